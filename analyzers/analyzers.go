@@ -1,0 +1,37 @@
+// Package analyzers assembles the jwtvet suite.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/jwtvet/jwtvet/analyzers/algnone"
+	"github.com/jwtvet/jwtvet/analyzers/hardcodedkey"
+	"github.com/jwtvet/jwtvet/analyzers/noexp"
+	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
+	"github.com/jwtvet/jwtvet/analyzers/unverified"
+	"github.com/jwtvet/jwtvet/analyzers/weakkey"
+)
+
+// Suite returns the six jwtvet analyzers in their fixed order. The names
+// are a public contract: command flags, JSON keys, SARIF rule ids and
+// suppression comments use them.
+func Suite() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		hardcodedkey.Analyzer,
+		weakkey.Analyzer,
+		unverified.Analyzer,
+		noexp.Analyzer,
+		algnone.Analyzer,
+		sharedkey.Analyzer,
+	}
+}
+
+// Lookup returns the analyzer of the suite named name, or nil.
+func Lookup(name string) *analysis.Analyzer {
+	for _, a := range Suite() {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}

@@ -1,0 +1,426 @@
+package jwtapi
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer walks a package once and records every library event the rules
+// need: calls to modelled functions, keyfuncs, literals of modelled structs,
+// references to modelled variables, and the definitions of every variable
+// (for provenance). Its result is an *Index.
+var Analyzer = &analysis.Analyzer{
+	Name:             "jwtapi",
+	Doc:              "index the JWT library events of a package\n\nThe jwtapi analyzer is a helper for the jwtvet rules: it reports nothing.",
+	URL:              "https://github.com/jwtvet/jwtvet/blob/main/analyzers/jwtapi",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Run:              run,
+	ResultType:       reflect.TypeOf((*Index)(nil)),
+	RunDespiteErrors: true,
+}
+
+// Index is what a package does with the modelled libraries.
+type Index struct {
+	Model *Model
+	Fset  *token.FileSet
+	Pkg   *types.Package
+	Info  *types.Info
+	// UsesLibrary: the package imports a modelled library directly.
+	UsesLibrary bool
+	Calls       []*Call
+	Keyfuncs    []*Keyfunc
+	Lits        []*Lit
+	Refs        []*Ref
+	Defs        *Defs
+	// Funcs maps each function object declared in the package to its
+	// declaration.
+	Funcs map[*types.Func]*ast.FuncDecl
+	// enclosing maps function literals and declarations to their file.
+	files map[ast.Node]*ast.File
+	calls map[*ast.CallExpr]*Call
+}
+
+// Call is a call to a modelled function or method.
+type Call struct {
+	Expr *ast.CallExpr
+	Func *Func
+	// Encl is the innermost enclosing *ast.FuncDecl or *ast.FuncLit, or nil
+	// at package level.
+	Encl ast.Node
+	File *ast.File
+}
+
+// Arg returns argument i of the call, or nil when i is absent.
+func (c *Call) Arg(i int) ast.Expr {
+	if i < 0 || i >= len(c.Expr.Args) {
+		return nil
+	}
+	return c.Expr.Args[i]
+}
+
+// OptionArgs returns the option arguments of the call.
+func (c *Call) OptionArgs() []ast.Expr {
+	if c.Func.Options < 0 || c.Func.Options >= len(c.Expr.Args) {
+		return nil
+	}
+	return c.Expr.Args[c.Func.Options:]
+}
+
+// Recv returns the receiver expression of a method call, or nil.
+func (c *Call) Recv() ast.Expr {
+	if sel, ok := ast.Unparen(c.Expr.Fun).(*ast.SelectorExpr); ok && c.Func.Recv != "" {
+		return sel.X
+	}
+	return nil
+}
+
+// Keyfunc is a function, declared or literal, whose signature is a modelled
+// keyfunc: it receives the parsed token and returns the verification key.
+type Keyfunc struct {
+	Node    ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Type    *ast.FuncType
+	Body    *ast.BlockStmt
+	Obj     *types.Func // for declarations
+	Family  string
+	TokenParam *types.Var // the token parameter, or nil when unnamed
+	File    *ast.File
+	Returns []*ast.ReturnStmt // the keyfunc's own returns, not those of nested literals
+}
+
+// Lit is a composite literal of a modelled struct type, or of a struct type
+// with a modelled field.
+type Lit struct {
+	Expr  *ast.CompositeLit
+	Type  types.Type
+	Encl  ast.Node
+	File  *ast.File
+	Fields map[string]ast.Expr // keyed fields
+}
+
+// Ref is a use of a modelled package-level variable or constant.
+type Ref struct {
+	Ident *ast.Ident
+	Var   *Var
+	Encl  ast.Node
+	File  *ast.File
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ix := &Index{
+		Model: Default,
+		Fset:  pass.Fset,
+		Pkg:   pass.Pkg,
+		Info:  pass.TypesInfo,
+		Defs:  newDefs(),
+		Funcs: make(map[*types.Func]*ast.FuncDecl),
+		files: make(map[ast.Node]*ast.File),
+		calls: make(map[*ast.CallExpr]*Call),
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if ix.Model.IsLibrary(imp.Path()) {
+			ix.UsesLibrary = true
+			break
+		}
+	}
+	ix.walk(ins)
+	return ix, nil
+}
+
+var walkTypes = []ast.Node{
+	(*ast.File)(nil),
+	(*ast.FuncDecl)(nil),
+	(*ast.FuncLit)(nil),
+	(*ast.CallExpr)(nil),
+	(*ast.CompositeLit)(nil),
+	(*ast.Ident)(nil),
+	(*ast.AssignStmt)(nil),
+	(*ast.ValueSpec)(nil),
+	(*ast.RangeStmt)(nil),
+	(*ast.IncDecStmt)(nil),
+	(*ast.UnaryExpr)(nil),
+}
+
+func (ix *Index) walk(ins *inspector.Inspector) {
+	var file *ast.File
+	ins.WithStack(walkTypes, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.File:
+			file = n
+		case *ast.FuncDecl:
+			ix.files[n] = file
+			if obj, ok := ix.Info.Defs[n.Name].(*types.Func); ok {
+				ix.Funcs[obj] = n
+			}
+			ix.Defs.params(ix.Info, n.Recv)
+			ix.Defs.params(ix.Info, n.Type.Params)
+			ix.Defs.params(ix.Info, n.Type.Results)
+			if n.Body != nil {
+				if obj, _ := ix.Info.Defs[n.Name].(*types.Func); obj != nil {
+					ix.addKeyfunc(n, n.Type, n.Body, obj.Type(), obj, file)
+				}
+			}
+		case *ast.FuncLit:
+			ix.files[n] = file
+			ix.Defs.params(ix.Info, n.Type.Params)
+			ix.Defs.params(ix.Info, n.Type.Results)
+			if tv, ok := ix.Info.Types[n]; ok {
+				ix.addKeyfunc(n, n.Type, n.Body, tv.Type, nil, file)
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(ix.Info, n).(*types.Func)
+			if f := ix.Model.Func(fn); f != nil {
+				c := &Call{Expr: n, Func: f, Encl: enclosing(stack), File: file}
+				ix.Calls = append(ix.Calls, c)
+				ix.calls[n] = c
+			}
+		case *ast.CompositeLit:
+			ix.addLit(n, stack, file)
+		case *ast.Ident:
+			obj := ix.Info.Uses[n]
+			if obj == nil {
+				return true
+			}
+			if v := ix.Model.Var(obj); v != nil {
+				ix.Refs = append(ix.Refs, &Ref{Ident: n, Var: v, Encl: enclosing(stack), File: file})
+			}
+		case *ast.AssignStmt:
+			ix.Defs.assign(ix.Info, n)
+		case *ast.ValueSpec:
+			ix.Defs.valueSpec(ix.Info, n)
+		case *ast.RangeStmt:
+			ix.Defs.rangeStmt(ix.Info, n)
+		case *ast.IncDecStmt:
+			ix.Defs.markOpaque(ix.Info, n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				ix.Defs.escape(ix.Info, n.X)
+			}
+		}
+		return true
+	})
+}
+
+// enclosing returns the innermost function in stack (excluding the top).
+func enclosing(stack []ast.Node) ast.Node {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// CallOf returns the modelled call for expr, or nil.
+func (ix *Index) CallOf(expr ast.Expr) *Call {
+	c, _ := ast.Unparen(expr).(*ast.CallExpr)
+	if c == nil {
+		return nil
+	}
+	return ix.calls[c]
+}
+
+// FileOf returns the file that holds a function node recorded in the index.
+func (ix *Index) FileOf(fn ast.Node) *ast.File { return ix.files[fn] }
+
+func (ix *Index) addKeyfunc(node ast.Node, ft *ast.FuncType, body *ast.BlockStmt, t types.Type, obj *types.Func, file *ast.File) {
+	family, ok := ix.keyfuncFamily(t)
+	if !ok || body == nil {
+		return
+	}
+	kf := &Keyfunc{Node: node, Type: ft, Body: body, Obj: obj, Family: family, File: file}
+	if ft.Params != nil && len(ft.Params.List) == 1 && len(ft.Params.List[0].Names) == 1 {
+		kf.TokenParam, _ = ix.Info.Defs[ft.Params.List[0].Names[0]].(*types.Var)
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			kf.Returns = append(kf.Returns, n)
+		}
+		return true
+	})
+	ix.Keyfuncs = append(ix.Keyfuncs, kf)
+}
+
+// keyfuncFamily reports whether t is a keyfunc signature of a modelled
+// library: func(*Token) (interface{}, error).
+func (ix *Index) keyfuncFamily(t types.Type) (string, bool) {
+	sig, ok := types.Unalias(t).Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+		return "", false
+	}
+	tok := ix.Model.Type(sig.Params().At(0).Type())
+	if tok == nil || tok.Role != TypeToken {
+		return "", false
+	}
+	if _, ok := sig.Results().At(0).Type().Underlying().(*types.Interface); !ok {
+		return "", false
+	}
+	if !types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type()) {
+		return "", false
+	}
+	return tok.Family, true
+}
+
+// IsKeyfuncType reports whether t is a keyfunc signature of a modelled
+// library.
+func (ix *Index) IsKeyfuncType(t types.Type) bool {
+	_, ok := ix.keyfuncFamily(t)
+	return ok
+}
+
+func (ix *Index) addLit(n *ast.CompositeLit, stack []ast.Node, file *ast.File) {
+	tv, ok := ix.Info.Types[n]
+	if !ok {
+		return
+	}
+	t := tv.Type
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			st, ok = p.Elem().Underlying().(*types.Struct)
+		}
+		if !ok {
+			return
+		}
+	}
+	modelled := ix.Model.Type(t) != nil
+	fields := make(map[string]ast.Expr)
+	for _, elt := range n.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		fields[id.Name] = kv.Value
+		if !modelled && ix.Model.Field(t, id.Name) != nil {
+			modelled = true
+		}
+	}
+	_ = st
+	if !modelled {
+		return
+	}
+	ix.Lits = append(ix.Lits, &Lit{Expr: n, Type: t, Encl: enclosing(stack), File: file, Fields: fields})
+}
+
+// SigningAlg returns the algorithm named by a signing-method expression
+// (jwt.SigningMethodHS256, a variable only ever assigned one, or
+// jwt.GetSigningMethod("HS256")), or "".
+func (ix *Index) SigningAlg(e ast.Expr) string {
+	return ix.signingAlg(e, 0)
+}
+
+func (ix *Index) signingAlg(e ast.Expr, depth int) string {
+	if e == nil || depth > 8 {
+		return ""
+	}
+	e = ast.Unparen(e)
+	var id *ast.Ident
+	switch x := e.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(ix.Info, x).(*types.Func); ok && fn.Name() == "GetSigningMethod" && fn.Pkg() != nil && ix.Model.IsLibrary(fn.Pkg().Path()) && len(x.Args) == 1 {
+			if tv, ok := ix.Info.Types[x.Args[0]]; ok && tv.Value != nil {
+				return constantString(tv)
+			}
+		}
+		return ""
+	default:
+		return ""
+	}
+	obj := ix.Info.Uses[id]
+	if v := ix.Model.Var(obj); v != nil && v.Role == VarSigningMethod {
+		return v.Alg
+	}
+	if v, ok := obj.(*types.Var); ok {
+		defs, ok := ix.Defs.Of(v)
+		if !ok || len(defs) == 0 {
+			return ""
+		}
+		alg := ""
+		for _, d := range defs {
+			if d.Index >= 0 {
+				return ""
+			}
+			a := ix.signingAlg(d.Expr, depth+1)
+			if a == "" || (alg != "" && a != alg) {
+				return ""
+			}
+			alg = a
+		}
+		return alg
+	}
+	return ""
+}
+
+// TokenAlg returns the algorithm a token expression was created with
+// (jwt.NewWithClaims(jwt.SigningMethodHS256, …), or a variable only ever
+// assigned such a call), or "".
+func (ix *Index) TokenAlg(e ast.Expr) string { return ix.tokenAlg(e, 0) }
+
+func (ix *Index) tokenAlg(e ast.Expr, depth int) string {
+	if e == nil || depth > 8 {
+		return ""
+	}
+	e = ast.Unparen(e)
+	if c := ix.CallOf(e); c != nil && c.Func.Role == RoleNewToken {
+		return ix.SigningAlg(c.Arg(c.Func.Method))
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v, ok := ix.Info.Uses[id].(*types.Var)
+	if !ok {
+		return ""
+	}
+	defs, ok := ix.Defs.Of(v)
+	if !ok || len(defs) == 0 {
+		return ""
+	}
+	alg := ""
+	for _, d := range defs {
+		if d.Index >= 0 {
+			return ""
+		}
+		a := ix.tokenAlg(d.Expr, depth+1)
+		if a == "" || (alg != "" && a != alg) {
+			return ""
+		}
+		alg = a
+	}
+	return alg
+}
+
+// CallAlg returns the algorithm a modelled signing call signs with, or "".
+func (ix *Index) CallAlg(c *Call) string {
+	switch {
+	case c.Func.MethodFromRecv:
+		return ix.SigningAlg(c.Recv())
+	case c.Func.TokenFromRecv:
+		return ix.TokenAlg(c.Recv())
+	case c.Func.Method >= 0:
+		return ix.SigningAlg(c.Arg(c.Func.Method))
+	}
+	return ""
+}

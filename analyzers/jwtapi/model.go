@@ -1,0 +1,299 @@
+// Package jwtapi is jwtvet's model of the Go JWT libraries, kept as data.
+//
+// Each library family contributes rows (functions, methods, package
+// variables, types and struct fields) in its own file. Analyzers never test
+// for a library by name: they ask the model what a call, a variable or a
+// composite literal means ("signs with this key", "parses with this keyfunc",
+// "allows none") and apply one rule to every library that has the row.
+//
+// Calls are identified through types.Info: the callee's *types.Func, its
+// package path and receiver type. Import aliases, dot imports and method
+// values therefore make no difference.
+package jwtapi
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Role says what a modelled function or method does with a token or a key.
+type Role uint8
+
+const (
+	RoleNone            Role = iota
+	RoleSign                 // signs a token or a signing string with key material
+	RoleNewToken             // creates a token from a signing method (and claims)
+	RoleParse                // parses a token and verifies its signature
+	RoleParseUnverified      // decodes a token without verifying its signature
+	RoleNewParser            // builds a reusable parser from options
+	RoleOption               // builds a parser, verifier or token option
+	RoleParsePublicKey       // decodes a public key: never a secret
+	RoleParsePrivateKey      // decodes a private key from PEM or DER
+	RoleMiddleware           // builds an HTTP middleware from key material
+)
+
+var roleNames = [...]string{"none", "sign", "new-token", "parse", "parse-unverified", "new-parser", "option", "parse-public-key", "parse-private-key", "middleware"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "role?"
+}
+
+// OptionKind says what a parser option or parser field changes.
+type OptionKind uint8
+
+const (
+	OptNone               OptionKind = iota
+	OptValidMethods                  // pins the accepted algorithms: argument is a []string
+	OptSkipClaims                    // switches off claims (and so expiry) validation
+	OptLeeway                        // allows clock skew: argument is a time.Duration
+	OptExpirationRequired            // rejects tokens without exp
+	OptOther                         // harmless for jwtvet's rules
+)
+
+// Func is one modelled function or method.
+//
+// Argument indexes are positions in the call's argument list; -1 means the
+// call has no such argument. Options is the index of the first variadic
+// option argument.
+type Func struct {
+	Pkg     string // import path
+	Recv    string // receiver's named type, "" for a package-level function
+	Name    string
+	Role    Role
+	Family  string // library family, for docs and the coverage matrix
+	Key     int    // key material
+	Token   int    // the token string being parsed
+	Keyfunc int    // a keyfunc (func(*Token) (any, error))
+	Claims  int    // a claims value
+	Method  int    // a signing method or algorithm
+	Options int    // first option argument
+	Option  OptionKind
+	// OptionArg is the argument of an option constructor that carries its
+	// value (the []string of WithValidMethods, the duration of WithLeeway).
+	OptionArg int
+	// MethodFromRecv: the receiver is itself the signing method
+	// (SigningMethodHS256.Sign).
+	MethodFromRecv bool
+	// TokenFromRecv: the receiver is the token being signed
+	// ((*Token).SignedString); its signing method is the method the token
+	// was created with.
+	TokenFromRecv bool
+}
+
+// VarRole says what a modelled package-level variable or constant is.
+type VarRole uint8
+
+const (
+	VarNone          VarRole = iota
+	VarSigningMethod         // a signing method value with a fixed algorithm
+	VarNoneKey               // the magic key that makes the none algorithm verify
+)
+
+// Var is one modelled package-level variable or constant.
+type Var struct {
+	Pkg    string
+	Name   string
+	Role   VarRole
+	Alg    string // algorithm name as it appears in the JOSE header
+	Family string
+}
+
+// TypeRole says what a modelled named type is.
+type TypeRole uint8
+
+const (
+	TypeNone       TypeRole = iota
+	TypeToken               // the parsed or minted token
+	TypeMapClaims           // map-shaped claims; expiry is the "exp" key
+	TypeRegistered          // struct claims with an ExpiresAt-like field
+	TypeParser              // a parser configured by fields or options
+	TypeKeyfunc             // the keyfunc type
+	TypeSigningMethod
+	TypeValidationError // v3/v4 error with an Errors bit set
+)
+
+// Type is one modelled named type.
+type Type struct {
+	Pkg    string
+	Name   string
+	Role   TypeRole
+	Family string
+	// ExpiryField is the field (or map key for TypeMapClaims) that holds
+	// the expiry.
+	ExpiryField string
+}
+
+// Field is one modelled struct field of a library type (parser settings,
+// middleware configs).
+type Field struct {
+	Pkg    string
+	Type   string
+	Name   string
+	Option OptionKind // for parser settings
+	Key    bool       // the field holds verification or signing key material
+}
+
+// Alg families.
+const (
+	AlgHMAC  = "HMAC"
+	AlgRSA   = "RSA"
+	AlgECDSA = "ECDSA"
+	AlgEdDSA = "EdDSA"
+	AlgNone  = "none"
+)
+
+// AlgFamily returns the key family of a JOSE algorithm name, or "".
+func AlgFamily(alg string) string {
+	switch {
+	case strings.EqualFold(alg, "none"):
+		return AlgNone
+	case strings.HasPrefix(alg, "HS"):
+		return AlgHMAC
+	case strings.HasPrefix(alg, "RS"), strings.HasPrefix(alg, "PS"):
+		return AlgRSA
+	case strings.HasPrefix(alg, "ES"):
+		return AlgECDSA
+	case alg == "EdDSA", alg == "Ed25519":
+		return AlgEdDSA
+	}
+	return ""
+}
+
+// MinHMACBytes is the shortest acceptable HMAC key for alg: the size of the
+// algorithm's hash output (RFC 7518 §3.2). For an unknown algorithm it is
+// the HS256 bound.
+func MinHMACBytes(alg string) int {
+	switch alg {
+	case "HS384":
+		return 48
+	case "HS512":
+		return 64
+	}
+	return 32
+}
+
+// Model is the whole library model, indexed for lookups.
+type Model struct {
+	funcs  map[string]*Func
+	vars   map[string]*Var
+	types  map[string]*Type
+	fields map[string]*Field
+	pkgs   map[string]string // import path -> family
+}
+
+func key(pkg, recv, name string) string { return pkg + "\x00" + recv + "\x00" + name }
+
+func build(funcs []*Func, vars []*Var, typs []*Type, fields []*Field) *Model {
+	m := &Model{
+		funcs:  make(map[string]*Func, len(funcs)),
+		vars:   make(map[string]*Var, len(vars)),
+		types:  make(map[string]*Type, len(typs)),
+		fields: make(map[string]*Field, len(fields)),
+		pkgs:   make(map[string]string),
+	}
+	for _, f := range funcs {
+		m.funcs[key(f.Pkg, f.Recv, f.Name)] = f
+		m.pkgs[f.Pkg] = f.Family
+	}
+	for _, v := range vars {
+		m.vars[key(v.Pkg, "", v.Name)] = v
+		m.pkgs[v.Pkg] = v.Family
+	}
+	for _, t := range typs {
+		m.types[key(t.Pkg, "", t.Name)] = t
+		m.pkgs[t.Pkg] = t.Family
+	}
+	for _, f := range fields {
+		m.fields[key(f.Pkg, f.Type, f.Name)] = f
+	}
+	return m
+}
+
+// Default is the model of every supported library.
+var Default = build(allFuncs(), allVars(), allTypes(), allFields())
+
+// Funcs returns every modelled function (for docs and coverage checks).
+func (m *Model) Funcs() []*Func {
+	out := make([]*Func, 0, len(m.funcs))
+	for _, f := range m.funcs {
+		out = append(out, f)
+	}
+	return out
+}
+
+// IsLibrary reports whether path is a modelled library package.
+func (m *Model) IsLibrary(path string) bool {
+	_, ok := m.pkgs[path]
+	return ok
+}
+
+// Family returns the family of a modelled package, or "".
+func (m *Model) Family(path string) string { return m.pkgs[path] }
+
+// Func returns the model row of fn, or nil.
+func (m *Model) Func(fn *types.Func) *Func {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	recv := ""
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv = namedTypeName(sig.Recv().Type())
+	}
+	return m.funcs[key(fn.Pkg().Path(), recv, fn.Name())]
+}
+
+// Var returns the model row of a package-level variable or constant.
+func (m *Model) Var(obj types.Object) *Var {
+	if obj == nil || obj.Pkg() == nil {
+		return nil
+	}
+	switch obj.(type) {
+	case *types.Var, *types.Const:
+	default:
+		return nil
+	}
+	return m.vars[key(obj.Pkg().Path(), "", obj.Name())]
+}
+
+// Type returns the model row of t (or of what t points to), or nil.
+func (m *Model) Type(t types.Type) *Type {
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	return m.types[key(n.Obj().Pkg().Path(), "", n.Obj().Name())]
+}
+
+// Field returns the model row of a struct field of a modelled type.
+func (m *Model) Field(structType types.Type, name string) *Field {
+	if p, ok := types.Unalias(structType).(*types.Pointer); ok {
+		structType = p.Elem()
+	}
+	n, ok := types.Unalias(structType).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	return m.fields[key(n.Obj().Pkg().Path(), n.Obj().Name(), name)]
+}
+
+// namedTypeName returns the name of the named type t or *t, or "".
+func namedTypeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch n := types.Unalias(t).(type) {
+	case *types.Named:
+		return n.Obj().Name()
+	}
+	return ""
+}
