@@ -84,23 +84,23 @@ func (c *Call) Recv() ast.Expr {
 // Keyfunc is a function, declared or literal, whose signature is a modelled
 // keyfunc: it receives the parsed token and returns the verification key.
 type Keyfunc struct {
-	Node    ast.Node // *ast.FuncDecl or *ast.FuncLit
-	Type    *ast.FuncType
-	Body    *ast.BlockStmt
-	Obj     *types.Func // for declarations
-	Family  string
+	Node       ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Type       *ast.FuncType
+	Body       *ast.BlockStmt
+	Obj        *types.Func // for declarations
+	Family     string
 	TokenParam *types.Var // the token parameter, or nil when unnamed
-	File    *ast.File
-	Returns []*ast.ReturnStmt // the keyfunc's own returns, not those of nested literals
+	File       *ast.File
+	Returns    []*ast.ReturnStmt // the keyfunc's own returns, not those of nested literals
 }
 
 // Lit is a composite literal of a modelled struct type, or of a struct type
 // with a modelled field.
 type Lit struct {
-	Expr  *ast.CompositeLit
-	Type  types.Type
-	Encl  ast.Node
-	File  *ast.File
+	Expr   *ast.CompositeLit
+	Type   types.Type
+	Encl   ast.Node
+	File   *ast.File
 	Fields map[string]ast.Expr // keyed fields
 }
 
