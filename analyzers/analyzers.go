@@ -35,3 +35,18 @@ func Lookup(name string) *analysis.Analyzer {
 	}
 	return nil
 }
+
+// CWE lists the CWE ids each rule's findings fall under, for SARIF tags and
+// the rule docs.
+//
+// sharedkey uses CWE-1392 (use of default credentials) for the constant
+// fallback that every environment without the variable shares, and CWE-798
+// for the secret being fixed in the source.
+var CWE = map[string][]string{
+	"hardcodedkey": {"CWE-798", "CWE-321"},
+	"weakkey":      {"CWE-326"},
+	"unverified":   {"CWE-347"},
+	"noexp":        {"CWE-613"},
+	"algnone":      {"CWE-327", "CWE-347"},
+	"sharedkey":    {"CWE-1392", "CWE-798"},
+}
