@@ -148,14 +148,10 @@ func (d *Defs) rangeStmt(info *types.Info, s *ast.RangeStmt) {
 func (d *Defs) markOpaque(info *types.Info, e ast.Expr) { d.opaque[target(info, e)] = true }
 
 func (d *Defs) escape(info *types.Info, e ast.Expr) {
-	// &x and &x.f: whatever holds the pointer may write through it.
+	// &x: whatever holds the pointer may write through it. &x.f makes the
+	// field opaque, not the whole of x.
 	if v := target(info, e); v != nil {
 		d.opaque[v] = true
-	}
-	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
-		if v := target(info, sel.X); v != nil {
-			d.opaque[v] = true
-		}
 	}
 }
 

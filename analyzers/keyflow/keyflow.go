@@ -1,0 +1,308 @@
+package keyflow
+
+import (
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+)
+
+// Analyzer computes key provenance for a package and exports facts for
+// the constant values other packages can read. Its result is a *Flow.
+var Analyzer = &analysis.Analyzer{
+	Name:             "keyflow",
+	Doc:              "find where JWT key values come from\n\nThe keyflow analyzer is a helper for the jwtvet rules: it reports nothing. It exports facts for package variables, functions and config literals whose values are fixed at compile time.",
+	URL:              "https://github.com/jwtvet/jwtvet/blob/main/analyzers/keyflow",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer, jwtapi.Analyzer},
+	Run:              run,
+	ResultType:       reflect.TypeOf((*Flow)(nil)),
+	FactTypes:        []analysis.Fact{new(ConstFact), new(FieldsFact)},
+	RunDespiteErrors: true,
+}
+
+// ConstFact marks a package-level variable whose value, or a function
+// whose every result, is constant.
+type ConstFact struct{ Const Const }
+
+func (*ConstFact) AFact() {}
+
+func (f *ConstFact) String() string { return "const(" + f.Const.Where + ")" }
+
+// FieldsFact records the constant fields of the struct literal a
+// package-level variable holds or a function returns.
+type FieldsFact struct{ Fields map[string]Const }
+
+func (*FieldsFact) AFact() {}
+
+func (f *FieldsFact) String() string {
+	names := make([]string, 0, len(f.Fields))
+	for n := range f.Fields {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return "fields(" + strings.Join(names, ",") + ")"
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ix := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
+	f := &Flow{
+		pass:    pass,
+		ix:      ix,
+		info:    pass.TypesInfo,
+		cache:   make(map[ast.Expr]Origin),
+		fillers: make(map[*types.Var]Kind),
+		inFunc:  make(map[*types.Func]bool),
+	}
+	if skipPackage(pass, ix) {
+		return f, nil
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		f.noteFiller(n.(*ast.CallExpr))
+	})
+	f.exportFacts()
+	return f, nil
+}
+
+// skipPackage reports whether a package can hold nothing a rule needs:
+// the standard library and the modelled JWT libraries themselves.
+func skipPackage(pass *analysis.Pass, ix *jwtapi.Index) bool {
+	if ix.Model.IsLibrary(pass.Pkg.Path()) {
+		return true
+	}
+	return isStd(pass)
+}
+
+var goroot = filepath.Clean(build.Default.GOROOT)
+
+func isStd(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.Position(pass.Files[0].Pos()).Filename
+	if name == "" || goroot == "" || goroot == "." {
+		return false
+	}
+	return strings.HasPrefix(filepath.Clean(name), filepath.Join(goroot, "src")+string(filepath.Separator))
+}
+
+// noteFiller records buffers filled by random sources:
+// crypto/rand.Read(b), io.ReadFull(rand.Reader, b), math/rand.Read(b),
+// (*math/rand.Rand).Read(b).
+func (f *Flow) noteFiller(call *ast.CallExpr) {
+	fn, _ := typeutil.Callee(f.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 {
+		return
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	var buf ast.Expr
+	kind := Unknown
+	switch {
+	case path == "crypto/rand" && name == "Read":
+		buf, kind = call.Args[0], Random
+	case (path == "math/rand" || path == "math/rand/v2") && name == "Read":
+		buf, kind = call.Args[0], Predictable
+	case path == "io" && name == "ReadFull" && len(call.Args) == 2:
+		src := ast.Unparen(call.Args[0])
+		if sel, ok := src.(*ast.SelectorExpr); ok {
+			if v, ok := f.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Name() == "Reader" {
+				switch v.Pkg().Path() {
+				case "crypto/rand":
+					buf, kind = call.Args[1], Random
+				}
+			}
+		}
+	}
+	if buf == nil {
+		return
+	}
+	if s, ok := ast.Unparen(buf).(*ast.SliceExpr); ok {
+		buf = s.X
+	}
+	id, ok := ast.Unparen(buf).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := f.info.Uses[id].(*types.Var); ok {
+		if prev, seen := f.fillers[v]; !seen || prev == Random {
+			// math/rand anywhere makes the buffer predictable.
+			f.fillers[v] = kind
+		}
+	}
+}
+
+// exportFacts exports facts for package-level variables and functions
+// whose values other packages could use as keys.
+func (f *Flow) exportFacts() {
+	scope := f.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		switch obj := obj.(type) {
+		case *types.Var:
+			if !keyLike(obj.Type()) && !structLike(obj.Type()) {
+				continue
+			}
+			if keyLike(obj.Type()) {
+				if o := f.variable(obj, 0); o.Kind == Constant {
+					f.pass.ExportObjectFact(obj, &ConstFact{Const: o.Const})
+				}
+			}
+			if structLike(obj.Type()) {
+				if fields := f.constFields(obj.Type(), func(field string) ([]Origin, bool) { return f.varFieldValues(obj, field, 0) }); len(fields) > 0 {
+					f.pass.ExportObjectFact(obj, &FieldsFact{Fields: fields})
+				}
+			}
+		case *types.Func:
+			f.exportFuncFacts(obj)
+		}
+	}
+	// Methods: a constant getter on a config type.
+	for _, fn := range sortedFuncs(f.ix.Funcs) {
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+			f.exportFuncFacts(fn)
+		}
+	}
+}
+
+func sortedFuncs(m map[*types.Func]*ast.FuncDecl) []*types.Func {
+	out := make([]*types.Func, 0, len(m))
+	for fn := range m {
+		out = append(out, fn)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+func (f *Flow) exportFuncFacts(fn *types.Func) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 || f.ix.Funcs[fn] == nil {
+		return
+	}
+	rt := sig.Results().At(0).Type()
+	switch {
+	case keyLike(rt):
+		results, ok := f.returnExprs(fn, 0)
+		if !ok {
+			return
+		}
+		var origins []Origin
+		for _, r := range results {
+			origins = append(origins, f.origin(r, nil, 1))
+		}
+		for _, o := range origins {
+			if o.Kind != Constant {
+				return
+			}
+		}
+		o := merge(origins)
+		f.pass.ExportObjectFact(fn, &ConstFact{Const: o.Const})
+	case structLike(rt):
+		results, ok := f.returnExprs(fn, 0)
+		if !ok {
+			return
+		}
+		fields := f.constFields(rt, func(field string) ([]Origin, bool) {
+			var out []Origin
+			for _, r := range results {
+				vals, ok := f.fieldValues(r, field, nil, 1)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, vals...)
+			}
+			return out, true
+		})
+		if len(fields) > 0 {
+			f.pass.ExportObjectFact(fn, &FieldsFact{Fields: fields})
+		}
+	}
+}
+
+// constFields returns the string-like fields of struct type t whose every
+// value (as given by values) is constant.
+func (f *Flow) constFields(t types.Type, values func(string) ([]Origin, bool)) map[string]Const {
+	st := structOf(t)
+	if st == nil {
+		return nil
+	}
+	var out map[string]Const
+	for i := 0; i < st.NumFields(); i++ {
+		field := st.Field(i)
+		if !keyLike(field.Type()) || !field.Exported() {
+			continue
+		}
+		if defs, ok := f.ix.Defs.Of(field); !ok || len(defs) > 0 {
+			continue // written somewhere in this package
+		}
+		origins, ok := values(field.Name())
+		if !ok || len(origins) == 0 {
+			continue
+		}
+		allConst := true
+		for _, o := range origins {
+			if o.Kind != Constant {
+				allConst = false
+			}
+		}
+		if !allConst {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]Const)
+		}
+		c := origins[0].Const
+		if c.Name == "" {
+			c.Name = field.Name()
+		}
+		out[field.Name()] = c
+	}
+	return out
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// keyLike: types a secret is held in.
+func keyLike(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		return isByteSlice(t)
+	}
+	return false
+}
+
+func structLike(t types.Type) bool { return structOf(t) != nil }
+
+// Describe returns the place a reader should look at for an origin, for
+// messages: never the value.
+func (f *Flow) Describe(o Origin) string {
+	if o.Const.Where != "" {
+		return o.Const.Where
+	}
+	if o.Pos.IsValid() {
+		return "a value at " + position(f.pass.Fset, o.Pos)
+	}
+	return "a constant"
+}
+
+// Position formats a position in this package as file.go:line.
+func (f *Flow) Position(pos token.Pos) string { return position(f.pass.Fset, pos) }
+

@@ -1,0 +1,214 @@
+// Package keyflow answers "where does this key come from?" for an
+// expression: a value fixed at compile time, the environment, an
+// environment lookup with a constant fallback, a function parameter,
+// random bytes made at run time, a generated RSA key, or a public key.
+//
+// It follows RULES.md's "Key provenance": literals and constants,
+// concatenation and fmt.Sprintf of constants, package variables never
+// reassigned, struct fields of composite literals (also inside package maps
+// and slices that are never written), functions whose every return is
+// constant, and local variables whose every definition is constant. Facts
+// carry what a package exports (a constant package variable, a constant
+// getter, the constant fields of a config literal) to the packages that
+// import it. Facts never hold a secret: only its length, whether it is a
+// known weak value, a fingerprint for equality, and where it is defined.
+//
+// When in doubt the answer is Unknown, which no rule treats as constant.
+package keyflow
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"hash/fnv"
+	"path/filepath"
+)
+
+// Kind classifies the origin of a key value.
+type Kind uint8
+
+const (
+	Unknown     Kind = iota
+	Constant         // fixed at compile time
+	Env              // read from the environment or a flag at run time
+	Fallback         // an environment lookup whose default is a constant
+	Param            // a function parameter: the caller decides
+	Random           // a buffer filled by crypto/rand
+	Predictable      // a buffer filled by math/rand
+	Public           // a public key: not a secret
+	RSAKey           // a key from rsa.GenerateKey
+)
+
+var kindNames = [...]string{"unknown", "constant", "env", "fallback", "param", "random", "predictable", "public", "rsa-key"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// Const describes a constant value without holding it.
+type Const struct {
+	// Where names the definition a reader should look at, e.g.
+	// `var signingKey (config.go:12)`. Never the value.
+	Where string
+	// Name is the identifier (variable, constant or field) that held the
+	// value, or "" for a bare literal.
+	Name string
+	// Len is the value's length in bytes, or -1 when unknown.
+	Len int
+	// Weak: a well-known weak secret or a single repeated character.
+	Weak bool
+	// FP is a fingerprint of the value for equality tests, 0 when unknown.
+	FP uint64
+	// PEM describes a PEM block in the value.
+	PEM PEMInfo
+}
+
+// Origin is the answer for one expression.
+type Origin struct {
+	Kind Kind
+	// Const describes the value (Constant) or the default (Fallback).
+	Const Const
+	// Pos is where the constant is written in this package, and Expr the
+	// expression there; NoPos and nil when it is defined in another
+	// package. Fixes edit Expr.
+	Pos  token.Pos
+	Expr ast.Expr
+	// Holder is the innermost named variable, constant or field that held
+	// the value (for fix naming), or nil.
+	Holder types.Object
+	// Env is the environment variable name for Env and Fallback, when
+	// constant.
+	Env string
+	// Size is the buffer size for Random and Predictable, or the bit size
+	// for RSAKey; -1 when not constant.
+	Size int
+	// SizeExpr is the expression giving Size (make's length, GenerateKey's
+	// bits), for fixes and messages.
+	SizeExpr ast.Expr
+
+	value    string // the constant value, only within this package's analysis
+	hasValue bool
+}
+
+// IsConstant reports whether the key is fixed at compile time.
+func (o Origin) IsConstant() bool { return o.Kind == Constant }
+
+func unknown() Origin { return Origin{Kind: Unknown, Size: -1} }
+
+// Fingerprint returns a keyed hash of s for equality tests between
+// constants without keeping s.
+func Fingerprint(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte("jwtvet\x00"))
+	h.Write([]byte(s))
+	return h.Sum64() | 1
+}
+
+// constOf builds a Constant origin for a known value.
+func constOf(value string, where string, name string, pos token.Pos, expr ast.Expr) Origin {
+	return Origin{
+		Kind: Constant,
+		Const: Const{
+			Where: where,
+			Name:  name,
+			Len:   len(value),
+			Weak:  IsWeakSecret(value),
+			FP:    Fingerprint(value),
+			PEM:   inspectPEM(value),
+		},
+		Pos:      pos,
+		Expr:     expr,
+		Size:     -1,
+		value:    value,
+		hasValue: true,
+	}
+}
+
+// position formats pos as file.go:line.
+func position(fset *token.FileSet, pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// describe names an object and where it is declared.
+func describe(fset *token.FileSet, obj types.Object, thisPkg *types.Package) string {
+	kind := "var"
+	switch o := obj.(type) {
+	case *types.Const:
+		kind = "const"
+	case *types.Func:
+		kind = "func"
+	case *types.Var:
+		if o.IsField() {
+			kind = "field"
+		}
+	}
+	name := obj.Name()
+	if obj.Pkg() != nil && obj.Pkg() != thisPkg {
+		name = obj.Pkg().Name() + "." + name
+	}
+	if kind == "func" {
+		name += "()"
+	}
+	if at := position(fset, obj.Pos()); at != "" && (obj.Pkg() == thisPkg) {
+		return fmt.Sprintf("%s %s (%s)", kind, name, at)
+	}
+	return kind + " " + name
+}
+
+// merge combines the origins of several definitions of one variable.
+func merge(origins []Origin) Origin {
+	if len(origins) == 0 {
+		return unknown()
+	}
+	var constant, env *Origin
+	for i := range origins {
+		o := &origins[i]
+		switch o.Kind {
+		case Constant:
+			if constant == nil {
+				constant = o
+			}
+		case Env:
+			if env == nil {
+				env = o
+			}
+		case Fallback:
+			return *o
+		default:
+			// A parameter, runtime value or unknown definition: the key is
+			// not fixed, and no fallback pattern is certain.
+			allSame := true
+			for _, p := range origins {
+				if p.Kind != o.Kind {
+					allSame = false
+				}
+			}
+			if allSame {
+				return *o
+			}
+			return unknown()
+		}
+	}
+	switch {
+	case constant != nil && env != nil:
+		fb := *constant
+		fb.Kind = Fallback
+		fb.Env = env.Env
+		return fb
+	case constant != nil:
+		// Every definition is constant. Distinct values are still
+		// constant; the first names the place to look.
+		return *constant
+	case env != nil:
+		return *env
+	}
+	return unknown()
+}
