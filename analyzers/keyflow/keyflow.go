@@ -305,4 +305,3 @@ func (f *Flow) Describe(o Origin) string {
 
 // Position formats a position in this package as file.go:line.
 func (f *Flow) Position(pos token.Pos) string { return position(f.pass.Fset, pos) }
-
