@@ -119,6 +119,7 @@ func golangJWTVars() []*Var {
 		}
 		out = append(out, &Var{Pkg: p, Name: "UnsafeAllowNoneSignatureType", Role: VarNoneKey, Alg: "none", Family: familyGolangJWT})
 	}
+	out = append(out, golangJWTSentinels()...)
 	return out
 }
 
@@ -137,6 +138,14 @@ func golangJWTTypes() []*Type {
 			&Type{Pkg: p, Name: "ValidationError", Role: TypeValidationError, Family: f},
 		)
 	}
+	for _, t := range out {
+		switch t.Role {
+		case TypeToken:
+			t.ClaimsField, t.ValidField = "Claims", "Valid"
+		case TypeValidationError:
+			t.BitsField = "Errors"
+		}
+	}
 	return out
 }
 
@@ -147,6 +156,42 @@ func golangJWTFields() []*Field {
 			&Field{Pkg: p, Type: "Parser", Name: "ValidMethods", Option: OptValidMethods},
 			&Field{Pkg: p, Type: "Parser", Name: "SkipClaimsValidation", Option: OptSkipClaims},
 		)
+	}
+	return out
+}
+
+// golangJWTSentinels are the errors a parse reports: the v4/v5 error values
+// (for errors.Is) and the v3/v4 ValidationError bits. v4 (from 4.5.1) and
+// v5 verify the signature before they validate the claims, so a claims
+// error there implies a verified signature; v3 and its forks validate the
+// claims first and add the signature bit afterwards (the shape behind
+// CVE-2024-51744).
+func golangJWTSentinels() []*Var {
+	afterSignature := map[string]bool{
+		"github.com/golang-jwt/jwt/v5": true,
+		"github.com/golang-jwt/jwt/v4": true,
+	}
+	claims := []string{
+		"ErrTokenExpired", "ErrTokenNotValidYet", "ErrTokenUsedBeforeIssued",
+		"ErrTokenInvalidAudience", "ErrTokenInvalidIssuer", "ErrTokenInvalidSubject",
+		"ErrTokenInvalidId", "ErrTokenInvalidClaims", "ErrTokenRequiredClaimMissing",
+		"ValidationErrorExpired", "ValidationErrorNotValidYet", "ValidationErrorIssuedAt",
+		"ValidationErrorAudience", "ValidationErrorIssuer", "ValidationErrorId",
+		"ValidationErrorClaimsInvalid",
+	}
+	other := []string{
+		"ErrTokenMalformed", "ErrTokenUnverifiable", "ErrTokenSignatureInvalid",
+		"ValidationErrorMalformed", "ValidationErrorUnverifiable", "ValidationErrorSignatureInvalid",
+	}
+	var out []*Var
+	for _, p := range GolangJWTPackages {
+		for _, n := range claims {
+			out = append(out, &Var{Pkg: p, Name: n, Role: VarErrorSentinel, Family: familyGolangJWT,
+				ClaimsOnly: true, AfterSignature: afterSignature[p]})
+		}
+		for _, n := range other {
+			out = append(out, &Var{Pkg: p, Name: n, Role: VarErrorSentinel, Family: familyGolangJWT})
+		}
 	}
 	return out
 }

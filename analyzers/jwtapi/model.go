@@ -90,6 +90,9 @@ const (
 	VarNone          VarRole = iota
 	VarSigningMethod         // a signing method value with a fixed algorithm
 	VarNoneKey               // the magic key that makes the none algorithm verify
+	// VarErrorSentinel is an error value (for errors.Is) or an error bit
+	// (for a ValidationError's bit set) that a parse reports.
+	VarErrorSentinel
 )
 
 // Var is one modelled package-level variable or constant.
@@ -99,6 +102,13 @@ type Var struct {
 	Role   VarRole
 	Alg    string // algorithm name as it appears in the JOSE header
 	Family string
+	// ClaimsOnly: a VarErrorSentinel about claims validation alone
+	// (expiry, not-before, audience...), not about the signature.
+	ClaimsOnly bool
+	// AfterSignature: the library reports this sentinel only once the
+	// signature has verified, so a parse error that matches it still
+	// carries verified claims.
+	AfterSignature bool
 }
 
 // TypeRole says what a modelled named type is.
@@ -121,6 +131,12 @@ type Type struct {
 	Name   string
 	Role   TypeRole
 	Family string
+	// ClaimsField and ValidField are the fields of a TypeToken that hold
+	// the decoded claims and the flag set once verification succeeded.
+	ClaimsField, ValidField string
+	// BitsField is the field of a TypeValidationError holding its error
+	// bits (compared against VarErrorSentinel constants).
+	BitsField string
 	// ExpiryField is the field (or map key for TypeMapClaims) that holds
 	// the expiry.
 	ExpiryField string
