@@ -1,0 +1,656 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit codes of the standalone driver. They are part of the command's
+// interface: keep them in step with doc.go and the usage text.
+const (
+	exitClean    = 0 // no findings from the rules named by -fail
+	exitFindings = 1 // findings
+	exitUsage    = 2 // bad flag, rule name, format or arguments
+	exitLoad     = 3 // packages could not be loaded, type-checked or analyzed
+)
+
+const progname = "jwtvet"
+
+// driver is one run of the standalone command.
+type driver struct {
+	stdout, stderr io.Writer
+	suite          []*analysis.Analyzer
+	cwe            map[string][]string
+
+	root string // absolute directory the command runs in (-C)
+}
+
+// options holds the parsed command line.
+type options struct {
+	format   string
+	context  int
+	fix      bool
+	diff     bool
+	tests    bool
+	tags     string
+	fail     map[string]bool // rule name -> its findings fail the run
+	patterns []string
+}
+
+// run is the standalone command: it parses args, loads and analyzes the
+// packages with suite, prints the findings and returns the exit code.
+// cwe gives each rule's CWE ids for the SARIF rule metadata.
+func run(args []string, stdout, stderr io.Writer, suite []*analysis.Analyzer, cwe map[string][]string) int {
+	d := &driver{stdout: stdout, stderr: stderr, suite: suite, cwe: cwe}
+	if err := analysis.Validate(suite); err != nil {
+		d.errorf("invalid analyzer: %v", err)
+		return exitLoad
+	}
+	opts, selected, code := d.parseArgs(args)
+	if opts == nil {
+		return code
+	}
+	return d.check(opts, selected)
+}
+
+func (d *driver) errorf(format string, args ...any) {
+	fmt.Fprintf(d.stderr, progname+": "+format+"\n", args...)
+}
+
+// usageError prints a one-line usage error and returns exitUsage.
+func (d *driver) usageError(format string, args ...any) int {
+	fmt.Fprintf(d.stderr, progname+": "+format+" (run '"+progname+" -h' for usage)\n", args...)
+	return exitUsage
+}
+
+// parseArgs parses the command line. It returns nil options when the
+// command is finished (help, version, usage error) along with its exit
+// code.
+func (d *driver) parseArgs(args []string) (*options, []*analysis.Analyzer, int) {
+	fs := flag.NewFlagSet(progname, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+
+	opts := &options{}
+	var (
+		jsonOut  bool
+		failList string
+		chdir    string
+		explain  string
+		version  bool
+	)
+	fs.StringVar(&opts.format, "format", "text", "output `format`: text, json or sarif")
+	fs.BoolVar(&jsonOut, "json", false, "shorthand for -format=json")
+	fs.IntVar(&opts.context, "c", -1, "text output: also print the offending line and `N` lines of context around it")
+	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each finding to the files")
+	fs.BoolVar(&opts.diff, "diff", false, "with -fix, print the fixes as a unified diff on stdout instead of writing the files")
+	fs.BoolVar(&opts.tests, "test", true, "also analyze _test.go files and test packages")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated list of build `tags` to consider satisfied")
+	fs.StringVar(&failList, "fail", "all", "comma-separated `rules` whose findings make the exit status 1: all, NAME, -NAME")
+	fs.StringVar(&chdir, "C", "", "run as if started in `dir`")
+	fs.StringVar(&explain, "explain", "", "print the documentation and flags of `rule` and exit")
+	fs.BoolVar(&version, "V", false, "print the version and exit")
+	fs.BoolVar(&version, "version", false, "print the version and exit")
+
+	enabled := make(map[*analysis.Analyzer]*triState)
+	for _, a := range d.suite {
+		ts := new(triState)
+		enabled[a] = ts
+		fs.Var(ts, a.Name, fmt.Sprintf("run the %s rule; if any rule flag is true only those run, -%s=false skips it", a.Name, a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			// Analyzer flags are process-wide values; start every
+			// run from the analyzer's own default.
+			if f.Value.String() != f.DefValue {
+				_ = f.Value.Set(f.DefValue)
+			}
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+
+	positional, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		d.usage(fs)
+		return nil, nil, exitClean
+	}
+	if err != nil {
+		return nil, nil, d.usageError("%v", err)
+	}
+
+	if version {
+		fmt.Fprintln(d.stdout, versionString())
+		return nil, nil, exitClean
+	}
+	if explain != "" {
+		a := d.lookup(explain)
+		if a == nil {
+			return nil, nil, d.usageError("-explain: unknown rule %q (rules: %s)", explain, d.ruleNames())
+		}
+		d.explain(a)
+		return nil, nil, exitClean
+	}
+	if len(positional) > 0 && positional[0] == "help" {
+		if len(positional) == 1 {
+			d.listRules()
+			return nil, nil, exitClean
+		}
+		for _, name := range positional[1:] {
+			if d.lookup(name) == nil {
+				return nil, nil, d.usageError("help: unknown rule %q (rules: %s)", name, d.ruleNames())
+			}
+		}
+		for i, name := range positional[1:] {
+			if i > 0 {
+				fmt.Fprintln(d.stdout)
+			}
+			d.explain(d.lookup(name))
+		}
+		return nil, nil, exitClean
+	}
+
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "format" {
+			formatSet = true
+		}
+	})
+	switch opts.format {
+	case "text", "json", "sarif":
+	default:
+		return nil, nil, d.usageError("unknown -format %q: want text, json or sarif", opts.format)
+	}
+	if jsonOut {
+		if formatSet && opts.format != "json" {
+			return nil, nil, d.usageError("-json conflicts with -format=%s", opts.format)
+		}
+		opts.format = "json"
+	}
+	if opts.diff && !opts.fix {
+		return nil, nil, d.usageError("-diff only works with -fix")
+	}
+	if opts.context < -1 {
+		return nil, nil, d.usageError("-c must be 0 or more")
+	}
+	opts.fail, err = d.parseFail(failList)
+	if err != nil {
+		return nil, nil, d.usageError("-fail: %v", err)
+	}
+
+	root := chdir
+	if root == "" {
+		root = "."
+	}
+	root, err = filepath.Abs(root)
+	if err == nil {
+		var fi os.FileInfo
+		if fi, err = os.Stat(root); err == nil && !fi.IsDir() {
+			err = fmt.Errorf("%s is not a directory", chdir)
+		}
+	}
+	if err != nil {
+		return nil, nil, d.usageError("-C: %v", err)
+	}
+	d.root = root
+
+	if len(positional) == 0 {
+		return nil, nil, d.usageError("no packages given (for example: %s ./...)", progname)
+	}
+	opts.patterns = positional
+	return opts, d.selectAnalyzers(enabled), exitClean
+}
+
+// parseInterspersed parses flags that may appear before, between or after
+// the package patterns (jwtvet ./... -json). Everything after "--" is a
+// pattern.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		i := 0
+		for i < len(rest) && (!strings.HasPrefix(rest[i], "-") || rest[i] == "-") {
+			i++
+		}
+		positional = append(positional, rest[:i]...)
+		args = rest[i:]
+		if len(args) == 0 {
+			return positional, nil
+		}
+	}
+}
+
+// selectAnalyzers applies the -NAME enable flags the way multichecker
+// does: any true flag selects exactly the rules set true; otherwise rules
+// set false are dropped.
+func (d *driver) selectAnalyzers(enabled map[*analysis.Analyzer]*triState) []*analysis.Analyzer {
+	var anyTrue bool
+	for _, ts := range enabled {
+		anyTrue = anyTrue || *ts == setTrue
+	}
+	var selected []*analysis.Analyzer
+	for _, a := range d.suite {
+		switch ts := *enabled[a]; {
+		case anyTrue && ts == setTrue, !anyTrue && ts != setFalse:
+			selected = append(selected, a)
+		}
+	}
+	return selected
+}
+
+// parseFail parses -fail: a comma-separated list of rule names, "all",
+// and "-NAME" to take a rule out again, applied left to right.
+func (d *driver) parseFail(list string) (map[string]bool, error) {
+	fail := make(map[string]bool)
+	for _, item := range strings.Split(list, ",") {
+		item = strings.TrimSpace(item)
+		name, remove := strings.CutPrefix(item, "-")
+		switch {
+		case item == "":
+			continue
+		case name == "all":
+			for _, a := range d.suite {
+				fail[a.Name] = !remove
+			}
+		case d.lookup(name) != nil:
+			fail[name] = !remove
+		default:
+			return nil, fmt.Errorf("unknown rule %q (rules: %s)", name, d.ruleNames())
+		}
+	}
+	return fail, nil
+}
+
+func (d *driver) lookup(name string) *analysis.Analyzer {
+	for _, a := range d.suite {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+func (d *driver) ruleNames() string {
+	names := make([]string, len(d.suite))
+	for i, a := range d.suite {
+		names[i] = a.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// A finding is one deduplicated diagnostic.
+type finding struct {
+	analyzer  *analysis.Analyzer
+	rank      int    // the analyzer's index in the suite, for sorting
+	pkgID     string // the package it is reported under in JSON
+	pkg       *packageInfo
+	fset      *token.FileSet
+	diag      analysis.Diagnostic
+	posn, end token.Position
+}
+
+// packageInfo is what fixing needs to know about a package.
+type packageInfo struct {
+	generated map[string]bool // file name -> generated code
+}
+
+// loadError is one error found while loading packages.
+type loadError struct {
+	pkg      string
+	analyzer string // for an analyzer's own error
+	msg      string
+}
+
+func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
+	mode := packages.LoadSyntax
+	if needFacts(selected) {
+		// Facts flow from dependencies, so they need syntax too.
+		mode = packages.LoadAllSyntax
+	}
+	cfg := &packages.Config{Mode: mode, Dir: d.root, Tests: opts.tests}
+	if opts.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + opts.tags}
+	}
+	pkgs, err := packages.Load(cfg, opts.patterns...)
+	if err != nil {
+		d.errorf("cannot load packages: %v", err)
+		return exitLoad
+	}
+	if len(pkgs) == 0 {
+		d.errorf("no packages matched %s", strings.Join(opts.patterns, " "))
+		return exitLoad
+	}
+	loadErrs, broken := loadErrors(pkgs, d.relPos)
+	for _, e := range loadErrs {
+		fmt.Fprintf(d.stderr, "%s: %s\n", progname, e.msg)
+	}
+
+	graph, err := checker.Analyze(selected, pkgs, &checker.Options{})
+	if err != nil {
+		d.errorf("analysis failed: %v", err)
+		return exitLoad
+	}
+	findings, analyzerErrs := d.collect(graph, broken)
+	for _, e := range analyzerErrs {
+		d.errorf("rule %s failed on %s: %s", e.analyzer, e.pkg, e.msg)
+	}
+	failed := len(loadErrs) > 0 || len(analyzerErrs) > 0
+	if failed && len(findings) > 0 {
+		d.errorf("%s: the findings come only from the packages analyzed without errors",
+			plural(len(loadErrs)+len(analyzerErrs), "error", "errors"))
+	}
+
+	report := findings // the findings still present in the code afterwards
+	out := d.stdout
+	format := opts.format
+	if opts.fix {
+		if failed {
+			d.errorf("not applying fixes: some packages have errors")
+		} else {
+			fixed := d.applyFixes(findings, opts.diff)
+			var unfixed []*finding
+			for _, f := range findings {
+				if !fixed[f] {
+					unfixed = append(unfixed, f)
+				}
+			}
+			if opts.diff {
+				// stdout holds the patch; list what it leaves out on
+				// stderr. Nothing was written, so every finding still
+				// counts for the exit code.
+				out, format = d.stderr, "text"
+				if err := d.write(out, format, opts, unfixed, analyzerErrs); err != nil {
+					d.errorf("%v", err)
+					return exitLoad
+				}
+				out = nil
+			} else {
+				report = unfixed
+			}
+		}
+	}
+	if out != nil {
+		if err := d.write(out, format, opts, report, analyzerErrs); err != nil {
+			d.errorf("%v", err)
+			return exitLoad
+		}
+	}
+
+	if failed {
+		return exitLoad
+	}
+	for _, f := range report {
+		if opts.fail[f.analyzer.Name] {
+			return exitFindings
+		}
+	}
+	return exitClean
+}
+
+func (d *driver) write(w io.Writer, format string, opts *options, findings []*finding, analyzerErrs []loadError) error {
+	switch format {
+	case "json":
+		return d.writeJSON(w, findings, analyzerErrs)
+	case "sarif":
+		return d.writeSARIF(w, findings)
+	default:
+		return d.writeText(w, findings, opts.context)
+	}
+}
+
+// loadErrors lists the errors of all loaded packages and their
+// dependencies, each once, and returns the IDs of the packages with
+// errors of their own.
+func loadErrors(pkgs []*packages.Package, relPos func(string) string) ([]loadError, map[string]bool) {
+	var errs []loadError
+	seen := make(map[string]bool)
+	broken := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		typeErrors := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+		for _, e := range p.Errors {
+			broken[p.ID] = true
+			if typeErrors && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				continue // the go command's compiler output, repeating the type errors
+			}
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = relPos(e.Pos) + ": " + e.Msg
+			}
+			if !seen[msg] {
+				seen[msg] = true
+				errs = append(errs, loadError{pkg: p.ID, msg: msg})
+			}
+		}
+		if p.Module != nil && p.Module.Error != nil {
+			msg := "module " + p.Module.Path + ": " + p.Module.Error.Err
+			if !seen[msg] {
+				seen[msg] = true
+				errs = append(errs, loadError{pkg: p.ID, msg: msg})
+			}
+		}
+	})
+	// Broken dependencies make their importers unanalyzable as well.
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if broken[imp.ID] {
+				broken[p.ID] = true
+			}
+		}
+	})
+	return errs, broken
+}
+
+// collect gathers the root diagnostics, deduplicated (a file of package p
+// is analyzed again in its test variant "p [p.test]") and sorted by
+// position, and the analyzers' own errors on packages that loaded.
+func (d *driver) collect(graph *checker.Graph, broken map[string]bool) ([]*finding, []loadError) {
+	rank := make(map[*analysis.Analyzer]int)
+	for i, a := range d.suite {
+		rank[a] = i
+	}
+	type key struct {
+		posn, end, analyzer, message string
+	}
+	byKey := make(map[key]*finding)
+	var findings []*finding
+	var errs []loadError
+	generated := make(map[*packages.Package]*packageInfo)
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			if !broken[act.Package.ID] {
+				errs = append(errs, loadError{act.Package.ID, act.Analyzer.Name, act.Err.Error()})
+			}
+			continue
+		}
+		if len(act.Diagnostics) == 0 {
+			continue
+		}
+		info := generated[act.Package]
+		if info == nil {
+			info = &packageInfo{generated: make(map[string]bool)}
+			for _, file := range act.Package.Syntax {
+				if tf := act.Package.Fset.File(file.FileStart); tf != nil {
+					info.generated[tf.Name()] = isGenerated(file)
+				}
+			}
+			generated[act.Package] = info
+		}
+		for _, diag := range act.Diagnostics {
+			fset := act.Package.Fset
+			posn := fset.Position(diag.Pos)
+			end := fset.Position(cmp.Or(diag.End, diag.Pos))
+			k := key{posn.String(), end.String(), act.Analyzer.Name, diag.Message}
+			if prev := byKey[k]; prev != nil {
+				// Report it under the plain package rather than its
+				// test variant, whatever order the actions came in.
+				if act.Package.ID < prev.pkgID {
+					prev.pkgID = act.Package.ID
+				}
+				continue
+			}
+			f := &finding{
+				analyzer: act.Analyzer,
+				rank:     rank[act.Analyzer],
+				pkgID:    act.Package.ID,
+				pkg:      info,
+				fset:     fset,
+				diag:     diag,
+				posn:     posn,
+				end:      end,
+			}
+			byKey[k] = f
+			findings = append(findings, f)
+		}
+	}
+	slices.SortFunc(findings, func(a, b *finding) int {
+		return cmp.Or(
+			cmp.Compare(a.posn.Filename, b.posn.Filename),
+			cmp.Compare(a.posn.Line, b.posn.Line),
+			cmp.Compare(a.posn.Column, b.posn.Column),
+			cmp.Compare(a.rank, b.rank),
+			cmp.Compare(a.diag.Message, b.diag.Message),
+			cmp.Compare(a.end.Offset, b.end.Offset),
+		)
+	})
+	slices.SortFunc(errs, func(a, b loadError) int {
+		return cmp.Or(cmp.Compare(a.pkg, b.pkg), cmp.Compare(a.analyzer, b.analyzer))
+	})
+	return findings, errs
+}
+
+// needFacts reports whether any analyzer, or one it requires, uses facts.
+func needFacts(analyzers []*analysis.Analyzer) bool {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func([]*analysis.Analyzer) bool
+	visit = func(as []*analysis.Analyzer) bool {
+		for _, a := range as {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if len(a.FactTypes) > 0 || visit(a.Requires) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(analyzers)
+}
+
+// rel returns filename relative to the root when it lies under it, so
+// output does not depend on where the tree is checked out.
+func (d *driver) rel(filename string) string {
+	if filename == "" || !filepath.IsAbs(filename) {
+		return filename
+	}
+	for _, root := range []string{d.root, evalSymlinks(d.root)} {
+		if r, err := filepath.Rel(root, filename); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return r
+		}
+	}
+	return filename
+}
+
+func evalSymlinks(path string) string {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		return p
+	}
+	return path
+}
+
+// relPos rewrites a "file:line:col" position string with a relative file.
+func (d *driver) relPos(pos string) string {
+	file, rest := pos, ""
+	// Split off up to two trailing numeric fields.
+	for range 2 {
+		i := strings.LastIndexByte(file, ':')
+		if i < 0 {
+			break
+		}
+		if _, err := strconv.Atoi(file[i+1:]); err != nil {
+			break
+		}
+		file, rest = file[:i], file[i:]+rest
+	}
+	return d.rel(file) + rest
+}
+
+// position formats posn with a relative file name.
+func (d *driver) position(posn token.Position) string {
+	posn.Filename = d.rel(posn.Filename)
+	return posn.String()
+}
+
+// A triState is a bool flag that remembers whether it was set, like the
+// -NAME flags of multichecker.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) Set(value string) error {
+	b, err := strconv.ParseBool(value)
+	if err != nil {
+		return errors.New("want true or false")
+	}
+	*ts = setFalse
+	if b {
+		*ts = setTrue
+	}
+	return nil
+}
+
+func (ts *triState) String() string {
+	if ts != nil && *ts == setFalse {
+		return "false"
+	}
+	return "true"
+}
+
+func (ts *triState) Get() any         { return *ts == setTrue }
+func (ts *triState) IsBoolFlag() bool { return true }
+
+// versionOnly returns the module version the binary was built from, or
+// "(devel)".
+func versionOnly() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+func versionString() string {
+	return fmt.Sprintf("%s version %s %s %s/%s", progname, versionOnly(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+func plural(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + pluralWord(n, one, many)
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

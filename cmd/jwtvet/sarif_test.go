@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/jwtvet/jwtvet/analyzers"
+)
+
+var (
+	schemaOnce sync.Once
+	schema     *jsonschema.Schema
+	schemaErr  error
+)
+
+// sarifSchemaFile is the OASIS SARIF 2.1.0 schema (see testdata/README.md).
+const sarifSchemaFile = "testdata/sarif-schema-2.1.0.json"
+
+func loadSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	schemaOnce.Do(func() {
+		f, err := os.Open(sarifSchemaFile)
+		if err != nil {
+			schemaErr = err
+			return
+		}
+		defer f.Close()
+		doc, err := jsonschema.UnmarshalJSON(f)
+		if err != nil {
+			schemaErr = err
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.AssertFormat()
+		if schemaErr = c.AddResource(sarifSchema, doc); schemaErr != nil {
+			return
+		}
+		schema, schemaErr = c.Compile(sarifSchema)
+	})
+	if schemaErr != nil {
+		t.Fatalf("SARIF schema: %v", schemaErr)
+	}
+	return schema
+}
+
+// validateSARIF checks out against the SARIF 2.1.0 JSON schema.
+func validateSARIF(t *testing.T, out []byte) {
+	t.Helper()
+	if err := checkSARIF(t, out); err != nil {
+		t.Errorf("SARIF output does not match the 2.1.0 schema: %v\n%s", err, out)
+	}
+}
+
+func checkSARIF(t *testing.T, out []byte) error {
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		return err
+	}
+	return loadSchema(t).Validate(inst)
+}
+
+// The validator is not vacuous: it rejects SARIF that breaks the schema.
+func TestSARIFSchemaRejects(t *testing.T) {
+	got := jwtvet(t, "-C", fixture, "-format=sarif", "./nested")
+	if err := checkSARIF(t, []byte(got.stdout)); err != nil {
+		t.Fatalf("valid output rejected: %v", err)
+	}
+	for _, bad := range []struct{ from, to string }{
+		{`"level": "error"`, `"level": "fatal"`},
+		{`"version": "2.1.0"`, `"version": "2.2"`},
+		{`"startLine": 9`, `"startLine": 0`},
+		{`"ruleId"`, `"ruleID"`},
+	} {
+		if !strings.Contains(got.stdout, bad.from) {
+			t.Fatalf("output lacks %s", bad.from)
+		}
+		broken := strings.Replace(got.stdout, bad.from, bad.to, 1)
+		if checkSARIF(t, []byte(broken)) == nil {
+			t.Errorf("schema accepted SARIF with %s", bad.to)
+		}
+	}
+}
+
+// The SARIF fields that come from the analyzers: rules, fixes, columns.
+func TestSARIFContent(t *testing.T) {
+	got := jwtvet(t, "-C", fixture, "-format=sarif", "./app")
+	var log sarifLog
+	if err := json.Unmarshal([]byte(got.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	root, _ := filepath.Abs(fixture)
+	if uri := run.OriginalURIBaseIDs["%SRCROOT%"].URI; uri != fileURI(root)+"/" || !strings.HasPrefix(uri, "file:///") {
+		t.Errorf("%%SRCROOT%% = %q, want the file URI of %s", uri, root)
+	}
+	rules := run.Tool.Driver.Rules
+	if len(rules) != 2 || rules[0].ID != "dangercall" || rules[1].ID != "magicword" {
+		t.Fatalf("rules = %+v", rules)
+	}
+	if r := rules[0]; r.ShortDescription.Text != "report calls of keys.Danger" ||
+		!strings.HasPrefix(r.FullDescription.Text, "keys.Danger hands out") ||
+		r.HelpURI != dangerCall.URL ||
+		!slices.Equal(r.Properties.Tags, []string{"security", "CWE-200"}) {
+		t.Errorf("dangercall rule = %+v", r)
+	}
+	var fixes, utf16Checked int
+	for _, r := range run.Results {
+		loc := r.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URIBaseID != "%SRCROOT%" || strings.HasPrefix(loc.ArtifactLocation.URI, "/") {
+			t.Errorf("artifact location %+v is not relative to %%SRCROOT%%", loc.ArtifactLocation)
+		}
+		if run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("ruleIndex %d does not point at %s", r.RuleIndex, r.RuleID)
+		}
+		for _, fix := range r.Fixes {
+			fixes++
+			// The call replacement: its deleted region is the reported
+			// call, in line/column and in bytes.
+			reps := fix.ArtifactChanges[0].Replacements
+			i := slices.IndexFunc(reps, func(rep sarifReplacement) bool {
+				return rep.InsertedContent != nil && strings.HasPrefix(rep.InsertedContent.Text, "redact.Safe(")
+			})
+			if i < 0 {
+				t.Errorf("no call replacement in fix %+v", fix)
+				continue
+			}
+			del := reps[i].DeletedRegion
+			if del.StartLine != loc.Region.StartLine || del.StartColumn != loc.Region.StartColumn ||
+				del.EndLine != loc.Region.EndLine || del.EndColumn != loc.Region.EndColumn ||
+				del.ByteOffset == nil || del.ByteLength == nil || *del.ByteLength != del.EndColumn-del.StartColumn {
+				t.Errorf("deleted region %+v does not cover the finding at %+v", del, *loc.Region)
+			}
+		}
+		// Line 20 has two "é" (2 bytes, 1 UTF-16 unit each) before the
+		// literal: byte column 46 is UTF-16 column 44.
+		if loc.ArtifactLocation.URI == "app/app.go" && loc.Region.StartLine == 20 {
+			utf16Checked++
+			if loc.Region.StartColumn != 44 || loc.Region.EndColumn != 51 {
+				t.Errorf("columns on the non-ASCII line = %d-%d, want 44-51 (bytes 46-53)", loc.Region.StartColumn, loc.Region.EndColumn)
+			}
+		}
+	}
+	if fixes != 3 || utf16Checked != 1 {
+		t.Errorf("saw %d fixes and %d non-ASCII results, want 3 and 1", fixes, utf16Checked)
+	}
+}
+
+// The real suite's rule metadata is valid SARIF and carries the CWE tags.
+func TestSARIFRealSuite(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-C", fixture, "-format=sarif", "./clean"}, &stdout, &stderr, analyzers.Suite(), analyzers.CWE)
+	if code != exitClean {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	validateSARIF(t, stdout.Bytes())
+	var log sarifLog
+	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	suite := analyzers.Suite()
+	if len(rules) != len(suite) {
+		t.Fatalf("%d rules, want %d", len(rules), len(suite))
+	}
+	for i, a := range suite {
+		r := rules[i]
+		if r.ID != a.Name || r.HelpURI != a.URL {
+			t.Errorf("rule %d = %s %s, want %s %s", i, r.ID, r.HelpURI, a.Name, a.URL)
+		}
+		want := append([]string{"security"}, analyzers.CWE[a.Name]...)
+		if !slices.Equal(r.Properties.Tags, want) || len(analyzers.CWE[a.Name]) == 0 {
+			t.Errorf("rule %s tags = %v, want %v", a.Name, r.Properties.Tags, want)
+		}
+	}
+}

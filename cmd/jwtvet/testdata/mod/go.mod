@@ -1,0 +1,3 @@
+module jwtvet.test/driver
+
+go 1.26.0
