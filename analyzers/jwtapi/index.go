@@ -84,11 +84,13 @@ func (c *Call) Recv() ast.Expr {
 // Keyfunc is a function, declared or literal, whose signature is a modelled
 // keyfunc: it receives the parsed token and returns the verification key.
 type Keyfunc struct {
-	Node       ast.Node // *ast.FuncDecl or *ast.FuncLit
-	Type       *ast.FuncType
-	Body       *ast.BlockStmt
-	Obj        *types.Func // for declarations
-	Family     string
+	Node   ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Type   *ast.FuncType
+	Body   *ast.BlockStmt
+	Obj    *types.Func // for declarations
+	Family string
+	// API names the keyfunc type for messages, e.g. "jwt.Keyfunc".
+	API        string
 	TokenParam *types.Var // the token parameter, or nil when unnamed
 	File       *ast.File
 	Returns    []*ast.ReturnStmt // the keyfunc's own returns, not those of nested literals
@@ -239,7 +241,12 @@ func (ix *Index) addKeyfunc(node ast.Node, ft *ast.FuncType, body *ast.BlockStmt
 	if !ok || body == nil {
 		return
 	}
-	kf := &Keyfunc{Node: node, Type: ft, Body: body, Obj: obj, Family: family, File: file}
+	kf := &Keyfunc{Node: node, Type: ft, Body: body, Obj: obj, Family: family, File: file, API: "keyfunc"}
+	if sig, ok := types.Unalias(t).Underlying().(*types.Signature); ok {
+		if n := namedOf(sig.Params().At(0).Type()); n != nil && n.Obj().Pkg() != nil {
+			kf.API = n.Obj().Pkg().Name() + ".Keyfunc"
+		}
+	}
 	if ft.Params != nil && len(ft.Params.List) == 1 && len(ft.Params.List[0].Names) == 1 {
 		kf.TokenParam, _ = ix.Info.Defs[ft.Params.List[0].Names[0]].(*types.Var)
 	}
@@ -423,4 +430,12 @@ func (ix *Index) CallAlg(c *Call) string {
 		return ix.SigningAlg(c.Arg(c.Func.Method))
 	}
 	return ""
+}
+
+func namedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
 }

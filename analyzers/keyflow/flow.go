@@ -114,6 +114,11 @@ func (f *Flow) constantExpr(e ast.Expr, tv types.TypeAndValue) Origin {
 	}
 	if id != nil {
 		if c, ok := f.info.Uses[id].(*types.Const); ok {
+			if v := f.ix.Model.Var(c); v != nil && v.Role == jwtapi.VarNoneKey {
+				// The library's marker that allows alg none: a finding for
+				// algnone, not a secret.
+				return unknown()
+			}
 			holder = c
 			where = describe(f.pass.Fset, c, f.pass.Pkg)
 			if spec := f.constSpec(c); spec != nil {
@@ -295,7 +300,7 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		if isPackageLevel(v) {
 			o.Const.Where = describe(f.pass.Fset, v, f.pass.Pkg)
 		}
-		if o.Holder == nil || !isPackageLevel(v) {
+		if o.Holder == nil {
 			o.Holder = v
 		}
 		if o.Const.Name == "" {
@@ -393,10 +398,12 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 	}
 	o := merge(origins)
 	if o.Kind == Constant || o.Kind == Fallback {
-		if o.Const.Name == "" || o.Holder == nil || o.Holder.Pkg() == nil {
+		if o.Const.Name == "" {
 			o.Const.Name = field.Name()
 		}
-		o.Holder = field
+		if o.Holder == nil {
+			o.Holder = field
+		}
 	}
 	return o
 }
@@ -483,7 +490,7 @@ func (f *Flow) fieldValues(base ast.Expr, name string, b bindings, depth int) ([
 			if fn.Pkg() != f.pass.Pkg {
 				var fact FieldsFact
 				if f.pass.ImportObjectFact(fn, &fact) {
-					if c, ok := fact.Fields[name]; ok {
+					if c, ok := fact.Field(name); ok {
 						return []Origin{fromFact(c, fn)}, true
 					}
 				}
@@ -578,7 +585,7 @@ func (f *Flow) varFieldValues(v *types.Var, name string, depth int) ([]Origin, b
 	if v.Pkg() != f.pass.Pkg {
 		var fact FieldsFact
 		if f.pass.ImportObjectFact(v, &fact) {
-			if c, ok := fact.Fields[name]; ok {
+			if c, ok := fact.Field(name); ok {
 				return []Origin{fromFact(c, v)}, true
 			}
 		}

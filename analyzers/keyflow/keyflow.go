@@ -40,18 +40,43 @@ func (*ConstFact) AFact() {}
 func (f *ConstFact) String() string { return "const(" + f.Const.Where + ")" }
 
 // FieldsFact records the constant fields of the struct literal a
-// package-level variable holds or a function returns.
-type FieldsFact struct{ Fields map[string]Const }
+// package-level variable holds or a function returns, sorted by name (a
+// slice, not a map, so that its encoding is deterministic).
+type FieldsFact struct{ Fields []FieldConst }
+
+// FieldConst is one constant field.
+type FieldConst struct {
+	Name  string
+	Const Const
+}
 
 func (*FieldsFact) AFact() {}
 
 func (f *FieldsFact) String() string {
 	names := make([]string, 0, len(f.Fields))
-	for n := range f.Fields {
-		names = append(names, n)
+	for _, fc := range f.Fields {
+		names = append(names, fc.Name)
 	}
-	sort.Strings(names)
 	return "fields(" + strings.Join(names, ",") + ")"
+}
+
+// Field returns the constant of field name.
+func (f *FieldsFact) Field(name string) (Const, bool) {
+	for _, fc := range f.Fields {
+		if fc.Name == name {
+			return fc.Const, true
+		}
+	}
+	return Const{}, false
+}
+
+func fieldsFact(m map[string]Const) *FieldsFact {
+	f := &FieldsFact{}
+	for n, c := range m {
+		f.Fields = append(f.Fields, FieldConst{Name: n, Const: c})
+	}
+	sort.Slice(f.Fields, func(i, j int) bool { return f.Fields[i].Name < f.Fields[j].Name })
+	return f
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -160,7 +185,7 @@ func (f *Flow) exportFacts() {
 			}
 			if structLike(obj.Type()) {
 				if fields := f.constFields(obj.Type(), func(field string) ([]Origin, bool) { return f.varFieldValues(obj, field, 0) }); len(fields) > 0 {
-					f.pass.ExportObjectFact(obj, &FieldsFact{Fields: fields})
+					f.pass.ExportObjectFact(obj, fieldsFact(fields))
 				}
 			}
 		case *types.Func:
@@ -224,7 +249,7 @@ func (f *Flow) exportFuncFacts(fn *types.Func) {
 			return out, true
 		})
 		if len(fields) > 0 {
-			f.pass.ExportObjectFact(fn, &FieldsFact{Fields: fields})
+			f.pass.ExportObjectFact(fn, fieldsFact(fields))
 		}
 	}
 }

@@ -205,8 +205,15 @@ func merge(origins []Origin) Origin {
 		return fb
 	case constant != nil:
 		// Every definition is constant. Distinct values are still
-		// constant; the first names the place to look.
-		return *constant
+		// constant; the first names the place to look, and no single
+		// expression can be rewritten to fix them all.
+		o := *constant
+		for _, p := range origins {
+			if p.Pos != o.Pos {
+				o.Expr = nil
+			}
+		}
+		return o
 	case env != nil:
 		return *env
 	}
