@@ -1,0 +1,361 @@
+// The whole-suite benchmark: jwtvet against the cost of the analysis driver
+// itself on a generated 500-package web application.
+//
+// Run it (warm build and module cache; about 12 minutes on 2 cores, see
+// the numbers below for one -count):
+//
+//	cd /work/main && go test ./internal/bench -run '^$' -bench . -benchtime=3x -count=3 -timeout=0
+//
+// Pass -pkgs=N after the package to change the size of the module. Each
+// benchmark has two sub-benchmarks:
+//
+//   - load+analyze times packages.Load (go list, parsing, type-checking)
+//     plus checker.Analyze: what one run of the standalone command costs,
+//     and what DESIGN.md's table measures.
+//   - analyze loads once outside the timer and times checker.Analyze
+//     alone: the analyzers' own share, which is small beside the load and
+//     would drown in its noise.
+//
+// BenchmarkFactFloor is the baseline the suite is held to: one no-op
+// analyzer that declares a fact type, so the driver loads and type-checks
+// the whole dependency graph from source and runs the analyzer on every
+// package. BenchmarkNoFacts loads the way multichecker does for an analyzer
+// without facts (packages.LoadSyntax: syntax for the module's packages,
+// export data for the rest), for scale.
+//
+// Besides ns/op, B/op and allocs/op each sub-benchmark reports
+// peak-RSS-MiB, the process's resident-set high-water mark while it ran
+// (VmHWM, reset through /proc/self/clear_refs after a forced GC and
+// scavenge, so it is per sub-benchmark; Linux only). For analyze it
+// includes the preloaded packages, which a real run holds too. It also
+// reports the number of diagnostics on the module's packages, as a sign
+// that the analyzers did their work.
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/analyzers"
+)
+
+var numPackages = flag.Int("pkgs", 500, "number of packages of the module the benchmarks generate")
+
+var (
+	genOnce sync.Once
+	genDir  string
+	genErr  error
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if genDir != "" {
+		os.RemoveAll(genDir)
+	}
+	os.Exit(code)
+}
+
+// generatedModule generates the benchmark module once per process, outside
+// any timer, into a directory shared by all the benchmarks.
+// generatedModule generates the benchmark module once per process, outside
+// any timer, into a directory shared by all the benchmarks. The directory's
+// name depends on the size alone: the build cache keys compiled packages by
+// directory, so a fixed path keeps the cache warm from one run to the next.
+// (Two benchmark processes of the same size must not run at once.)
+func generatedModule(tb testing.TB) string {
+	genOnce.Do(func() {
+		if genErr = DownloadDeps(); genErr != nil {
+			return
+		}
+		genDir = filepath.Join(os.TempDir(), fmt.Sprintf("jwtvet-bench-%d", *numPackages))
+		if genErr = os.RemoveAll(genDir); genErr != nil {
+			return
+		}
+		start := time.Now()
+		genErr = Generate(genDir, *numPackages)
+		tb.Logf("generated %d packages in %s in %s", *numPackages, genDir, time.Since(start).Round(time.Millisecond))
+	})
+	if genErr != nil {
+		tb.Fatal(genErr)
+	}
+	return genDir
+}
+
+// floorFact makes factFloor a fact-using analyzer; it is never exported.
+type floorFact struct{}
+
+func (*floorFact) AFact() {}
+
+// factFloor does nothing, but declares a fact type: the cheapest analyzer
+// a fact-using suite can be.
+var factFloor = &analysis.Analyzer{
+	Name:      "factfloor",
+	Doc:       "factfloor does nothing and declares a fact type",
+	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+	FactTypes: []analysis.Fact{new(floorFact)},
+}
+
+// noFacts does nothing and declares no fact type.
+var noFacts = &analysis.Analyzer{
+	Name: "nofacts",
+	Doc:  "nofacts does nothing",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+func BenchmarkSuite(b *testing.B) {
+	benchDriver(b, analyzers.Suite(), packages.LoadAllSyntax)
+}
+
+func BenchmarkFactFloor(b *testing.B) {
+	benchDriver(b, []*analysis.Analyzer{factFloor}, packages.LoadAllSyntax)
+}
+
+func BenchmarkNoFacts(b *testing.B) {
+	benchDriver(b, []*analysis.Analyzer{noFacts}, packages.LoadSyntax)
+}
+
+func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMode) {
+	dir := generatedModule(b)
+
+	// The first load also warms the build cache (LoadSyntax compiles the
+	// module for its export data), so that every timed load is warm, as in
+	// DESIGN.md's measurements.
+	pkgs, err := Load(dir, mode)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("analyze", func(b *testing.B) {
+		b.ReportAllocs()
+		rss := startPeakRSS()
+		diagnostics := 0
+		for b.Loop() {
+			var err error
+			if _, diagnostics, err = Analyze(suite, pkgs); err != nil {
+				b.Fatal(err)
+			}
+		}
+		rss.report(b)
+		b.ReportMetric(float64(diagnostics), "diagnostics")
+	})
+	// Dropped so that they do not count in the next peak.
+	pkgs = nil
+
+	b.Run("load+analyze", func(b *testing.B) {
+		b.ReportAllocs()
+		rss := startPeakRSS()
+		diagnostics := 0
+		for b.Loop() {
+			pkgs, err := Load(dir, mode)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, diagnostics, err = Analyze(suite, pkgs); err != nil {
+				b.Fatal(err)
+			}
+		}
+		rss.report(b)
+		b.ReportMetric(float64(diagnostics), "diagnostics")
+	})
+}
+
+// peakRSS measures the process's peak resident set over a span of time.
+type peakRSS struct{ ok bool }
+
+// startPeakRSS returns memory the heap no longer uses to the OS and resets
+// the kernel's high-water mark to the current resident set.
+func startPeakRSS() peakRSS {
+	runtime.GC()
+	debug.FreeOSMemory()
+	return peakRSS{ok: os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil}
+}
+
+func (p peakRSS) report(b *testing.B) {
+	if !p.ok {
+		return
+	}
+	if kb, ok := procStatusKB("VmHWM"); ok {
+		b.ReportMetric(float64(kb)/1024, "peak-RSS-MiB")
+	}
+}
+
+// procStatusKB reads a "Name: N kB" line of /proc/self/status.
+func procStatusKB(name string) (int64, bool) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), name+":")
+		if !ok {
+			continue
+		}
+		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+		return kb, err == nil
+	}
+	return 0, false
+}
+
+// TestGeneratedModule checks, through the benchmarks' own load and analyze
+// path, that a small generated module loads without errors and type-checks,
+// so that the generator cannot rot between benchmark runs. It says nothing
+// about the analyzers' findings.
+func TestGeneratedModule(t *testing.T) {
+	start := time.Now()
+	if err := DownloadDeps(); err != nil {
+		t.Fatal(err)
+	}
+	const n = 20
+	dir := t.TempDir()
+	if err := Generate(dir, n); err != nil {
+		t.Fatal(err)
+	}
+	again := t.TempDir()
+	if err := Generate(again, n); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(readTree(t, dir), readTree(t, again), bytes.Equal) {
+		t.Error("two generations of the same size differ")
+	}
+
+	pkgs, err := Load(dir, packages.LoadAllSyntax)
+	if err != nil {
+		t.Fatalf("loading the generated module: %v", err)
+	}
+
+	p, err := newPlan(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var loaded, usesJWT []string
+	for _, pkg := range pkgs {
+		if pkg.Types == nil || pkg.TypesInfo == nil || pkg.IllTyped || len(pkg.Syntax) == 0 {
+			t.Errorf("%s: not type-checked from source", pkg.ID)
+		}
+		if pkg.ID != pkg.PkgPath || strings.HasSuffix(pkg.PkgPath, ".test") {
+			continue // a test variant
+		}
+		loaded = append(loaded, pkg.PkgPath)
+		if pkg.Imports[jwtModule] != nil {
+			usesJWT = append(usesJWT, pkg.PkgPath)
+		}
+	}
+	if want := sorted(p.packagePaths()); !slices.Equal(sorted(loaded), want) || len(want) != n {
+		t.Errorf("loaded packages %v\nwant %d: %v", sorted(loaded), n, want)
+	}
+	if want := sorted(p.jwtPackagePaths()); !slices.Equal(sorted(usesJWT), want) {
+		t.Errorf("packages importing %s: %v\nwant %v", jwtModule, sorted(usesJWT), want)
+	}
+
+	if _, _, err := Analyze(analyzers.Suite(), pkgs); err != nil {
+		t.Errorf("suite: %v", err)
+	}
+	// The baseline must really run on the whole dependency graph.
+	graph, _, err := Analyze([]*analysis.Analyzer{factFloor}, pkgs)
+	if err != nil {
+		t.Fatalf("fact floor: %v", err)
+	}
+	actions, all := 0, 0
+	for range graph.All() {
+		actions++
+	}
+	packages.Visit(pkgs, nil, func(*packages.Package) { all++ })
+	if actions != all {
+		t.Errorf("fact floor ran on %d packages, %d loaded", actions, all)
+	}
+	t.Logf("%d packages loaded (%d initial), suite and fact floor run, in %s",
+		all, len(pkgs), time.Since(start).Round(time.Millisecond))
+}
+
+// TestPlan checks the shape of the benchmark-size module without
+// generating it: size, the share of JWT packages, every auth variant
+// present, and dependency chains deep enough that facts cross many
+// packages.
+func TestPlan(t *testing.T) {
+	const n = 500
+	p, err := newPlan(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(p.packagePaths()); got != n {
+		t.Errorf("%d packages, want %d", got, n)
+	}
+	if jwt := len(p.jwtPackagePaths()); jwt < n/6 || jwt > n/4 {
+		t.Errorf("%d of %d packages use the JWT library, want about one in five", jwt, n)
+	}
+	var variants [numAuthVariants]int
+	depth := map[*domain]int{}
+	deepest := 0
+	for _, d := range p.Domains {
+		variants[d.Variant]++
+		for _, dep := range d.Deps {
+			depth[d] = max(depth[d], depth[dep]+1)
+		}
+		deepest = max(deepest, depth[d])
+	}
+	for v, count := range variants {
+		if count == 0 {
+			t.Errorf("auth variant %d never generated", v)
+		}
+	}
+	// A fact about the first service of a chain is read ten imports up.
+	if deepest < 10 {
+		t.Errorf("longest service dependency chain is %d, want at least 10", deepest)
+	}
+	// The go command gives these path elements a meaning of their own.
+	for _, path := range p.packagePaths() {
+		for _, elem := range strings.Split(path, "/") {
+			if elem == "vendor" || elem == "testdata" || strings.HasPrefix(elem, "_") || strings.HasPrefix(elem, ".") {
+				t.Errorf("%s: the go command treats %q specially", path, elem)
+			}
+		}
+	}
+	if _, err := newPlan(MinPackages - 1); err == nil {
+		t.Errorf("newPlan(%d) accepted a module too small for one domain", MinPackages-1)
+	}
+	t.Logf("%d domains, %d jobs, auth variants %v, longest service chain %d",
+		len(p.Domains), len(p.Jobs), variants, deepest)
+}
+
+func readTree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		files[rel] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}
