@@ -43,7 +43,7 @@ func with(a args, f func(*args)) args { f(&a); return a }
 
 func golangJWTFuncs() []*Func {
 	var out []*Func
-	signMethods := []string{"SigningMethodHMAC", "SigningMethodRSA", "SigningMethodRSAPSS", "SigningMethodECDSA", "SigningMethodEd25519", "SigningMethod"}
+	signMethods := []string{"SigningMethodHMAC", "SigningMethodRSA", "SigningMethodRSAPSS", "SigningMethodECDSA", "SigningMethodEd25519", "SigningMethod", "signingMethodNone"}
 	for _, p := range GolangJWTPackages {
 		f := familyGolangJWT
 		// Minting.
@@ -58,6 +58,7 @@ func golangJWTFuncs() []*Func {
 			r := row(p, m, "Sign", RoleSign, f, with(none(), func(a *args) { a.Key = 1 }))
 			r.MethodFromRecv = true
 			out = append(out, r)
+			out = append(out, row(p, m, "Alg", RoleAlgName, f, none()))
 		}
 		// Parsing.
 		out = append(out,
@@ -128,7 +129,7 @@ func golangJWTTypes() []*Type {
 	for _, p := range GolangJWTPackages {
 		f := familyGolangJWT
 		out = append(out,
-			&Type{Pkg: p, Name: "Token", Role: TypeToken, Family: f},
+			&Type{Pkg: p, Name: "Token", Role: TypeToken, Family: f, HeaderField: "Header", MethodField: "Method"},
 			&Type{Pkg: p, Name: "MapClaims", Role: TypeMapClaims, Family: f, ExpiryField: "exp"},
 			&Type{Pkg: p, Name: "RegisteredClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt"},
 			&Type{Pkg: p, Name: "StandardClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt"},

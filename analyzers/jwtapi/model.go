@@ -30,9 +30,10 @@ const (
 	RoleParsePublicKey       // decodes a public key: never a secret
 	RoleParsePrivateKey      // decodes a private key from PEM or DER
 	RoleMiddleware           // builds an HTTP middleware from key material
+	RoleAlgName              // returns the JOSE algorithm name of its receiver (SigningMethod.Alg)
 )
 
-var roleNames = [...]string{"none", "sign", "new-token", "parse", "parse-unverified", "new-parser", "option", "parse-public-key", "parse-private-key", "middleware"}
+var roleNames = [...]string{"none", "sign", "new-token", "parse", "parse-unverified", "new-parser", "option", "parse-public-key", "parse-private-key", "middleware", "alg-name"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
@@ -140,6 +141,12 @@ type Type struct {
 	// ExpiryField is the field (or map key for TypeMapClaims) that holds
 	// the expiry.
 	ExpiryField string
+	// HeaderField is the field of a TypeToken that holds the decoded JOSE
+	// header as a map (its "alg" entry is what the token claims to use).
+	HeaderField string
+	// MethodField is the field of a TypeToken that holds the signing method
+	// the parser picked from the header.
+	MethodField string
 }
 
 // Field is one modelled struct field of a library type (parser settings,
