@@ -47,7 +47,7 @@ func inspectParser() *jwt.Parser {
 }
 
 func replayParser() *jwt.Parser {
-	/* want `suppression without a reason is ignored` */ //jwtvet:ignore algnone
+	/* want `suppression without a reason is ignored` */        //jwtvet:ignore algnone
 	return &jwt.Parser{ValidMethods: []string{"RS256", "none"}} // want `jwt.Parser.ValidMethods allows "none"`
 }
 
