@@ -187,6 +187,12 @@ func (i gclIssue) key() string {
 // lintConfig writes a .golangci.yml that enables only jwtvet with settings
 // (nil for none). extra is appended as is (top-level YAML).
 func lintConfig(t *testing.T, settings any, extra string) string {
+	return lintConfigWith(t, settings, "", extra)
+}
+
+// lintConfigWith is lintConfig with lintersExtra added under "linters:"
+// (YAML indented by two spaces).
+func lintConfigWith(t *testing.T, settings any, lintersExtra, extra string) string {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString(`version: "2"
@@ -207,6 +213,7 @@ linters:
 		}
 		fmt.Fprintf(&b, "        settings: %s\n", js)
 	}
+	b.WriteString(lintersExtra)
 	b.WriteString(extra)
 	path := filepath.Join(t.TempDir(), ".golangci.yml")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {

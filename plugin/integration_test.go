@@ -93,6 +93,42 @@ func TestGolangciLint(t *testing.T) {
 		}
 	})
 
+	t.Run("nolint naming a rule", func(t *testing.T) {
+		lines := commentLines(t, fixture, "//nolint:hardcodedkey")
+		if len(lines) == 0 {
+			t.Fatal("the fixture has no //nolint:hardcodedkey line")
+		}
+		for _, line := range lines {
+			if !hasRule(findingsOn(base, line), "hardcodedkey") {
+				t.Errorf("%s: standalone jwtvet reports no hardcodedkey, so the line proves nothing", line)
+			}
+			if !slices.ContainsFunc(run.issues, func(is gclIssue) bool {
+				return lineKey(is.Pos.Filename, is.Pos.Line) == line && strings.HasPrefix(is.Text, "hardcodedkey: ")
+			}) {
+				t.Errorf("%s: //nolint:hardcodedkey silenced the finding; golangci-lint knows no such linter", line)
+			}
+		}
+		const warning = "Found unknown linters in //nolint directives: hardcodedkey"
+		if !strings.Contains(run.stderr, warning) {
+			t.Errorf("stderr lacks %q:\n%s", warning, run.stderr)
+		}
+	})
+
+	t.Run("exclusion rule on the analyzer prefix", func(t *testing.T) {
+		rule := "  exclusions:\n    rules:\n      - linters: [jwtvet]\n        text: \"^hardcodedkey: \"\n"
+		r := runGCL(t, fixture, lintConfigWith(t, nil, rule, allIssues), "./...")
+		var rest []expectedIssue
+		for _, w := range want {
+			if !strings.HasPrefix(w.text, "hardcodedkey: ") {
+				rest = append(rest, w)
+			}
+		}
+		if len(rest) == len(want) {
+			t.Error("no hardcodedkey finding to exclude")
+		}
+		sameIssues(t, rest, r)
+	})
+
 	t.Run("jwtvet:ignore", func(t *testing.T) {
 		ignores := ignoreDirectives(t, fixture)
 		if len(ignores) == 0 {
@@ -336,6 +372,7 @@ type finding struct {
 // expectedIssue is an issue golangci-lint should print for a finding.
 type expectedIssue struct {
 	key      string // as gclIssue.key
+	text     string // as gclIssue.Text
 	line     string // lineKey
 	analyzer string
 }
@@ -395,7 +432,7 @@ func standalone(t *testing.T, dir string, conf any) []finding {
 			}
 			seen[key] = true
 			f := finding{analyzer: act.Analyzer.Name, file: pos.Filename, line: lineKey(pos.Filename, pos.Line)}
-			f.issues = append(f.issues, expectedIssue{key: key, line: f.line, analyzer: f.analyzer})
+			f.issues = append(f.issues, expectedIssue{key: key, text: text, line: f.line, analyzer: f.analyzer})
 			// golangci-lint prints related information as issues of their
 			// own, at the diagnostic's position when in another file.
 			for _, rel := range d.Related {
@@ -403,9 +440,10 @@ func standalone(t *testing.T, dir string, conf any) []finding {
 				if rp.Filename != pos.Filename {
 					rp = pos
 				}
+				relText := act.Analyzer.Name + "(related information): " + rel.Message
 				f.issues = append(f.issues, expectedIssue{
-					key: fmt.Sprintf("%s:%d:%d: %s(related information): %s (%s)",
-						rp.Filename, rp.Line, rp.Column, act.Analyzer.Name, rel.Message, Name),
+					key:      fmt.Sprintf("%s:%d:%d: %s (%s)", rp.Filename, rp.Line, rp.Column, relText, Name),
+					text:     relText,
 					line:     lineKey(rp.Filename, rp.Line),
 					analyzer: f.analyzer,
 				})
@@ -522,6 +560,25 @@ func parseDir(t *testing.T, dir string) (*token.FileSet, map[string]*ast.File) {
 		t.Fatal(err)
 	}
 	return fset, files
+}
+
+// commentLines returns the lines (lineKey) of the comments under dir that
+// start with prefix.
+func commentLines(t *testing.T, dir, prefix string) []string {
+	t.Helper()
+	fset, files := parseDir(t, dir)
+	var out []string
+	for _, f := range files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if strings.HasPrefix(c.Text, prefix) {
+					pos := fset.Position(c.Pos())
+					out = append(out, lineKey(pos.Filename, pos.Line))
+				}
+			}
+		}
+	}
+	return out
 }
 
 var nolintRE = regexp.MustCompile(`^nolint( |:|$)`)

@@ -61,6 +61,15 @@ func MintDemo(user string) (string, error) {
 	return tok.SignedString([]byte("Demo-Only-Key-8f2c41d9e07b3a56c8d1f4e2")) //nolint:jwtvet // the demo key is public by design
 }
 
+// MintLegacy carries a nolint comment that names the jwtvet rule instead of
+// the linter: golangci-lint knows no linter "hardcodedkey", warns, and
+// reports the line.
+func MintLegacy(user string) (string, error) {
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claimsFor(user))
+	// fixture: hardcodedkey
+	return tok.SignedString([]byte("Legacy-Key-2c7e9a4f1b8d3e6a0f5c2b9d")) //nolint:hardcodedkey // not a linter name
+}
+
 // MintPreview signs tokens that production services reject; jwtvet's own
 // suppression comment silences the one rule on that line.
 func MintPreview(user string) (string, error) {
