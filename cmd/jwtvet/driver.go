@@ -194,12 +194,13 @@ func (d *driver) parseArgs(args []string) (*options, []*analysis.Analyzer, int) 
 	if root == "" {
 		root = "."
 	}
-	root, err = filepath.Abs(root)
+	// Stat the directory as given, so the message names it that way.
+	fi, err := os.Stat(root)
+	if err == nil && !fi.IsDir() {
+		err = fmt.Errorf("%s is not a directory", root)
+	}
 	if err == nil {
-		var fi os.FileInfo
-		if fi, err = os.Stat(root); err == nil && !fi.IsDir() {
-			err = fmt.Errorf("%s is not a directory", chdir)
-		}
+		root, err = filepath.Abs(root)
 	}
 	if err != nil {
 		return nil, nil, d.usageError("-C: %v", err)

@@ -91,6 +91,8 @@ func TestGolden(t *testing.T) {
 		{"enable-one", []string{"-magicword", "./app"}, exitFindings},
 		{"disable-one", []string{"-magicword=false", "./app"}, exitFindings},
 		{"analyzer-flag", []string{"-magicword", "-magicword.word=clé", "./app"}, exitFindings},
+		{"tags", []string{"-tags=special", "./tagged"}, exitFindings},
+		{"tags-unset", []string{"./tagged"}, exitLoad},
 
 		// -fail decides the exit code, not what is printed.
 		{"fail-other-rule", []string{"-fail=magicword", "./nested"}, exitClean},

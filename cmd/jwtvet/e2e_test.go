@@ -1,0 +1,462 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The end-to-end tests build the real command and run it on the demo
+// application (testdata/demo at the repository root) standalone and
+// through go vet.
+
+// demoFinding is a finding as both modes can report it.
+type demoFinding struct {
+	file    string // slash-separated, relative to the module root
+	line    int
+	col     int
+	rule    string
+	message string
+}
+
+func (f demoFinding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s (%s)", f.file, f.line, f.col, f.message, f.rule)
+}
+
+// expectedFinding is a line of expected.txt: "path:LINE: RULE [# note]".
+type expectedFinding struct {
+	file string
+	line int
+	rule string
+}
+
+func (f expectedFinding) String() string { return fmt.Sprintf("%s:%d: %s", f.file, f.line, f.rule) }
+
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and runs go vet; skipped with -short")
+	}
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(demo, "go.mod")); err != nil {
+		t.Skipf("no demo module: %v", err)
+	}
+	bin := buildCommand(t)
+	// The demo requires the real JWT library; the runs below use
+	// GOPROXY=off, so fetch it first.
+	download(t, demo)
+
+	t.Run("vet-protocol", func(t *testing.T) { testVetProtocol(t, bin) })
+
+	var standalone []demoFinding
+	t.Run("standalone-vs-vet", func(t *testing.T) {
+		standalone = testStandaloneVsVet(t, bin, demo)
+	})
+	t.Run("expected", func(t *testing.T) {
+		if standalone == nil && t.Failed() {
+			t.Skip("no standalone result")
+		}
+		testExpected(t, demo, standalone)
+	})
+	t.Run("sarif", func(t *testing.T) {
+		res := command(t, demo, bin, "-format=sarif", "./...")
+		if res.code != exitClean && res.code != exitFindings {
+			t.Fatalf("jwtvet -format=sarif: exit %d\n%s", res.code, res.stderr)
+		}
+		validateSARIF(t, []byte(res.stdout))
+	})
+	t.Run("suppression", func(t *testing.T) { testSuppression(t, bin, demo) })
+}
+
+// buildCommand builds jwtvet into a temporary directory.
+func buildCommand(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "jwtvet")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// testEnv is the environment of the commands run on test modules: no
+// workspace, no network (dependencies come from the module cache).
+func testEnv() []string {
+	return append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
+}
+
+func download(t *testing.T, dir string) {
+	t.Helper()
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+}
+
+// command runs name with args in dir and returns its outcome.
+func command(t *testing.T, dir, name string, args ...string) outcome {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = testEnv()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return outcome{cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()}
+}
+
+// The go command's side of the protocol: -flags and -V=full reach
+// multichecker.
+func testVetProtocol(t *testing.T, bin string) {
+	res := command(t, ".", bin, "-flags")
+	var flags []struct {
+		Name  string
+		Bool  bool
+		Usage string
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &flags); err != nil || res.code != 0 {
+		t.Fatalf("jwtvet -flags: exit %d, %v\n%s%s", res.code, err, res.stdout, res.stderr)
+	}
+	names := make(map[string]bool)
+	for _, f := range flags {
+		names[f.Name] = f.Bool
+	}
+	for _, want := range []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "json", "c"} {
+		if _, ok := names[want]; !ok {
+			t.Errorf("jwtvet -flags lacks -%s: %v", want, names)
+		}
+	}
+	res = command(t, ".", bin, "-V=full")
+	if res.code != 0 || !strings.Contains(res.stdout, " version ") {
+		t.Errorf("jwtvet -V=full: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+}
+
+// Standalone and go vet report the same findings on the demo, with the
+// documented exit codes.
+func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
+	res := command(t, demo, bin, "-json", "./...")
+	standalone, err := parseJSONStream(res.stdout, demo)
+	if err != nil {
+		t.Fatalf("jwtvet -json ./...: %v\nstdout:\n%s\nstderr:\n%s", err, res.stdout, res.stderr)
+	}
+	wantCode := exitClean
+	if len(standalone) > 0 {
+		wantCode = exitFindings
+	}
+	if res.code != wantCode {
+		t.Errorf("jwtvet -json ./...: exit %d with %d findings, want %d\nstderr:\n%s", res.code, len(standalone), wantCode, res.stderr)
+	}
+
+	res = command(t, demo, "go", "vet", "-vettool="+bin, "-json", "./...")
+	vet, err := parseJSONStream(res.stdout, demo)
+	if err != nil || res.code != 0 {
+		t.Fatalf("go vet -json: exit %d, %v\nstdout:\n%s\nstderr:\n%s", res.code, err, res.stdout, res.stderr)
+	}
+	if missing, extra := diffSets(standalone, vet); len(missing)+len(extra) > 0 {
+		t.Errorf("go vet -json and jwtvet -json disagree\nonly standalone:\n%s\nonly go vet:\n%s", lines(missing), lines(extra))
+	}
+
+	// Plain go vet prints "file:line:col: message" and exits 1 when
+	// there are findings.
+	res = command(t, demo, "go", "vet", "-vettool="+bin, "./...")
+	wantVet := 0
+	if len(standalone) > 0 {
+		wantVet = 1
+	}
+	if res.code != wantVet {
+		t.Errorf("go vet -vettool: exit %d with %d findings, want %d\n%s", res.code, len(standalone), wantVet, res.stderr)
+	}
+	vetText := parseVetText(res.stderr, demo)
+	var standaloneText []demoFinding
+	for _, f := range standalone {
+		f.rule = ""
+		standaloneText = append(standaloneText, f)
+	}
+	if missing, extra := diffSets(standaloneText, vetText); len(missing)+len(extra) > 0 {
+		t.Errorf("go vet text output and jwtvet -json disagree\nonly standalone:\n%s\nonly go vet:\n%s\ngo vet stderr:\n%s", lines(missing), lines(extra), res.stderr)
+	}
+	t.Logf("%d findings on the demo", len(standalone))
+	return standalone
+}
+
+// The standalone findings are exactly expected.txt.
+func testExpected(t *testing.T, demo string, got []demoFinding) {
+	want, err := readExpected(filepath.Join(demo, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotSet []expectedFinding
+	for _, f := range got {
+		gotSet = append(gotSet, expectedFinding{f.file, f.line, f.rule})
+	}
+	missing, extra := diffSets(want, gotSet)
+	if len(missing)+len(extra) > 0 {
+		var byRule strings.Builder
+		for _, rule := range []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey"} {
+			w := countRule(want, rule)
+			m := countRule(missing, rule)
+			fmt.Fprintf(&byRule, "  %-13s expected %2d, found %2d of them, %2d unexpected\n", rule, w, w-m, countRule(extra, rule))
+		}
+		t.Errorf("the findings on the demo differ from expected.txt\n%s\nmissing:\n%s\nunexpected:\n%s",
+			byRule.String(), lines(missing), lines(extra))
+	}
+}
+
+func countRule(fs []expectedFinding, rule string) int {
+	n := 0
+	for _, f := range fs {
+		if f.rule == rule {
+			n++
+		}
+	}
+	return n
+}
+
+// A //jwtvet:ignore comment above a finding removes it, standalone and
+// under go vet.
+func testSuppression(t *testing.T, bin, demo string) {
+	src, err := os.ReadFile(filepath.Join("testdata", "e2e", "suppress", "signer.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goSum, err := os.ReadFile(filepath.Join(demo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	module := func(src []byte) string {
+		dir := t.TempDir()
+		files := map[string][]byte{
+			"go.mod":           []byte("module jwtvet.test/suppress\n\ngo 1.26.0\n\nrequire github.com/golang-jwt/jwt/v5 v5.3.1\n"),
+			"go.sum":           goSum,
+			"signer/signer.go": src,
+		}
+		for name, data := range files {
+			path := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	// findings runs both modes on dir and checks that they agree.
+	findings := func(dir string) []demoFinding {
+		res := command(t, dir, bin, "-json", "./...")
+		standalone, err := parseJSONStream(res.stdout, dir)
+		if err != nil || (res.code != exitClean && res.code != exitFindings) {
+			t.Fatalf("jwtvet -json: exit %d, %v\n%s%s", res.code, err, res.stdout, res.stderr)
+		}
+		res = command(t, dir, "go", "vet", "-vettool="+bin, "-json", "./...")
+		vet, err := parseJSONStream(res.stdout, dir)
+		if err != nil || res.code != 0 {
+			t.Fatalf("go vet -json: exit %d, %v\n%s%s", res.code, err, res.stdout, res.stderr)
+		}
+		if missing, extra := diffSets(standalone, vet); len(missing)+len(extra) > 0 {
+			t.Errorf("modes disagree in %s\nonly standalone:\n%s\nonly go vet:\n%s", dir, lines(missing), lines(extra))
+		}
+		return standalone
+	}
+
+	plain := findings(module(src))
+	if !slices.ContainsFunc(plain, func(f demoFinding) bool { return f.rule == "hardcodedkey" }) {
+		t.Fatalf("signer.go without suppressions: want a hardcodedkey finding, got:\n%s", lines(plain))
+	}
+
+	// Put "//jwtvet:ignore RULES reason" above every reported line, from
+	// the bottom up so that line numbers stay valid.
+	rulesAt := make(map[int][]string)
+	for _, f := range plain {
+		if !slices.Contains(rulesAt[f.line], f.rule) {
+			rulesAt[f.line] = append(rulesAt[f.line], f.rule)
+		}
+	}
+	srcLines := strings.SplitAfter(string(src), "\n")
+	var at []int
+	for line := range rulesAt {
+		at = append(at, line)
+	}
+	slices.Sort(at)
+	for _, line := range slices.Backward(at) {
+		indent := srcLines[line-1][:len(srcLines[line-1])-len(strings.TrimLeft(srcLines[line-1], " \t"))]
+		comment := indent + "//jwtvet:ignore " + strings.Join(rulesAt[line], ",") + " the partner rotates this test key\n"
+		srcLines = slices.Insert(srcLines, line-1, comment)
+	}
+	suppressedSrc := strings.Join(srcLines, "")
+	suppressed := findings(module([]byte(suppressedSrc)))
+	if len(suppressed) > 0 {
+		t.Errorf("findings left after adding suppressions:\n%s\nsource:\n%s", lines(suppressed), suppressedSrc)
+	}
+	dir := module([]byte(suppressedSrc))
+	if res := command(t, dir, "go", "vet", "-vettool="+bin, "./..."); res.code != 0 {
+		t.Errorf("go vet on the suppressed module: exit %d\n%s", res.code, res.stderr)
+	}
+	if res := command(t, dir, bin, "./..."); res.code != exitClean {
+		t.Errorf("jwtvet on the suppressed module: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+}
+
+// parseJSONStream reads one or more JSON trees (jwtvet -json prints one,
+// go vet -json one per package) into findings, with file names relative
+// to root. A rule's error is an error.
+func parseJSONStream(out, root string) ([]demoFinding, error) {
+	var findings []demoFinding
+	dec := json.NewDecoder(strings.NewReader(out))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		for pkg, byRule := range tree {
+			for rule, raw := range byRule {
+				var diags []jsonDiagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					return nil, fmt.Errorf("%s: %s: %s", pkg, rule, raw)
+				}
+				for _, d := range diags {
+					file, line, col, ok := splitPosn(d.Posn)
+					if !ok {
+						return nil, fmt.Errorf("bad position %q", d.Posn)
+					}
+					findings = append(findings, demoFinding{relTo(root, file), line, col, rule, d.Message})
+				}
+			}
+		}
+	}
+	return uniq(findings), nil
+}
+
+var vetLine = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): (.*)$`)
+
+// parseVetText reads go vet's "file:line:col: message" lines.
+func parseVetText(out, root string) []demoFinding {
+	var findings []demoFinding
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		m := vetLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		findings = append(findings, demoFinding{file: relTo(root, m[1]), line: line, col: col, message: m[4]})
+	}
+	return uniq(findings)
+}
+
+func splitPosn(posn string) (file string, line, col int, ok bool) {
+	i := strings.LastIndexByte(posn, ':')
+	j := strings.LastIndexByte(posn[:max(i, 0)], ':')
+	if i < 0 || j < 0 {
+		return "", 0, 0, false
+	}
+	line, err1 := strconv.Atoi(posn[j+1 : i])
+	col, err2 := strconv.Atoi(posn[i+1:])
+	return posn[:j], line, col, err1 == nil && err2 == nil
+}
+
+// relTo makes file relative to root (both may be reached through
+// symbolic links), slash-separated.
+func relTo(root, file string) string {
+	if filepath.IsAbs(file) {
+		for _, r := range []string{root, evalSymlinks(root)} {
+			for _, f := range []string{file, evalSymlinks(file)} {
+				if rel, err := filepath.Rel(r, f); err == nil && !strings.HasPrefix(rel, "..") {
+					return filepath.ToSlash(rel)
+				}
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(file))
+}
+
+func readExpected(path string) ([]expectedFinding, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var want []expectedFinding
+	for i, text := range strings.Split(string(data), "\n") {
+		text, _, _ = strings.Cut(text, "#")
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		posn, rule, ok := strings.Cut(text, ": ")
+		file, lineText, ok2 := strings.Cut(posn, ":")
+		line, err := strconv.Atoi(lineText)
+		if !ok || !ok2 || err != nil || strings.ContainsAny(rule, " \t") {
+			return nil, fmt.Errorf("%s:%d: want \"path:LINE: RULE\", got %q", path, i+1, text)
+		}
+		want = append(want, expectedFinding{filepath.ToSlash(file), line, rule})
+	}
+	return uniq(want), nil
+}
+
+func uniq[T comparable](xs []T) []T {
+	seen := make(map[T]bool)
+	var out []T
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// diffSets returns the elements only in want and only in got.
+func diffSets[T comparable](want, got []T) (missing, extra []T) {
+	inGot := make(map[T]bool)
+	for _, x := range got {
+		inGot[x] = true
+	}
+	inWant := make(map[T]bool)
+	for _, x := range want {
+		inWant[x] = true
+		if !inGot[x] {
+			missing = append(missing, x)
+		}
+	}
+	for _, x := range got {
+		if !inWant[x] {
+			extra = append(extra, x)
+		}
+	}
+	return missing, extra
+}
+
+func lines[T fmt.Stringer](xs []T) string {
+	if len(xs) == 0 {
+		return "  (none)\n"
+	}
+	var s []string
+	for _, x := range xs {
+		s = append(s, "  "+x.String())
+	}
+	slices.Sort(s)
+	return strings.Join(s, "\n") + "\n"
+}
