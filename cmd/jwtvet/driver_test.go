@@ -449,6 +449,22 @@ func TestFixJSON(t *testing.T) {
 	}
 }
 
+// Generated files are reported but not edited.
+func TestFixSkipsGenerated(t *testing.T) {
+	dir := copyFixture(t)
+	before := readFile(t, filepath.Join(dir, "gen", "gen.go"))
+	got := jwtvet(t, "-C", dir, "-fix", "./gen")
+	if got.code != exitFindings {
+		t.Errorf("exit %d, want %d (the finding is left)", got.code, exitFindings)
+	}
+	if !strings.Contains(got.stderr, "gen/gen.go is generated code") || !strings.Contains(got.stdout, "gen/gen.go:10:") {
+		t.Errorf("want a warning about generated code and the finding listed, got:\n%s%s", got.stdout, got.stderr)
+	}
+	if readFile(t, filepath.Join(dir, "gen", "gen.go")) != before {
+		t.Errorf("gen.go was changed")
+	}
+}
+
 // Fixes are not applied when packages have errors.
 func TestFixRefusedOnErrors(t *testing.T) {
 	dir := copyFixture(t)
