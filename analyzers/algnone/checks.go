@@ -469,6 +469,21 @@ type evaluator struct {
 	// self holds the value of a variable while its self-referential
 	// definitions are evaluated.
 	self map[*types.Var]algValue
+	// visiting holds the variables being evaluated, to cut cycles of
+	// definitions (a = b; b = a).
+	visiting map[*types.Var]bool
+}
+
+// enter marks v as being evaluated, or reports false when it already is.
+func (ev *evaluator) enter(v *types.Var) bool {
+	if ev.visiting[v] {
+		return false
+	}
+	if ev.visiting == nil {
+		ev.visiting = make(map[*types.Var]bool)
+	}
+	ev.visiting[v] = true
+	return true
 }
 
 type bound struct {
@@ -547,6 +562,10 @@ func (ev *evaluator) boolVar(id *ast.Ident) tri {
 		ev.merge(sub)
 		return r
 	}
+	if !ev.enter(v) {
+		return unknown
+	}
+	defer delete(ev.visiting, v)
 	defs, ok := ev.c.ix.Defs.Of(v)
 	if !ok || len(defs) == 0 {
 		return unknown
@@ -866,6 +885,10 @@ func (ev *evaluator) varValue(id *ast.Ident) algValue {
 	if r, ok := ev.self[v]; ok {
 		return r
 	}
+	if !ev.enter(v) {
+		return algValue{}
+	}
+	defer delete(ev.visiting, v)
 	defs, ok := ev.c.ix.Defs.Of(v)
 	if !ok || len(defs) == 0 {
 		return algValue{}
