@@ -308,6 +308,22 @@ func testSuppression(t *testing.T, bin, demo string) {
 	if len(suppressed) > 0 {
 		t.Errorf("findings left after adding suppressions:\n%s\nsource:\n%s", lines(suppressed), suppressedSrc)
 	}
+	// The standalone -fix writes what go vet -fix (x/tools' fixer)
+	// writes.
+	vetDir, fixDir := module(src), module(src)
+	if res := command(t, vetDir, "go", "vet", "-vettool="+bin, "-fix", "./..."); res.code > 1 {
+		t.Errorf("go vet -fix: exit %d\n%s", res.code, res.stderr)
+	}
+	if res := command(t, fixDir, bin, "-fix", "./..."); res.code > exitFindings {
+		t.Errorf("jwtvet -fix: exit %d\n%s", res.code, res.stderr)
+	}
+	vetFixed := readFile(t, filepath.Join(vetDir, "signer", "signer.go"))
+	if fixed := readFile(t, filepath.Join(fixDir, "signer", "signer.go")); fixed != vetFixed {
+		t.Errorf("jwtvet -fix and go vet -fix disagree:\n%s", unifiedDiff("go vet -fix", "jwtvet -fix", []byte(vetFixed), []byte(fixed)))
+	} else if fixed == string(src) {
+		t.Logf("no fix offered for signer.go: -fix comparison is vacuous")
+	}
+
 	dir := module([]byte(suppressedSrc))
 	if res := command(t, dir, "go", "vet", "-vettool="+bin, "./..."); res.code != 0 {
 		t.Errorf("go vet on the suppressed module: exit %d\n%s", res.code, res.stderr)
