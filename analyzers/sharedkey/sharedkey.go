@@ -1,11 +1,263 @@
-// Package sharedkey is the jwtvet sharedkey rule (work in progress).
+// Package sharedkey defines the jwtvet analyzer that reports one JWT secret
+// serving several environments or several token kinds. See doc.go and
+// docs/rules/sharedkey.md.
 package sharedkey
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
 
-// Analyzer reports nothing yet.
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
+)
+
+const name = "sharedkey"
+
+// Analyzer reports JWT secrets shared by several environments or token
+// kinds.
 var Analyzer = &analysis.Analyzer{
-	Name: "sharedkey",
-	Doc:  "sharedkey placeholder",
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	Name:     name,
+	Doc:      doc,
+	URL:      diag.URL(name),
+	Requires: []*analysis.Analyzer{inspect.Analyzer, jwtapi.Analyzer, keyflow.Analyzer},
+	Run:      run,
+	FactTypes: []analysis.Fact{
+		new(EnvDefaultFact), new(FallbackFact), new(SignerFact), new(KeyUsesFact),
+	},
+	RunDespiteErrors: true,
+}
+
+// checker holds what one pass of the analyzer knows.
+type checker struct {
+	pass *analysis.Pass
+	ix   *jwtapi.Index
+	flow *keyflow.Flow
+	info *types.Info
+	ins  *inspector.Inspector
+	rep  *diag.Reporter
+	enc  objectpath.Encoder
+
+	sinks []*jwtapi.KeySink
+	// sinkRoots maps the identity of everything a sink's key is read
+	// from (variables, fields, calls) to the first such sink.
+	sinkRoots map[string]*jwtapi.KeySink
+	// sinkFallbacks maps the position of a fallback constant keyflow
+	// found behind a sink's key to that sink.
+	sinkFallbacks map[token.Pos]*jwtapi.KeySink
+	// helpers are this package's getenv(name, def) functions.
+	helpers map[*types.Func]*EnvDefaultFact
+	// reported holds report positions already used, so that one origin
+	// gives one diagnostic.
+	reported map[token.Pos]bool
+	// params maps parameters to their index, built on first use.
+	params map[*types.Var]int
+	// litFields maps struct fields to their values in composite
+	// literals, built on first use.
+	litFields map[*types.Var][]ast.Expr
+}
+
+func run(pass *analysis.Pass) (result any, err error) {
+	defer func() {
+		// Analyzers must not take the driver down on unforeseen input;
+		// surface the failure as an error instead.
+		if r := recover(); r != nil {
+			result, err = nil, fmt.Errorf("sharedkey: internal error: %v", r)
+		}
+	}()
+	if pass.Pkg == nil || pass.TypesInfo == nil || isStd(pass) {
+		return nil, nil
+	}
+	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
+	flow, _ := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
+	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if ix == nil || flow == nil || ins == nil || ix.Model.IsLibrary(pass.Pkg.Path()) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:          pass,
+		ix:            ix,
+		flow:          flow,
+		info:          pass.TypesInfo,
+		ins:           ins,
+		rep:           diag.New(pass, name),
+		sinkRoots:     make(map[string]*jwtapi.KeySink),
+		sinkFallbacks: make(map[token.Pos]*jwtapi.KeySink),
+		helpers:       make(map[*types.Func]*EnvDefaultFact),
+		reported:      make(map[token.Pos]bool),
+	}
+	c.indexSinks()
+	c.findHelpers()
+	c.checkFallbacks()
+	c.checkPerEnvLiterals()
+	c.checkEnvSwitches()
+	c.checkBuildVariants()
+	c.checkEmbedded()
+	c.checkTokenKinds()
+	return nil, nil
+}
+
+var goroot = filepath.Clean(build.Default.GOROOT)
+
+// isStd reports whether the package is part of the standard library,
+// which holds nothing this rule looks for.
+func isStd(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 || goroot == "" || goroot == "." {
+		return false
+	}
+	name := pass.Fset.Position(pass.Files[0].Pos()).Filename
+	return strings.HasPrefix(filepath.Clean(name), filepath.Join(goroot, "src")+string(filepath.Separator))
+}
+
+// indexSinks records what every key sink of the package reads.
+func (c *checker) indexSinks() {
+	c.sinks = c.ix.KeySinks()
+	for _, s := range c.sinks {
+		o := c.flow.Origin(s.Key)
+		if o.Kind == keyflow.Fallback && o.Pos.IsValid() {
+			if _, ok := c.sinkFallbacks[o.Pos]; !ok {
+				c.sinkFallbacks[o.Pos] = s
+			}
+		}
+		for _, r := range c.roots(s.Key) {
+			if _, ok := c.sinkRoots[r.id]; !ok {
+				c.sinkRoots[r.id] = s
+			}
+		}
+	}
+}
+
+// report reports once per position.
+func (c *checker) report(pos, end token.Pos, format string, args ...any) {
+	if !pos.IsValid() || c.reported[pos] || diag.IsTestFile(c.pass.Fset, pos) {
+		return
+	}
+	c.reported[pos] = true
+	c.rep.Reportf(pos, end, format, args...)
+}
+
+// at formats a position as file.go:line.
+func (c *checker) at(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := c.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// atPkg formats a position as pkg/file.go:line, for facts read in other
+// packages.
+func (c *checker) atPkg(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := c.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s/%s:%d", lastElem(c.pass.Pkg.Path()), filepath.Base(p.Filename), p.Line)
+}
+
+func lastElem(path string) string {
+	if i := strings.LastIndex(path, "/"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func (c *checker) sameLine(a, b token.Pos) bool {
+	if !a.IsValid() || !b.IsValid() {
+		return false
+	}
+	pa, pb := c.pass.Fset.Position(a), c.pass.Fset.Position(b)
+	return pa.Filename == pb.Filename && pa.Line == pb.Line
+}
+
+// inPackage reports whether pos lies in one of the package's files.
+func (c *checker) inPackage(pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// objID names a package-level object, a field or a method in a way that
+// is the same in every package that sees it; "" for local variables.
+func (c *checker) objID(obj types.Object) string {
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+		return ""
+	}
+	p, err := c.enc.For(obj)
+	if err != nil {
+		return ""
+	}
+	return obj.Pkg().Path() + "#" + string(p)
+}
+
+// sinkSubject names the key of a sink for messages.
+func sinkSubject(s *jwtapi.KeySink) string {
+	switch s.Kind {
+	case jwtapi.SinkSign:
+		return "jwt signing key of " + s.API
+	case jwtapi.SinkVerify:
+		return "jwt verification key returned by " + s.API
+	}
+	return "jwt key of " + s.API
+}
+
+// constValue returns the string value of a constant expression.
+func (c *checker) constString(e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv, ok := c.info.Types[e]
+	if !ok || tv.Value == nil {
+		return "", false
+	}
+	if s, ok := stringOf(tv); ok {
+		return s, true
+	}
+	return "", false
+}
+
+func stringOf(tv types.TypeAndValue) (string, bool) {
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+func isTypeExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsType()
+}
+
+// typeNameOf returns the name of the named type t or *t, or "".
+func typeNameOf(t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
 }

@@ -1,0 +1,243 @@
+package sharedkey
+
+import (
+	"strings"
+	"unicode"
+)
+
+// words splits an identifier, an environment variable name, a config key
+// or a file name into lower-case words: JWTSecret, jwt_secret, jwt.secret
+// and jwt-secret all give [jwt secret].
+func words(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		case unicode.IsUpper(r) && len(cur) > 0:
+			prev := rs[i-1]
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			// fooBar | FOOBar: a new word starts at B.
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return out
+}
+
+func wordsOf(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, words(n)...)
+	}
+	return out
+}
+
+func has(ws []string, set ...string) bool {
+	for _, w := range ws {
+		for _, s := range set {
+			if w == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notSecretWords mark a name that holds something next to a secret (its
+// id, lifetime, file, issuer) or a secret of another system.
+var notSecretWords = map[string]bool{
+	"id": true, "kid": true, "ids": true, "ttl": true, "exp": true, "expiry": true, "expires": true,
+	"expiration": true, "duration": true, "lifetime": true, "age": true, "timeout": true,
+	"path": true, "file": true, "filename": true, "dir": true, "url": true, "uri": true,
+	"endpoint": true, "issuer": true, "iss": true, "audience": true, "aud": true, "alg": true,
+	"algorithm": true, "header": true, "name": true, "cookie": true, "public": true, "pub": true,
+	"cert": true, "certificate": true, "len": true, "length": true, "size": true, "bits": true,
+	"type": true, "prefix": true, "enabled": true, "required": true, "count": true,
+	"aws": true, "s3": true, "minio": true, "gcs": true, "azure": true, "db": true,
+	"database": true, "postgres": true, "mysql": true, "redis": true, "smtp": true,
+	"mail": true, "stripe": true, "github": true, "google": true, "oauth": true,
+	"client": true, "webhook": true, "csrf": true, "session": true, "api": true,
+	"encryption": true, "aes": true, "salt": true, "pepper": true, "hash": true,
+}
+
+// IsSecretName reports whether the words of a name (a variable, field,
+// config key or environment variable, with the names of what contains it
+// before it) say it holds a JWT signing secret. The last word list is the
+// name itself; only it may veto.
+func isSecretName(context []string, name []string) bool {
+	for _, w := range name {
+		if notSecretWords[w] {
+			return false
+		}
+	}
+	ws := append(append([]string{}, context...), name...)
+	joined := strings.Join(ws, "")
+	for _, c := range []string{"jwtsecret", "jwtkey", "signingkey", "signingsecret", "tokensecret", "hmacsecret", "hmackey", "jwtsigningkey"} {
+		if strings.Contains(joined, c) {
+			return true
+		}
+	}
+	secret := has(ws, "secret", "secrets")
+	key := has(ws, "key", "keys")
+	jwt := has(ws, "jwt", "jwts", "jws")
+	switch {
+	case jwt && (secret || key || has(ws, "signing", "sign", "hmac")):
+		return true
+	case secret && (has(ws, "token", "tokens", "signing", "sign", "hmac", "hs256", "hs384", "hs512", "refresh", "bearer", "auth") || accessWord(ws)):
+		return true
+	case key && has(ws, "signing", "hmac", "hs256", "hs384", "hs512", "refresh"):
+		return true
+	}
+	return false
+}
+
+// accessWord reports "access" as in access token, not as in an AWS access
+// key.
+func accessWord(ws []string) bool {
+	for i, w := range ws {
+		if w == "access" && !(i+1 < len(ws) && ws[i+1] == "key") {
+			return true
+		}
+	}
+	return false
+}
+
+// envName returns the canonical deployment environment a word names, or
+// "".
+func envName(w string) string {
+	switch strings.ToLower(w) {
+	case "dev", "develop", "development":
+		return "development"
+	case "local":
+		return "local"
+	case "test", "testing":
+		return "test"
+	case "ci":
+		return "ci"
+	case "qa":
+		return "qa"
+	case "uat":
+		return "uat"
+	case "stage", "staging", "stg":
+		return "staging"
+	case "preprod", "preproduction":
+		return "preprod"
+	case "sandbox":
+		return "sandbox"
+	case "demo":
+		return "demo"
+	case "prod", "production", "prd", "live":
+		return "production"
+	}
+	return ""
+}
+
+// envOfValue returns the environment a whole string names ("prod",
+// "Production", "pre-prod"), or "".
+func envOfValue(s string) string {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if e := envName(t); e != "" {
+		return e
+	}
+	if t == "pre-prod" || t == "pre_prod" {
+		return "preprod"
+	}
+	return ""
+}
+
+// splitEnv finds exactly one environment word in ws and returns it with
+// the remaining words; ok is false when there is none or more than one.
+func splitEnv(ws []string) (env string, rest []string, ok bool) {
+	for _, w := range ws {
+		if e := envName(w); e != "" {
+			if env != "" {
+				return "", nil, false
+			}
+			env = e
+			continue
+		}
+		rest = append(rest, w)
+	}
+	return env, rest, env != ""
+}
+
+// Token kinds a key signs or verifies.
+const (
+	kindAccess  = "access"
+	kindRefresh = "refresh"
+	kindID      = "id"
+	kindReset   = "reset"
+	kindVerify  = "verification"
+	kindInvite  = "invitation"
+	kindMagic   = "magic-link"
+)
+
+var kindLabels = map[string]string{
+	kindAccess:  "access tokens",
+	kindRefresh: "refresh tokens",
+	kindID:      "ID tokens",
+	kindReset:   "password-reset tokens",
+	kindVerify:  "verification tokens",
+	kindInvite:  "invitation tokens",
+	kindMagic:   "magic-link tokens",
+}
+
+// kindsIn returns the token kinds the words name.
+func kindsIn(ws []string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch w {
+		case "refresh":
+			out[kindRefresh] = true
+		case "access":
+			if next != "key" {
+				out[kindAccess] = true
+			}
+		case "id":
+			if next == "token" || next == "tokens" || next == "claims" {
+				out[kindID] = true
+			}
+		case "idtoken":
+			out[kindID] = true
+		case "reset":
+			out[kindReset] = true
+		case "verify", "verification", "confirm", "confirmation", "activation", "activate":
+			out[kindVerify] = true
+		case "invite", "invitation":
+			out[kindInvite] = true
+		case "magic":
+			out[kindMagic] = true
+		}
+	}
+	return out
+}
+
+// kindOf returns the one token kind the words name, or "" when they name
+// none or several.
+func kindOf(ws []string) (kind string, ambiguous bool) {
+	ks := kindsIn(ws)
+	if len(ks) > 1 {
+		return "", true
+	}
+	for k := range ks {
+		return k, false
+	}
+	return "", false
+}

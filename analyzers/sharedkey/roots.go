@@ -1,0 +1,270 @@
+package sharedkey
+
+import (
+	"fmt"
+	"strings"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
+)
+
+// rootRef is one thing a key expression reads: a package variable, a
+// field, a call, a parameter of the enclosing function.
+type rootRef struct {
+	id  string
+	obj types.Object // the variable, field or function, when there is one
+	// param is the parameter index for a parameter of the function the
+	// expression is in, else -1.
+	param int
+	// recv: the value is a field read through the receiver.
+	recv bool
+	// weak: good for finding where a value goes, not for telling keys
+	// apart (a function called with arguments that may differ).
+	weak bool
+}
+
+const maxRootDepth = 8
+
+// roots returns what e is read from, following local variables to their
+// definitions. Identities are strings: objID for objects, "at:<pos>" for
+// calls in this package, "call:<func>(<arg fingerprints>)" for calls with
+// constant arguments.
+func (c *checker) roots(e ast.Expr) []rootRef {
+	var out []rootRef
+	seen := map[ast.Node]bool{}
+	c.collectRoots(e, 0, seen, &out)
+	return out
+}
+
+func (c *checker) collectRoots(e ast.Expr, depth int, seen map[ast.Node]bool, out *[]rootRef) {
+	if e == nil || depth > maxRootDepth || seen[e] {
+		return
+	}
+	seen[e] = true
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.Ident:
+		v, ok := c.info.Uses[x].(*types.Var)
+		if !ok {
+			return
+		}
+		c.varRoots(v, depth, seen, out)
+	case *ast.SelectorExpr:
+		sel, ok := c.info.Selections[x]
+		if !ok {
+			if v, ok := c.info.Uses[x.Sel].(*types.Var); ok {
+				c.varRoots(v, depth, seen, out)
+			}
+			return
+		}
+		if sel.Kind() != types.FieldVal {
+			return
+		}
+		field, _ := sel.Obj().(*types.Var)
+		if id := c.objID(field); id != "" {
+			*out = append(*out, rootRef{id: id, obj: field, param: -1, recv: c.isRecv(x.X)})
+		}
+	case *ast.StarExpr:
+		c.collectRoots(x.X, depth+1, seen, out)
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			c.collectRoots(x.X, depth+1, seen, out)
+		}
+	case *ast.SliceExpr:
+		c.collectRoots(x.X, depth+1, seen, out)
+	case *ast.IndexExpr:
+		c.collectRoots(x.X, depth+1, seen, out)
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			c.collectRoots(x.X, depth+1, seen, out)
+			c.collectRoots(x.Y, depth+1, seen, out)
+		}
+	case *ast.CallExpr:
+		c.callRoots(x, depth, seen, out)
+	}
+}
+
+// isRecv reports whether e is the receiver of the enclosing method.
+func (c *checker) isRecv(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, decl := range c.ix.Funcs {
+		if decl.Recv != nil && len(decl.Recv.List) == 1 && len(decl.Recv.List[0].Names) == 1 &&
+			c.info.Defs[decl.Recv.List[0].Names[0]] == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) varRoots(v *types.Var, depth int, seen map[ast.Node]bool, out *[]rootRef) {
+	if v.Pkg() == nil {
+		return
+	}
+	if id := c.objID(v); id != "" {
+		*out = append(*out, rootRef{id: id, obj: v, param: -1})
+		return
+	}
+	if v.Pkg() != c.pass.Pkg {
+		return
+	}
+	if c.ix.Defs.IsParam(v) {
+		if i := c.paramIndex(v); i >= 0 {
+			*out = append(*out, rootRef{id: fmt.Sprintf("param:%d", i), obj: v, param: i})
+		}
+		return
+	}
+	defs, ok := c.ix.Defs.Of(v)
+	if !ok {
+		return
+	}
+	for _, d := range defs {
+		if d.Expr != nil {
+			c.collectRoots(d.Expr, depth+1, seen, out)
+		}
+	}
+}
+
+// paramIndex returns the index of v among the parameters of the function
+// (declared or literal) that declares it, or -1.
+func (c *checker) paramIndex(v *types.Var) int {
+	if c.params == nil {
+		c.params = make(map[*types.Var]int)
+		add := func(ft *ast.FuncType) {
+			if ft == nil || ft.Params == nil {
+				return
+			}
+			i := 0
+			for _, f := range ft.Params.List {
+				if len(f.Names) == 0 {
+					i++
+					continue
+				}
+				for _, n := range f.Names {
+					if pv, ok := c.info.Defs[n].(*types.Var); ok {
+						c.params[pv] = i
+					}
+					i++
+				}
+			}
+		}
+		for cur := range c.ins.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.FuncDecl:
+				add(n.Type)
+			case *ast.FuncLit:
+				add(n.Type)
+			}
+		}
+	}
+	if i, ok := c.params[v]; ok {
+		return i
+	}
+	return -1
+}
+
+func (c *checker) callRoots(call *ast.CallExpr, depth int, seen map[ast.Node]bool, out *[]rootRef) {
+	if isTypeExpr(c.info, call.Fun) {
+		if len(call.Args) == 1 {
+			c.collectRoots(call.Args[0], depth+1, seen, out)
+		}
+		return
+	}
+	*out = append(*out, rootRef{id: fmt.Sprintf("at:%d", call.Pos()), param: -1, weak: true})
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return
+	}
+	// Pass-through helpers keep the identity of their argument.
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.Trim", "cmp.Or", "bytes.TrimSpace":
+		for _, a := range call.Args {
+			c.collectRoots(a, depth+1, seen, out)
+		}
+		return
+	}
+	// A call with constant (or no) arguments reads the same thing each
+	// time: cfg.Secret(), viper.GetString("jwt.secret").
+	id := c.objID(fn)
+	if id == "" {
+		return
+	}
+	*out = append(*out, rootRef{id: id, obj: fn, param: -1, weak: true})
+	if row := c.configGetterOf(fn); row != nil && row.Lookup == "config key" && row.NameArg < len(call.Args) {
+		if key, ok := c.constString(call.Args[row.NameArg]); ok {
+			*out = append(*out, rootRef{id: "cfgkey:" + strings.ToLower(key), param: -1})
+		}
+	}
+	args := ""
+	for _, a := range call.Args {
+		s, ok := c.constString(a)
+		if !ok {
+			tv, ok := c.info.Types[a]
+			if !ok || tv.Value == nil {
+				id = ""
+				break
+			}
+			s = tv.Value.ExactString()
+		}
+		args += fmt.Sprintf("%x,", keyflow.Fingerprint(s))
+	}
+	if id != "" {
+		recv := false
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				recv = true
+				// A method of a value: the receiver's identity matters.
+				for _, r := range c.roots(sel.X) {
+					if r.param < 0 && r.obj != nil {
+						*out = append(*out, rootRef{id: "call:" + id + "(" + args + ")@" + r.id, obj: fn, param: -1})
+					}
+				}
+			}
+		}
+		if !recv {
+			*out = append(*out, rootRef{id: "call:" + id + "(" + args + ")", obj: fn, param: -1})
+		}
+	}
+	// A getter of this package: what it returns.
+	if fn.Pkg() == c.pass.Pkg {
+		if decl := c.ix.Funcs[fn]; decl != nil && decl.Body != nil && depth < maxRootDepth-2 {
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) > 0 {
+						for _, r := range c.rootsNoParams(n.Results[0], depth+1, seen) {
+							*out = append(*out, r)
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+// rootsNoParams collects roots of a getter's result, dropping the
+// getter's own parameters (they mean nothing at the call).
+func (c *checker) rootsNoParams(e ast.Expr, depth int, seen map[ast.Node]bool) []rootRef {
+	var tmp []rootRef
+	c.collectRoots(e, depth, seen, &tmp)
+	out := tmp[:0]
+	for _, r := range tmp {
+		if r.param < 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
