@@ -1,11 +1,151 @@
-// Package noexp is the jwtvet noexp rule (work in progress).
+// Package noexp defines the jwtvet rule that finds JWTs minted without an
+// expiry and parses that do not enforce one.
 package noexp
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"flag"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"time"
 
-// Analyzer reports nothing yet.
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+)
+
+// defaultMaxLeeway is the smallest leeway reported: an hour of grace after
+// exp defeats short-lived tokens.
+const defaultMaxLeeway = time.Hour
+
+// maxLeeway is the value of -noexp.maxleeway.
+var maxLeeway = defaultMaxLeeway
+
+// Analyzer reports tokens minted without exp and parses that do not
+// enforce it.
 var Analyzer = &analysis.Analyzer{
-	Name: "noexp",
-	Doc:  "noexp placeholder",
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	Name:             "noexp",
+	Doc:              doc,
+	URL:              diag.URL("noexp"),
+	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
+	Run:              run,
+	Flags:            flags(),
+	RunDespiteErrors: true,
+}
+
+// flags builds the analyzer's flag set; go vet and the jwtvet command show
+// them as -noexp.NAME.
+func flags() flag.FlagSet {
+	var fs flag.FlagSet
+	fs.DurationVar(&maxLeeway, "maxleeway", defaultMaxLeeway, "report a parser leeway of this duration or more")
+	return fs
+}
+
+// checker holds what one pass needs.
+type checker struct {
+	pass      *analysis.Pass
+	ix        *jwtapi.Index
+	info      *types.Info
+	rep       *diag.Reporter
+	maxLeeway time.Duration
+
+	decls   map[ast.Decl]*declIndex
+	varMemo map[varKey]result
+	shapes  map[types.Type]*shape // by named type
+	// expFields are the fields known to hold an expiry: the modelled
+	// ExpiresAt fields and the user's own exp fields.
+	expFields map[*types.Var]bool
+	inHelper  map[*ast.FuncDecl]bool
+	// fixed holds the composite literals that already carry a fix, so two
+	// findings sharing one literal do not offer the same edit twice.
+	fixed    map[ast.Node]bool
+	reported map[token.Pos]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
+	if ix == nil || pass.TypesInfo == nil || pass.Pkg == nil || !ix.UsesLibrary {
+		return nil, nil
+	}
+	c := &checker{
+		pass:      pass,
+		ix:        ix,
+		info:      pass.TypesInfo,
+		rep:       diag.New(pass, "noexp"),
+		maxLeeway: maxLeeway,
+		decls:     make(map[ast.Decl]*declIndex),
+		varMemo:   make(map[varKey]result),
+		shapes:    make(map[types.Type]*shape),
+		expFields: make(map[*types.Var]bool),
+		inHelper:  make(map[*ast.FuncDecl]bool),
+		fixed:     make(map[ast.Node]bool),
+		reported:  make(map[token.Pos]bool),
+	}
+	for _, call := range ix.Calls {
+		if call.Expr == nil || call.Func == nil || c.inTest(call.Expr.Pos()) {
+			continue
+		}
+		switch call.Func.Role {
+		case jwtapi.RoleNewToken:
+			c.checkMint(call)
+		case jwtapi.RoleParse, jwtapi.RoleNewParser:
+			c.checkParse(call)
+		case jwtapi.RoleOption:
+			c.checkOption(call)
+		}
+	}
+	c.checkParserSettings()
+	c.checkValidMethods()
+	return nil, nil
+}
+
+// report reports d once per position.
+func (c *checker) report(d analysis.Diagnostic) {
+	if c.reported[d.Pos] {
+		return
+	}
+	c.reported[d.Pos] = true
+	c.rep.Report(d)
+}
+
+// inTest reports whether pos lies in a _test.go file: tests mint tokens
+// without exp and parse leniently on purpose.
+func (c *checker) inTest(pos token.Pos) bool { return diag.IsTestFile(c.pass.Fset, pos) }
+
+// callName is how a call names its callee in the source, e.g.
+// "jwt.NewWithClaims".
+func callName(call *ast.CallExpr) string {
+	fun := ast.Unparen(call.Fun)
+	if ix, ok := fun.(*ast.IndexExpr); ok { // explicit instantiation
+		fun = ix.X
+	}
+	return types.ExprString(fun)
+}
+
+// pkgQualifier returns the identifier a call uses to name its callee's
+// package (jwt in jwt.Parse), "" for a dot import, and false when the
+// callee is not package-qualified.
+func (c *checker) pkgQualifier(call *ast.CallExpr) (string, bool) {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if id, ok := fun.X.(*ast.Ident); ok {
+			if _, ok := c.info.Uses[id].(*types.PkgName); ok {
+				return id.Name, true
+			}
+		}
+	case *ast.Ident:
+		return "", true
+	}
+	return "", false
+}
+
+// fileOf returns the file of the pass that contains pos.
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
