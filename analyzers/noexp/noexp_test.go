@@ -23,7 +23,9 @@ func TestNoexp(t *testing.T) {
 // recorder collects what analysistest would report as failures.
 type recorder struct{ errs []string }
 
-func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
 
 // TestMaxLeewayFlag lowers -noexp.maxleeway so that the five-minute leeway
 // of the v5 refresh fixture is reported, and the 30-second one is not.
