@@ -23,13 +23,17 @@
 // without facts (packages.LoadSyntax: syntax for the module's packages,
 // export data for the rest), for scale.
 //
-// Besides ns/op, B/op and allocs/op each sub-benchmark reports
-// peak-RSS-MiB, the process's resident-set high-water mark while it ran
-// (VmHWM, reset through /proc/self/clear_refs after a forced GC and
-// scavenge, so it is per sub-benchmark; Linux only). For analyze it
-// includes the preloaded packages, which a real run holds too. It also
-// reports the number of diagnostics on the module's packages, as a sign
-// that the analyzers did their work.
+// Besides ns/op, B/op and allocs/op each sub-benchmark reports:
+//
+//   - peak-RSS-MiB: the process's resident-set high-water mark while it
+//     ran (VmHWM, reset through /proc/self/clear_refs after a forced GC and
+//     scavenge, so it is per sub-benchmark; Linux only). For analyze it
+//     includes the preloaded packages, which a real run holds too.
+//   - cpu-ms/op: user+system CPU time of the process and of its go list
+//     children, per operation. On a shared machine wall time swings with
+//     the other load; CPU time much less.
+//   - diagnostics: the number of diagnostics on the module's packages, a
+//     sign that the analyzers did their work.
 package bench
 
 import (
@@ -144,7 +148,7 @@ func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMod
 	}
 	b.Run("analyze", func(b *testing.B) {
 		b.ReportAllocs()
-		rss := startPeakRSS()
+		m := startMeter()
 		diagnostics := 0
 		for b.Loop() {
 			var err error
@@ -152,7 +156,7 @@ func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMod
 				b.Fatal(err)
 			}
 		}
-		rss.report(b)
+		m.report(b)
 		b.ReportMetric(float64(diagnostics), "diagnostics")
 	})
 	// Dropped so that they do not count in the next peak.
@@ -160,7 +164,7 @@ func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMod
 
 	b.Run("load+analyze", func(b *testing.B) {
 		b.ReportAllocs()
-		rss := startPeakRSS()
+		m := startMeter()
 		diagnostics := 0
 		for b.Loop() {
 			pkgs, err := Load(dir, mode)
@@ -171,24 +175,34 @@ func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMod
 				b.Fatal(err)
 			}
 		}
-		rss.report(b)
+		m.report(b)
 		b.ReportMetric(float64(diagnostics), "diagnostics")
 	})
 }
 
-// peakRSS measures the process's peak resident set over a span of time.
-type peakRSS struct{ ok bool }
-
-// startPeakRSS returns memory the heap no longer uses to the OS and resets
-// the kernel's high-water mark to the current resident set.
-func startPeakRSS() peakRSS {
-	runtime.GC()
-	debug.FreeOSMemory()
-	return peakRSS{ok: os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil}
+// meter measures a sub-benchmark's peak resident set and CPU time.
+type meter struct {
+	rssOK bool
+	cpu   time.Duration
+	cpuOK bool
 }
 
-func (p peakRSS) report(b *testing.B) {
-	if !p.ok {
+// startMeter returns memory the heap no longer uses to the OS, resets the
+// kernel's resident-set high-water mark to the current resident set, and
+// notes the CPU time used so far.
+func startMeter() meter {
+	runtime.GC()
+	debug.FreeOSMemory()
+	m := meter{rssOK: os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil}
+	m.cpu, m.cpuOK = cpuTime()
+	return m
+}
+
+func (m meter) report(b *testing.B) {
+	if cpu, ok := cpuTime(); ok && m.cpuOK && b.N > 0 {
+		b.ReportMetric(float64(cpu-m.cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	}
+	if !m.rssOK {
 		return
 	}
 	if kb, ok := procStatusKB("VmHWM"); ok {
