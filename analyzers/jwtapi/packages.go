@@ -22,6 +22,10 @@ type Package struct {
 	// ExpiryGetter is the claims method that returns the expiry, so code
 	// calling it reads exp ("GetExpirationTime" in v5).
 	ExpiryGetter string
+	// ValidateMethod is the library method a program calls to validate
+	// claims itself after a parse that skipped it: Claims.Valid in v3/v4,
+	// (*Validator).Validate in v5.
+	ValidateMethod string
 }
 
 // Package returns the behaviour row of a modelled library package, or nil
@@ -56,10 +60,10 @@ func allPackages() []*Package {
 func golangJWTPackageRows() []*Package {
 	f := familyGolangJWT
 	return []*Package{
-		{Path: "github.com/golang-jwt/jwt/v5", Family: f, ExpiryRequiredOption: true, ExpiryGetter: "GetExpirationTime"},
-		{Path: "github.com/golang-jwt/jwt/v4", Family: f, ClaimsValidMethod: "Valid"},
-		{Path: "github.com/golang-jwt/jwt", Family: f, ClaimsValidMethod: "Valid"},
-		{Path: "github.com/dgrijalva/jwt-go", Family: f, ClaimsValidMethod: "Valid"},
-		{Path: "github.com/form3tech-oss/jwt-go", Family: f, ClaimsValidMethod: "Valid"},
+		{Path: "github.com/golang-jwt/jwt/v5", Family: f, ExpiryRequiredOption: true, ExpiryGetter: "GetExpirationTime", ValidateMethod: "Validate"},
+		{Path: "github.com/golang-jwt/jwt/v4", Family: f, ClaimsValidMethod: "Valid", ValidateMethod: "Valid"},
+		{Path: "github.com/golang-jwt/jwt", Family: f, ClaimsValidMethod: "Valid", ValidateMethod: "Valid"},
+		{Path: "github.com/dgrijalva/jwt-go", Family: f, ClaimsValidMethod: "Valid", ValidateMethod: "Valid"},
+		{Path: "github.com/form3tech-oss/jwt-go", Family: f, ClaimsValidMethod: "Valid", ValidateMethod: "Valid"},
 	}
 }
