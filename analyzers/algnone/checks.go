@@ -65,7 +65,8 @@ const (
 // finding is a check that lets "none" through, before suppression.
 type finding struct {
 	pos, end token.Pos
-	accepts  bool // the check sends "none" to an accepting branch
+	accepts  bool      // the check sends "none" to an accepting branch
+	acceptAt token.Pos // where that branch accepts
 	subject  string
 }
 
@@ -129,6 +130,9 @@ func (c *checker) checkFunc(body *ast.BlockStmt, sig *types.Signature) {
 		if f.accepts {
 			verb = "accepts alg \"none\""
 		}
+		if f.subject == "" {
+			f.subject = "the token's alg"
+		}
 		c.report(analysis.Diagnostic{Pos: f.pos, End: f.end, Message: fmt.Sprintf(
 			`check of %s %s: unsigned tokens get past it; reject "none" and allow only the algorithms you sign with`, f.subject, verb)})
 	}
@@ -136,10 +140,10 @@ func (c *checker) checkFunc(body *ast.BlockStmt, sig *types.Signature) {
 
 // rejectedBefore reports whether the function rejects "none" in a way that
 // makes f harmless: anywhere, for a check that lets it fall through, and
-// earlier, for a check that accepts it outright.
+// before the accepting statement, for a check that accepts it outright.
 func (c *checker) rejectedBefore(fc *funcChecks, f finding) bool {
 	for _, r := range fc.rejections {
-		if !f.accepts || r < f.pos {
+		if !f.accepts || r < f.acceptAt {
 			return true
 		}
 	}
@@ -163,7 +167,7 @@ func (c *checker) checkIf(fc *funcChecks, s *ast.IfStmt) {
 	case !ev.mentionsNone:
 	case out == outAccept:
 		if !c.returnsNoneKey(taken) {
-			fc.findings = append(fc.findings, finding{pos: s.Cond.Pos(), end: s.Cond.End(), accepts: true, subject: ev.subject})
+			fc.findings = append(fc.findings, finding{pos: s.Cond.Pos(), end: s.Cond.End(), accepts: true, acceptAt: lastPos(taken), subject: ev.subject})
 		}
 	case out == outContinue && c.stmtOutcome(other, fc.sig) == outReject:
 		fc.findings = append(fc.findings, finding{pos: s.Cond.Pos(), end: s.Cond.End(), subject: ev.subject})
@@ -217,7 +221,7 @@ clauses:
 	case !mentions || matchedBy == nil:
 	case out == outAccept:
 		if !c.returnsNoneKey(&ast.BlockStmt{List: matched.Body}) {
-			fc.findings = append(fc.findings, finding{pos: matchedBy.Pos(), end: matchedBy.End(), accepts: true, subject: ev.subject})
+			fc.findings = append(fc.findings, finding{pos: matchedBy.Pos(), end: matchedBy.End(), accepts: true, acceptAt: matched.Body[len(matched.Body)-1].Pos(), subject: ev.subject})
 		}
 	case out == outContinue:
 		for _, st := range s.Body.List {
@@ -276,6 +280,17 @@ func (c *checker) checkTypeSwitch(fc *funcChecks, s *ast.TypeSwitchStmt) {
 	if deflt != nil && c.listOutcome(deflt.Body, fc.sig) == outReject {
 		fc.rejections = append(fc.rejections, deflt.Pos())
 	}
+}
+
+// lastPos returns the position of the last statement of a branch.
+func lastPos(s ast.Stmt) token.Pos {
+	if b, ok := s.(*ast.BlockStmt); ok && len(b.List) > 0 {
+		return lastPos(b.List[len(b.List)-1])
+	}
+	if is, ok := s.(*ast.IfStmt); ok {
+		return is.Pos()
+	}
+	return s.Pos()
 }
 
 // returnsNoneKey reports whether a branch ends by returning the magic none
@@ -982,22 +997,48 @@ func (ev *evaluator) headerAtom(e ast.Expr) string {
 				}
 			}
 		}
-		return `the header's "alg"`
+		// Any map's "alg" entry is a header only where JWTs are handled
+		// (elsewhere it may name a compression or hash algorithm).
+		if c.ix.UsesLibrary {
+			return `the header's "alg"`
+		}
 	case *ast.SelectorExpr:
 		s := c.info.Selections[x]
 		if s == nil || s.Kind() != types.FieldVal {
 			return ""
 		}
-		if jsonName(s) == "alg" {
+		if st, name := jsonField(s); name == "alg" && (c.ix.UsesLibrary || hasJOSEField(st)) {
 			return `the header's "alg"`
 		}
 	}
 	return ""
 }
 
-// jsonName returns the JSON name of the field a selection reads, from its
-// struct tag, or "".
-func jsonName(s *types.Selection) string {
+// joseHeaderNames are the registered JOSE header parameters besides alg
+// (RFC 7515 §4.1, RFC 7516 §4.1).
+var joseHeaderNames = map[string]bool{
+	"typ": true, "cty": true, "kid": true, "jku": true, "jwk": true, "x5u": true,
+	"x5c": true, "x5t": true, "x5t#S256": true, "crit": true, "enc": true, "zip": true,
+}
+
+// hasJOSEField reports whether a struct has a field tagged with another
+// JOSE header name, which makes its "alg" field a JOSE header's.
+func hasJOSEField(st *types.Struct) bool {
+	if st == nil {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+		if joseHeaderNames[name] {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonField returns the struct that declares the field a selection reads
+// and the field's JSON name from its tag, or "".
+func jsonField(s *types.Selection) (*types.Struct, string) {
 	t := s.Recv()
 	idx := s.Index()
 	for i, fi := range idx {
@@ -1006,16 +1047,15 @@ func jsonName(s *types.Selection) string {
 		}
 		st, ok := types.Unalias(t).Underlying().(*types.Struct)
 		if !ok || fi >= st.NumFields() {
-			return ""
+			return nil, ""
 		}
 		if i == len(idx)-1 {
-			tag := reflect.StructTag(st.Tag(fi)).Get("json")
-			name, _, _ := strings.Cut(tag, ",")
-			return name
+			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(fi)).Get("json"), ",")
+			return st, name
 		}
 		t = st.Field(fi).Type()
 	}
-	return ""
+	return nil, ""
 }
 
 // isMethodAtom reports whether e is the signing method the parser chose
