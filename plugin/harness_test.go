@@ -255,6 +255,12 @@ func runGCL(t *testing.T, dir, cfg string, args ...string) gclRun {
 		r.exit = ee.ExitCode()
 	}
 	t.Logf("custom-gcl %s: exit %d in %s", strings.Join(argv, " "), r.exit, time.Since(start).Round(100*time.Millisecond))
+	if i := strings.Index(r.stderr, "fatal error: "); i >= 0 || strings.Contains(r.stderr, "\npanic: ") {
+		if i < 0 {
+			i = strings.Index(r.stderr, "\npanic: ")
+		}
+		t.Fatalf("golangci-lint crashed (exit %d):\n%s", r.exit, r.stderr[i:min(len(r.stderr), i+3000)])
+	}
 	if stdout.Len() > 0 {
 		var out struct{ Issues []gclIssue }
 		if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {

@@ -57,8 +57,15 @@ func TestGolangciLint(t *testing.T) {
 		}
 	})
 
+	// The fixture without its //jwtvet:ignore comments, and what jwtvet
+	// reports there.
+	ignores := ignoreDirectives(t, fixture)
+	stripped := copyDir(t, fixture)
+	stripIgnores(t, fixture, stripped, ignores)
+	unsuppressed := standalone(t, stripped, nil)
+
 	t.Run("fixture markers", func(t *testing.T) {
-		checkMarkers(t, fixture)
+		checkMarkers(t, stripped, unsuppressed)
 	})
 
 	t.Run("exit codes", func(t *testing.T) {
@@ -130,13 +137,9 @@ func TestGolangciLint(t *testing.T) {
 	})
 
 	t.Run("jwtvet:ignore", func(t *testing.T) {
-		ignores := ignoreDirectives(t, fixture)
 		if len(ignores) == 0 {
 			t.Fatal("the fixture has no //jwtvet:ignore line")
 		}
-		stripped := copyDir(t, fixture)
-		stripIgnores(t, fixture, stripped, ignores)
-		unsuppressed := standalone(t, stripped, nil)
 		for _, ig := range ignores {
 			// The directive covers its own line and the next one.
 			lines := []string{lineKey(ig.file, ig.line), lineKey(ig.file, ig.line+1)}
@@ -672,14 +675,11 @@ func stripIgnores(t *testing.T, fixture, dir string, ignores []ignoreDirective) 
 	}
 }
 
-// checkMarkers checks the fixture's "// fixture: RULE..." comments: with
-// the //jwtvet:ignore comments taken away, standalone jwtvet reports each
-// named rule on the line after the comment. A hardcodedkey marker in a
-// _test.go file needs the analyzer's tests flag.
-func checkMarkers(t *testing.T, fixture string) {
-	stripped := copyDir(t, fixture)
-	stripIgnores(t, fixture, stripped, ignoreDirectives(t, fixture))
-	plain := standalone(t, stripped, nil)
+// checkMarkers checks the fixture's "// fixture: RULE..." comments: in
+// stripped, the fixture without its //jwtvet:ignore comments, standalone
+// jwtvet reports (plain) each named rule on the line after the comment. A
+// hardcodedkey marker in a _test.go file needs the analyzer's tests flag.
+func checkMarkers(t *testing.T, stripped string, plain []finding) {
 	var withTests []finding
 	testsFlag := analyzers.Lookup("hardcodedkey").Flags.Lookup("tests") != nil
 	if testsFlag {
@@ -713,7 +713,7 @@ func checkMarkers(t *testing.T, fixture string) {
 						continue
 					}
 					if !hasRule(findingsOn(plain, line), rule) {
-						t.Errorf("%s: standalone jwtvet reports no %s finding", rebase(line, stripped, fixture), rule)
+						t.Errorf("%s: standalone jwtvet reports no %s finding", line, rule)
 					}
 				}
 			}

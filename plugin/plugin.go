@@ -205,9 +205,9 @@ func lookupFlag(a *analysis.Analyzer, name string) (*flag.Flag, error) {
 	var all []string
 	a.Flags.VisitAll(func(f *flag.Flag) { all = append(all, f.Name) })
 	if len(all) == 0 {
-		return nil, fmt.Errorf("unknown flag: %s has no flags", a.Name)
+		return nil, fmt.Errorf("unknown flag (%s has no flags)", a.Name)
 	}
-	return nil, fmt.Errorf("unknown flag: %s has %s", a.Name, strings.Join(all, ", "))
+	return nil, fmt.Errorf("unknown flag (%s flags: %s)", a.Name, strings.Join(all, ", "))
 }
 
 // valueText turns a YAML/JSON scalar into the text flag.Value.Set parses. A
