@@ -19,8 +19,8 @@ import (
 // Each if and switch of a function is evaluated under one hypothesis: the
 // token's header says "alg": "none". A condition becomes true, false or
 // unknown; the branch the hypothesis takes is classified as rejecting the
-// token (returns an error, false, or stops a handler), accepting it
-// (returns a nil error or true), or falling through. A check is reported
+// token (returns an error or stops a handler), accepting it (returns a nil
+// error or hands the request on), or falling through. A check is reported
 // when it mentions "none" and either sends it to an accepting branch or
 // lets it fall through while rejecting other algorithms. A function that
 // rejects "none" somewhere is not reported for letting it through
@@ -367,9 +367,9 @@ func (c *checker) stops(e ast.Expr) bool {
 }
 
 // returnOutcome classifies a return by its last result: a nil error
-// accepts, a non-nil one rejects; true accepts, false rejects. In a
-// function without results (an HTTP handler), returning early rejects
-// unless the branch hands the request on (ServeHTTP, Next).
+// accepts, a non-nil one rejects. In a function without results (an HTTP
+// handler), returning early rejects unless the branch hands the request on
+// (ServeHTTP, Next).
 func (c *checker) returnOutcome(ret *ast.ReturnStmt, list []ast.Stmt, sig *types.Signature) outcome {
 	if sig == nil {
 		return outUnknown
@@ -404,14 +404,9 @@ func (c *checker) returnOutcome(ret *ast.ReturnStmt, list []ast.Stmt, sig *types
 		}
 		return outUnknown
 	}
-	if b, ok := types.Unalias(last).Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
-		if tv, ok := c.info.Types[lastExpr]; ok && tv.Value != nil {
-			if tv.Value.String() == "true" {
-				return outAccept
-			}
-			return outReject
-		}
-	}
+	// A bool result says nothing by itself: true may mean "valid" as well
+	// as "is unsigned". Single-return predicates are judged where they are
+	// called instead (see callCond).
 	return outUnknown
 }
 

@@ -76,6 +76,14 @@ func PeekAlg(next http.Handler) http.Handler {
 
 func isNone(alg string) bool { return strings.EqualFold(alg, "none") }
 
+// isUnsignedToken is a predicate: true means "unsigned", not "accepted".
+func isUnsignedToken(tok *jwt.Token) bool {
+	if tok.Header["alg"] == "none" || tok.Method == jwt.SigningMethodNone {
+		return true
+	}
+	return false
+}
+
 // RejectUnsigned refuses unsigned tokens before anything else runs.
 func RejectUnsigned(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
