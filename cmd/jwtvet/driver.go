@@ -359,40 +359,32 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 			plural(len(loadErrs)+len(analyzerErrs), "error", "errors"))
 	}
 
-	report := findings // the findings still present in the code afterwards
-	out := d.stdout
-	format := opts.format
-	if opts.fix {
-		if failed {
-			d.errorf("not applying fixes: some packages have errors")
+	// report holds the findings still in the code when the command ends;
+	// they decide the exit code.
+	report := findings
+	out, format, listed := d.stdout, opts.format, findings
+	if opts.fix && failed {
+		d.errorf("not applying fixes: some packages have errors")
+	} else if opts.fix {
+		fixed := d.applyFixes(findings, opts.diff)
+		var unfixed []*finding
+		for _, f := range findings {
+			if !fixed[f] {
+				unfixed = append(unfixed, f)
+			}
+		}
+		listed = unfixed
+		if opts.diff {
+			// stdout holds the patch, so what it leaves out goes to
+			// stderr. Nothing was written: every finding still counts.
+			out, format = d.stderr, "text"
 		} else {
-			fixed := d.applyFixes(findings, opts.diff)
-			var unfixed []*finding
-			for _, f := range findings {
-				if !fixed[f] {
-					unfixed = append(unfixed, f)
-				}
-			}
-			if opts.diff {
-				// stdout holds the patch; list what it leaves out on
-				// stderr. Nothing was written, so every finding still
-				// counts for the exit code.
-				out, format = d.stderr, "text"
-				if err := d.write(out, format, opts, unfixed, analyzerErrs); err != nil {
-					d.errorf("%v", err)
-					return exitLoad
-				}
-				out = nil
-			} else {
-				report = unfixed
-			}
+			report = unfixed
 		}
 	}
-	if out != nil {
-		if err := d.write(out, format, opts, report, analyzerErrs); err != nil {
-			d.errorf("%v", err)
-			return exitLoad
-		}
+	if err := d.write(out, format, opts, listed, analyzerErrs); err != nil {
+		d.errorf("%v", err)
+		return exitLoad
 	}
 
 	if failed {
