@@ -117,10 +117,29 @@ func (c *checker) computeShape(t types.Type, depth int) *shape {
 		}
 		s.carriers = append(s.carriers, &carrier{field: f, sub: sub, ptr: ptr})
 	}
-	if len(s.carriers) == 0 {
+	if len(s.carriers) == 0 || c.ownExpiryGetter(t, s) {
 		return unknownShape
 	}
 	return s
+}
+
+// ownExpiryGetter reports whether a user claims type defines the library's
+// expiry getter itself (v5 GetExpirationTime), so the encoded fields do
+// not say what the library reads.
+func (c *checker) ownExpiryGetter(t types.Type, s *shape) bool {
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	for _, car := range s.carriers {
+		if car.sub == nil || car.sub.row == nil {
+			continue
+		}
+		if row := c.ix.Model.Package(car.sub.row.Pkg); row != nil && row.ExpiryGetter != "" && hasMethod(n, row.ExpiryGetter) {
+			return true
+		}
+	}
+	return false
 }
 
 // noteModelExpiryField records the expiry field object of a modelled

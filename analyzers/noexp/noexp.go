@@ -59,8 +59,13 @@ type checker struct {
 	inHelper  map[*ast.FuncDecl]bool
 	// fixed holds the composite literals that already carry a fix, so two
 	// findings sharing one literal do not offer the same edit twice.
-	fixed    map[ast.Node]bool
-	reported map[token.Pos]bool
+	fixed map[ast.Node]bool
+	// varIdents lists the identifiers of package-level variables, built
+	// on first use.
+	varIdents map[*types.Var][]*ast.Ident
+	// handValidation caches validatesByHand per library package.
+	handValidation map[string]bool
+	reported       map[token.Pos]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -69,18 +74,19 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:      pass,
-		ix:        ix,
-		info:      pass.TypesInfo,
-		rep:       diag.New(pass, "noexp"),
-		maxLeeway: maxLeeway,
-		decls:     make(map[ast.Decl]*declIndex),
-		varMemo:   make(map[varKey]result),
-		shapes:    make(map[types.Type]*shape),
-		expFields: make(map[*types.Var]bool),
-		inHelper:  make(map[*ast.FuncDecl]bool),
-		fixed:     make(map[ast.Node]bool),
-		reported:  make(map[token.Pos]bool),
+		pass:           pass,
+		ix:             ix,
+		info:           pass.TypesInfo,
+		rep:            diag.New(pass, "noexp"),
+		maxLeeway:      maxLeeway,
+		decls:          make(map[ast.Decl]*declIndex),
+		varMemo:        make(map[varKey]result),
+		shapes:         make(map[types.Type]*shape),
+		expFields:      make(map[*types.Var]bool),
+		inHelper:       make(map[*ast.FuncDecl]bool),
+		fixed:          make(map[ast.Node]bool),
+		handValidation: make(map[string]bool),
+		reported:       make(map[token.Pos]bool),
 	}
 	for _, call := range ix.Calls {
 		if call.Expr == nil || call.Func == nil || c.inTest(call.Expr.Pos()) {

@@ -31,7 +31,7 @@ func (c *checker) checkParse(call *jwtapi.Call) {
 	if kinds[jwtapi.OptSkipClaims] || kinds[jwtapi.OptExpirationRequired] || !complete {
 		return
 	}
-	if c.enforcesExpiry(call) {
+	if c.enforcesExpiry(call) || (call.Func.Role == jwtapi.RoleNewParser && c.onlyUnverified(call.Expr)) {
 		return
 	}
 	name := callName(call.Expr)
@@ -414,6 +414,9 @@ func (c *checker) checkOption(call *jwtapi.Call) {
 	name := callName(call.Expr)
 	switch call.Func.Option {
 	case jwtapi.OptSkipClaims:
+		if c.validatesByHand(call.Func.Pkg) {
+			return
+		}
 		c.report(analysis.Diagnostic{
 			Pos:     call.Expr.Pos(),
 			End:     call.Expr.End(),
@@ -476,7 +479,7 @@ func (c *checker) checkParserSettings() {
 			if !ok {
 				continue
 			}
-			if f := c.ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == jwtapi.OptSkipClaims && c.isTrue(kv.Value) {
+			if f := c.ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == jwtapi.OptSkipClaims && c.isTrue(kv.Value) && !c.validatesByHand(f.Pkg) {
 				c.reportSkipField(kv, c.typeName(lit.Type)+"{"+id.Name+": true}")
 			}
 		}
@@ -499,7 +502,7 @@ func (c *checker) checkParserSettings() {
 				if s == nil || s.Kind() != types.FieldVal {
 					continue
 				}
-				if fr := c.ix.Model.Field(s.Recv(), sel.Sel.Name); fr != nil && fr.Option == jwtapi.OptSkipClaims && c.isTrue(as.Rhs[i]) {
+				if fr := c.ix.Model.Field(s.Recv(), sel.Sel.Name); fr != nil && fr.Option == jwtapi.OptSkipClaims && c.isTrue(as.Rhs[i]) && !c.validatesByHand(fr.Pkg) {
 					c.reportSkipField(as, types.ExprString(sel)+" = true")
 				}
 			}
@@ -527,4 +530,180 @@ func (c *checker) typeName(t types.Type) string {
 func (c *checker) isTrue(e ast.Expr) bool {
 	tv, ok := c.info.Types[e]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
+// onlyUnverified reports whether the parser a NewParser call builds is
+// only used for ParseUnverified, which validates nothing: requiring exp
+// there would change nothing.
+func (c *checker) onlyUnverified(call *ast.CallExpr) bool {
+	di := c.declAt(call.Pos())
+	if di == nil {
+		return false
+	}
+	var v *types.Var
+	switch p := di.up(call).(type) {
+	case *ast.SelectorExpr:
+		return c.isUnverifiedCall(di, p)
+	case *ast.AssignStmt:
+		if len(p.Lhs) == len(p.Rhs) {
+			for i, r := range p.Rhs {
+				if ast.Unparen(r) == call {
+					if id, ok := ast.Unparen(p.Lhs[i]).(*ast.Ident); ok {
+						v = c.varOf(id)
+					}
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == len(p.Values) {
+			for i, r := range p.Values {
+				if ast.Unparen(r) == call {
+					v = c.varOf(p.Names[i])
+				}
+			}
+		}
+	}
+	if v == nil || v.Pkg() != c.pass.Pkg || c.ix.Defs.IsParam(v) {
+		return false
+	}
+	uses := 0
+	for _, id := range c.identsOf(v) {
+		udi := c.declAt(id.Pos())
+		if udi == nil {
+			return false
+		}
+		switch p := udi.up(id).(type) {
+		case *ast.SelectorExpr:
+			if !c.isUnverifiedCall(udi, p) {
+				return false
+			}
+			uses++
+		case *ast.AssignStmt, *ast.ValueSpec:
+			if c.info.Defs[id] == nil && !isLhs(p, id) {
+				return false // copied elsewhere
+			}
+		default:
+			return false
+		}
+	}
+	return uses > 0
+}
+
+func isLhs(n ast.Node, id *ast.Ident) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			if ast.Unparen(l) == id {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for _, name := range n.Names {
+			if name == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// identsOf returns every identifier of the package that refers to v.
+func (c *checker) identsOf(v *types.Var) []*ast.Ident {
+	if c.isLocal(v) {
+		if di := c.declAt(v.Pos()); di != nil {
+			return di.idents[v]
+		}
+		return nil
+	}
+	if c.varIdents == nil {
+		c.varIdents = make(map[*types.Var][]*ast.Ident)
+		for id, obj := range c.info.Uses {
+			if u, ok := obj.(*types.Var); ok && u.Pkg() == c.pass.Pkg && !u.IsField() {
+				c.varIdents[u] = append(c.varIdents[u], id)
+			}
+		}
+		for id, obj := range c.info.Defs {
+			if u, ok := obj.(*types.Var); ok && u.Pkg() == c.pass.Pkg && !u.IsField() {
+				c.varIdents[u] = append(c.varIdents[u], id)
+			}
+		}
+	}
+	return c.varIdents[v]
+}
+
+// isUnverifiedCall reports whether sel is the callee of a modelled call
+// that decodes without verifying (ParseUnverified).
+func (c *checker) isUnverifiedCall(di *declIndex, sel *ast.SelectorExpr) bool {
+	call, ok := di.up(sel).(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) != sel {
+		return false
+	}
+	mc := c.ix.CallOf(call)
+	return mc != nil && mc.Func.Role == jwtapi.RoleParseUnverified
+}
+
+// validatesByHand reports whether the package validates claims itself
+// (claims.Valid() in v3/v4, a Validator's Validate in v5), which is what a
+// parse that skips claims validation is usually paired with.
+func (c *checker) validatesByHand(pkg string) bool {
+	if r, ok := c.handValidation[pkg]; ok {
+		return r
+	}
+	row := c.ix.Model.Package(pkg)
+	found := false
+	if row != nil && row.ValidateMethod != "" {
+		for _, f := range c.pass.Files {
+			if c.inTest(f.Pos()) {
+				continue
+			}
+			for _, d := range f.Decls {
+				// A claims type's own Valid calling the embedded Valid is
+				// the library's check, not one made after a lenient parse.
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && (fd.Name.Name == row.ValidateMethod || fd.Name.Name == row.ClaimsValidMethod) {
+					continue
+				}
+				if c.callsValidate(d, row.ValidateMethod) {
+					found = true
+				}
+			}
+		}
+	}
+	c.handValidation[pkg] = found
+	return found
+}
+
+// recvVar returns the named receiver of a method declaration, or nil.
+func (c *checker) recvVar(decl *ast.FuncDecl) *types.Var {
+	if decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
+		return nil
+	}
+	v, _ := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	return v
+}
+
+// callsValidate reports whether n calls a method named name that
+// validates claims: a library method, or a method of the program's claims
+// type that checks exp.
+func (c *checker) callsValidate(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Name() != name {
+			return true
+		}
+		if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() == nil {
+			return true
+		}
+		if c.ix.Model.IsLibrary(fn.Pkg().Path()) {
+			found = true
+		} else if decl := c.ix.Funcs[fn.Origin()]; decl != nil && decl.Body != nil && c.checksExpiry(decl, c.recvVar(decl)) {
+			found = true
+		}
+		return true
+	})
+	return found
 }

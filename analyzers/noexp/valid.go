@@ -178,7 +178,7 @@ func (c *checker) checksExpiry(decl *ast.FuncDecl, recv *types.Var) bool {
 				if f, _ := s.Obj().(*types.Var); c.isExpiryField(f) {
 					found = true
 				}
-			case types.MethodVal:
+			case types.MethodVal, types.MethodExpr:
 				fn, _ := s.Obj().(*types.Func)
 				if fn == nil || fn.Pkg() == nil {
 					found = true
@@ -191,7 +191,7 @@ func (c *checker) checksExpiry(decl *ast.FuncDecl, recv *types.Var) bool {
 					}
 					return true
 				}
-				if c.rootedAt(x.X, recv) {
+				if s.Kind() == types.MethodExpr || c.rootedAt(x.X, recv) {
 					found = true // a method of the claims type: may check exp
 				}
 			}
