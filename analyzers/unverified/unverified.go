@@ -1,11 +1,275 @@
-// Package unverified is the jwtvet unverified rule (work in progress).
 package unverified
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"sort"
+	"strings"
 
-// Analyzer reports nothing yet.
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
+)
+
+const name = "unverified"
+
+// Analyzer reports JWT claims used without a verified signature and
+// parses that leave the signing algorithm to the token.
 var Analyzer = &analysis.Analyzer{
-	Name: "unverified",
-	Doc:  "unverified placeholder",
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	Name:     name,
+	Doc:      doc,
+	URL:      diag.URL(name),
+	Requires: []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
+	Run:      run,
+	FactTypes: []analysis.Fact{
+		new(WrapperFact), new(VerifyFact), new(KeyfuncFact), new(MethodCheckFact), new(SignsFact),
+	},
+	RunDespiteErrors: true,
+}
+
+// Wrapper kinds.
+const (
+	wrapToken      = "token"      // returns a verified parse's token with its error
+	wrapClaims     = "claims"     // returns a verified parse's claims (or values read from them) with its error
+	wrapUnverified = "unverified" // returns the token or claims of a decode that does not verify
+)
+
+// WrapperFact marks a function that returns the result of a JWT parse
+// together with the parse's error, so that its callers are judged as if
+// they called the parse.
+type WrapperFact struct {
+	Kind     string
+	Result   int    // the result holding the token or claims
+	Err      int    // the result holding the parse error, -1 when none
+	TokenArg int    // the parameter holding the token string, -1 when none
+	API      string // the library call underneath, for messages
+}
+
+func (*WrapperFact) AFact() {}
+
+func (f *WrapperFact) String() string {
+	return fmt.Sprintf("wrapper(%s of %s)", f.Kind, f.API)
+}
+
+// VerifyFact marks a function that verifies the token string passed as
+// parameter Param.
+type VerifyFact struct{ Param int }
+
+func (*VerifyFact) AFact() {}
+
+func (f *VerifyFact) String() string { return fmt.Sprintf("verifies(param %d)", f.Param) }
+
+// KeyfuncFact describes a keyfunc, or a function or variable that yields
+// one: whether it pins the algorithm and what kind of key it returns.
+type KeyfuncFact struct {
+	Pins   bool
+	Key    string // a keyClass
+	Family string // algorithm family the key type implies, "" when none
+	PEMRSA bool   // a PEM public key known to be RSA
+}
+
+func (*KeyfuncFact) AFact() {}
+
+func (f *KeyfuncFact) String() string {
+	if f.Pins {
+		return "keyfunc(pins)"
+	}
+	return "keyfunc(no pin, key " + f.Key + ")"
+}
+
+// MethodCheckFact records, for a function with a token parameter, which
+// of its token parameters it checks the signing method of.
+type MethodCheckFact struct{ Params []int }
+
+func (*MethodCheckFact) AFact() {}
+
+func (f *MethodCheckFact) String() string { return fmt.Sprintf("checksmethod(%v)", f.Params) }
+
+// SignsFact is a package fact listing the algorithms the package signs
+// with.
+type SignsFact struct{ Algs []string }
+
+func (*SignsFact) AFact() {}
+
+func (f *SignsFact) String() string { return "signs(" + strings.Join(f.Algs, ",") + ")" }
+
+// state is one run of the analyzer over a package.
+type state struct {
+	pass    *analysis.Pass
+	ix      *jwtapi.Index
+	flow    *keyflow.Flow
+	info    *types.Info
+	rep     *diag.Reporter
+	parents map[ast.Node]ast.Node
+	// calls lists every static call in the package with its callee.
+	calls []staticCall
+	// Local facts, exported at the end.
+	wrappers  map[*types.Func]*WrapperFact
+	verifiers map[*types.Func]int
+	// keyfuncs indexes the package's keyfuncs by node.
+	keyfuncs map[ast.Node]*jwtapi.Keyfunc
+	kfMemo   map[ast.Node]*kfInfo
+	kfBusy   map[ast.Node]bool
+	checkMem map[*types.Func][]bool
+	// signAlgs: algorithms this package signs with; allAlgs adds those of
+	// the packages it depends on.
+	signAlgs []string
+	allAlgs  []string
+}
+
+type staticCall struct {
+	call *ast.CallExpr
+	fn   *types.Func
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ix, ok := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
+	if !ok || ix == nil || ix.Model.IsLibrary(pass.Pkg.Path()) {
+		return nil, nil
+	}
+	if !ix.UsesLibrary && !importsFacts(pass) {
+		return nil, nil
+	}
+	flow, _ := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
+	s := &state{
+		pass:      pass,
+		ix:        ix,
+		flow:      flow,
+		info:      pass.TypesInfo,
+		parents:   make(map[ast.Node]ast.Node),
+		wrappers:  make(map[*types.Func]*WrapperFact),
+		verifiers: make(map[*types.Func]int),
+		keyfuncs:  make(map[ast.Node]*jwtapi.Keyfunc),
+		kfMemo:    make(map[ast.Node]*kfInfo),
+		kfBusy:    make(map[ast.Node]bool),
+		checkMem:  make(map[*types.Func][]bool),
+	}
+	for _, kf := range ix.Keyfuncs {
+		s.keyfuncs[kf.Node] = kf
+	}
+	s.index()
+	s.collectAlgs()
+	s.findVerifiers()
+	s.findWrappers()
+	s.exportFacts()
+	s.rep = diag.New(pass, name)
+	s.checkSites()
+	s.checkPins()
+	return nil, nil
+}
+
+// importsFacts reports whether some dependency carries one of this
+// analyzer's facts, so that the package may call a wrapper or use a
+// keyfunc defined elsewhere.
+func importsFacts(pass *analysis.Pass) bool {
+	return len(pass.AllObjectFacts()) > 0
+}
+
+// index records parents and static calls of every file.
+func (s *state) index() {
+	for _, f := range s.pass.Files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if len(stack) > 0 {
+				s.parents[n] = stack[len(stack)-1]
+			}
+			stack = append(stack, n)
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn, ok := typeutil.Callee(s.info, call).(*types.Func); ok {
+					s.calls = append(s.calls, staticCall{call, fn.Origin()})
+				}
+			}
+			return true
+		})
+	}
+}
+
+// collectAlgs gathers the algorithms the package signs with, and those of
+// its dependencies from their facts.
+func (s *state) collectAlgs() {
+	seen := map[string]bool{}
+	for _, c := range s.ix.Calls {
+		if c.Func.Role != jwtapi.RoleSign && c.Func.Role != jwtapi.RoleNewToken || diag.IsTestFile(s.pass.Fset, c.Expr.Pos()) {
+			continue
+		}
+		alg := s.ix.CallAlg(c)
+		if alg == "" || jwtapi.AlgFamily(alg) == "" || jwtapi.AlgFamily(alg) == jwtapi.AlgNone || seen[alg] {
+			continue
+		}
+		seen[alg] = true
+		s.signAlgs = append(s.signAlgs, alg)
+	}
+	sort.Strings(s.signAlgs)
+	all := map[string]bool{}
+	for _, a := range s.signAlgs {
+		all[a] = true
+	}
+	for _, pf := range s.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*SignsFact); ok {
+			for _, a := range f.Algs {
+				all[a] = true
+			}
+		}
+	}
+	for a := range all {
+		s.allAlgs = append(s.allAlgs, a)
+	}
+	sort.Strings(s.allAlgs)
+}
+
+func (s *state) exportFacts() {
+	if len(s.signAlgs) > 0 {
+		s.pass.ExportPackageFact(&SignsFact{Algs: s.signAlgs})
+	}
+	// Only what another package can call needs a fact.
+	for _, fn := range sortedFuncs(s.wrappers) {
+		if fn.Exported() {
+			s.pass.ExportObjectFact(fn, s.wrappers[fn])
+		}
+	}
+	for _, fn := range sortedFuncs(s.verifiers) {
+		if fn.Exported() {
+			s.pass.ExportObjectFact(fn, &VerifyFact{Param: s.verifiers[fn]})
+		}
+	}
+	s.exportKeyfuncFacts()
+}
+
+func sortedFuncs[V any](m map[*types.Func]V) []*types.Func {
+	out := make([]*types.Func, 0, len(m))
+	for fn := range m {
+		out = append(out, fn)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// apiName names a function for messages: jwt.Parse, (*jwt.Parser).Parse.
+func apiName(fn *types.Func) string {
+	if fn == nil {
+		return "the call"
+	}
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		ptr := ""
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t, ptr = p.Elem(), "*"
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return "(" + ptr + pkg + n.Obj().Name() + ")." + fn.Name()
+		}
+	}
+	return pkg + fn.Name()
 }

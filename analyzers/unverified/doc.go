@@ -1,0 +1,43 @@
+// Package unverified defines the jwtvet analyzer that reports JWT claims
+// trusted without a verified signature, and parses that do not pin the
+// signing algorithm. See the doc below or docs/rules/unverified.md.
+package unverified
+
+const doc = `report JWT claims used without a verified signature
+
+Three shapes are reported (CWE-347).
+
+Claims decoded without verification: the claims of ParseUnverified (every
+generation of golang-jwt and its forks) are used, and the same token string
+is not parsed and verified later in the same function. Peeking at the kid or
+issuer to choose the key, then verifying, is the intended use and is not
+reported; neither is a peek that only reads the header.
+
+Parse results trusted without a check: the claims of Parse or
+ParseWithClaims (or of the claims value passed to it) are used where neither
+err == nil nor token.Valid has been established: the error is discarded, not
+checked before the claims are read, checked without stopping, or only tested
+for one sentinel such as ErrTokenExpired so that other failures, a bad
+signature among them, fall through (the shape behind CVE-2024-51744). In v3
+and its forks the expired bit of ValidationError.Errors is also set on tokens
+whose signature failed, so claims used under that test alone are reported.
+A check is recognised when it dominates the use: an if err != nil (or
+!token.Valid) branch that returns, panics, continues or breaks before the
+use, or a use inside if err == nil / if token.Valid.
+
+Algorithm not pinned: the keyfunc never looks at token.Method (type
+assertion, type switch, Alg() comparison) or token.Header["alg"], the parse
+has no WithValidMethods (or Parser.ValidMethods), and the key it returns
+could verify under another algorithm family: an interface{} key from a key
+set, a []byte holding a PEM public key, or keys of different types chosen by
+kid. A plain []byte secret is reported only when the packages in view sign
+with more than one algorithm family.
+
+Functions that return a parse's token or claims together with its error are
+wrappers: their callers are judged as if they called the parse. Keyfuncs and
+method checks defined in other packages are followed through facts.
+
+Fixes add WithValidMethods with the algorithm the package signs with (or
+the one the key type implies) where the call accepts parser options, and
+insert the missing "if err != nil { return ... }" where the enclosing
+function's results can be written. _test.go files are not reported.`

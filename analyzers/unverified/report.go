@@ -1,0 +1,194 @@
+package unverified
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+)
+
+// checkSites reports parse results trusted without a check and decoded
+// claims used without verification.
+func (s *state) checkSites() {
+	for _, st := range s.collectSites() {
+		if diag.IsTestFile(s.pass.Fset, st.call.Pos()) {
+			continue
+		}
+		if st.unverified {
+			s.checkUnverified(st)
+		} else {
+			s.checkVerified(st)
+		}
+	}
+}
+
+// returnsAsWrapper reports whether u is the return that makes st's
+// function a wrapper: its callers judge the result.
+func (s *state) returnsAsWrapper(st *site, u claimUse) bool {
+	if u.ret == nil {
+		return false
+	}
+	decl, ok := st.encl.(*ast.FuncDecl)
+	if !ok || s.enclosingFunc(u.ret) != decl {
+		return false
+	}
+	fn, _ := s.info.Defs[decl.Name].(*types.Func)
+	w := s.wrappers[fn]
+	return w != nil && w.Result == u.idx && (w.Kind == wrapUnverified) == st.unverified
+}
+
+func (s *state) checkUnverified(st *site) {
+	var first *claimUse
+	for _, u := range s.claimUses(st) {
+		if u.token || s.returnsAsWrapper(st, u) {
+			continue
+		}
+		first = &u
+		break
+	}
+	if first == nil {
+		return
+	}
+	if s.verifiedAfter(st.body, st.call.End(), st.tokenArg, st.tok) || s.peekHelper(st) {
+		return
+	}
+	s.rep.Reportf(st.call.Pos(), st.call.End(),
+		"claims of %s are used but the token's signature is never verified: parse the same token with a verifying parse and a keyfunc before trusting its claims", st.api)
+}
+
+// peekHelper reports whether st sits in a helper that decodes its token
+// parameter for callers in this package that all verify the same token
+// string afterwards: the peek-then-verify idiom split over two functions.
+func (s *state) peekHelper(st *site) bool {
+	decl, ok := st.encl.(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	fn, _ := s.info.Defs[decl.Name].(*types.Func)
+	param := s.paramIndex(decl, st.tokenArg)
+	if fn == nil || param < 0 {
+		return false
+	}
+	n := 0
+	for _, sc := range s.calls {
+		if sc.fn != fn {
+			continue
+		}
+		if param >= len(sc.call.Args) {
+			return false
+		}
+		encl := s.enclosingFunc(sc.call)
+		var body *ast.BlockStmt
+		switch e := encl.(type) {
+		case *ast.FuncDecl:
+			body = e.Body
+		case *ast.FuncLit:
+			body = e.Body
+		}
+		if !s.verifiedAfter(body, sc.call.End(), sc.call.Args[param], nil) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func (s *state) checkVerified(st *site) {
+	for _, u := range s.claimUses(st) {
+		if u.token || s.returnsAsWrapper(st, u) || s.guarded(st, u.node) {
+			continue
+		}
+		s.reportUnchecked(st, u)
+		return
+	}
+}
+
+// reportUnchecked reports the first unguarded use of st's claims, with the
+// reason the check fails.
+func (s *state) reportUnchecked(st *site, u claimUse) {
+	d := analysis.Diagnostic{Pos: st.call.Pos(), End: st.call.End()}
+	sentinel, inside := s.sentinelTest(st, u.node)
+	switch {
+	case st.err == nil && st.errDropped:
+		d.Message = "error of " + st.api + " is discarded but its claims are used: return on a non-nil error (or check token.Valid) before reading the claims"
+		d.SuggestedFixes = s.errCheckFix(st)
+	case st.err == nil && st.hasErr:
+		// The error goes somewhere this analysis does not follow.
+		return
+	case st.err == nil:
+		d.Message = "claims of " + st.api + " are used without checking that the parse succeeded: check token.Valid before reading the claims"
+	case sentinel != "" && inside:
+		d.Message = "claims of " + st.api + " are used when the error only matches " + sentinel + ", which this library also reports for tokens with a bad signature: require err == nil, or compare the error bits for equality, before reading the claims"
+	case sentinel != "":
+		d.Message = "error of " + st.api + " is only tested for " + sentinel + " before its claims are used, so other failures such as a bad signature fall through: return on every non-nil error before reading the claims"
+	case !s.errReferenced(st, u.node.Pos()):
+		d.Message = "claims of " + st.api + " are used before its error is checked: return on a non-nil error (or check token.Valid) before reading the claims"
+		d.SuggestedFixes = s.errCheckFix(st)
+	default:
+		d.Message = "claims of " + st.api + " are used on a path where its error may be non-nil: return on a non-nil error (or check token.Valid) before reading the claims"
+	}
+	s.rep.Report(d)
+}
+
+// errReferenced reports whether the site's error variable is mentioned
+// between the site and pos.
+func (s *state) errReferenced(st *site, pos token.Pos) bool {
+	found := false
+	ast.Inspect(st.body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && id.Pos() > st.after && id.Pos() < pos && s.info.Uses[id] == st.err {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// sentinelTest looks for a test of the error against a modelled sentinel
+// between the site and the use. It returns the sentinel's name and whether
+// the use sits in the branch where the test holds.
+func (s *state) sentinelTest(st *site, use ast.Node) (string, bool) {
+	var ref *jwtapi.Ref
+	for _, r := range s.ix.Refs {
+		if r.Var.Role != jwtapi.VarErrorSentinel || r.Ident.Pos() <= st.after || r.Ident.Pos() >= use.Pos() || r.Ident.Pos() < st.body.Pos() || r.Ident.End() > st.body.End() {
+			continue
+		}
+		ref = r
+		if s.inBranchOf(use, r.Ident) {
+			return sentinelName(s.info, r.Ident), r.Var.ClaimsOnly && !r.Var.AfterSignature
+		}
+	}
+	if ref == nil {
+		return "", false
+	}
+	return sentinelName(s.info, ref.Ident), false
+}
+
+// inBranchOf reports whether use sits in the then-branch of an if whose
+// condition contains id.
+func (s *state) inBranchOf(use ast.Node, id *ast.Ident) bool {
+	child := use
+	for p := s.parents[child]; p != nil; child, p = p, s.parents[p] {
+		if ifs, ok := p.(*ast.IfStmt); ok && child == ifs.Body && ifs.Cond != nil && ifs.Cond.Pos() <= id.Pos() && id.End() <= ifs.Cond.End() {
+			return true
+		}
+		if _, ok := p.(*ast.FuncDecl); ok {
+			return false
+		}
+	}
+	return false
+}
+
+func sentinelName(info *types.Info, id *ast.Ident) string {
+	obj := info.Uses[id]
+	if obj == nil || obj.Pkg() == nil {
+		return id.Name
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}

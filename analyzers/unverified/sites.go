@@ -1,0 +1,664 @@
+package unverified
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+)
+
+// site is one call whose result carries a token or claims: a modelled
+// parse or decode, or a call to a wrapper of one.
+type site struct {
+	call       *ast.CallExpr
+	fn         *types.Func
+	api        string // how messages name the call
+	via        string // the library call underneath (the call itself when direct)
+	unverified bool   // the call decodes without verifying
+	stmt       ast.Stmt
+	after      token.Pos // uses and checks count from here on
+	encl       ast.Node  // *ast.FuncDecl or *ast.FuncLit
+	body       *ast.BlockStmt
+	tok        *types.Var   // the token result
+	err        *types.Var   // the error result
+	errBlank   *ast.Ident   // the blank identifier the error is assigned to
+	errDropped bool         // the error result is not kept
+	hasErr     bool         // the call returns an error
+	claims     []*types.Var // variables holding the claims
+	tokenArg   ast.Expr     // the token string
+	direct     *jwtapi.Call // the modelled call, for direct sites
+}
+
+// collectSites lists every parse, decode and wrapper call of the package.
+func (s *state) collectSites() []*site {
+	var out []*site
+	for _, c := range s.ix.Calls {
+		if c.Func.Role != jwtapi.RoleParse && c.Func.Role != jwtapi.RoleParseUnverified {
+			continue
+		}
+		fn, _ := s.info.Uses[calleeIdent(c.Expr)].(*types.Func)
+		if fn == nil {
+			continue
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok {
+			continue
+		}
+		tokIdx, errIdx := -1, -1
+		for i := 0; i < sig.Results().Len(); i++ {
+			t := sig.Results().At(i).Type()
+			if row := s.ix.Model.Type(t); row != nil && row.Role == jwtapi.TypeToken && tokIdx < 0 {
+				tokIdx = i
+			}
+			if isError(t) {
+				errIdx = i
+			}
+		}
+		api := apiName(fn)
+		st := s.newSite(c.Expr, fn, tokIdx, errIdx, -1, c.Arg(c.Func.Claims), c.Arg(c.Func.Token))
+		if st == nil {
+			continue
+		}
+		st.api, st.via, st.direct = api, api, c
+		st.unverified = c.Func.Role == jwtapi.RoleParseUnverified
+		out = append(out, st)
+	}
+	for _, sc := range s.calls {
+		w := s.wrapperOf(sc.fn)
+		if w == nil {
+			continue
+		}
+		tokIdx, claimsIdx := -1, -1
+		switch w.Kind {
+		case wrapToken:
+			tokIdx = w.Result
+		default:
+			tokIdx = -1
+			claimsIdx = w.Result
+			if sig, ok := sc.fn.Type().(*types.Signature); ok && w.Result < sig.Results().Len() {
+				if row := s.ix.Model.Type(sig.Results().At(w.Result).Type()); row != nil && row.Role == jwtapi.TypeToken {
+					tokIdx, claimsIdx = w.Result, -1
+				}
+			}
+		}
+		var tokenArg ast.Expr
+		if w.TokenArg >= 0 && w.TokenArg < len(sc.call.Args) {
+			tokenArg = sc.call.Args[w.TokenArg]
+		}
+		st := s.newSite(sc.call, sc.fn, tokIdx, w.Err, claimsIdx, nil, tokenArg)
+		if st == nil {
+			continue
+		}
+		st.api = apiName(sc.fn)
+		st.via = w.API
+		if st.via != st.api {
+			st.api += " (" + w.API + ")"
+		}
+		st.unverified = w.Kind == wrapUnverified
+		out = append(out, st)
+	}
+	return out
+}
+
+// wrapperOf returns the wrapper fact of fn, local or imported.
+func (s *state) wrapperOf(fn *types.Func) *WrapperFact {
+	if w := s.wrappers[fn]; w != nil {
+		return w
+	}
+	if fn.Pkg() == s.pass.Pkg {
+		return nil
+	}
+	var w WrapperFact
+	if s.pass.ImportObjectFact(fn, &w) {
+		return &w
+	}
+	return nil
+}
+
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr:
+		return calleeIdent(&ast.CallExpr{Fun: f.X})
+	case *ast.IndexListExpr:
+		return calleeIdent(&ast.CallExpr{Fun: f.X})
+	}
+	return nil
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// newSite binds the results of call: the token (tokIdx), the error
+// (errIdx) and a claims result (claimsIdx), and the claims argument.
+func (s *state) newSite(call *ast.CallExpr, fn *types.Func, tokIdx, errIdx, claimsIdx int, claimsArg, tokenArg ast.Expr) *site {
+	st := &site{call: call, fn: fn, tokenArg: tokenArg, hasErr: errIdx >= 0}
+	st.encl = s.enclosingFunc(call)
+	switch e := st.encl.(type) {
+	case *ast.FuncDecl:
+		st.body = e.Body
+	case *ast.FuncLit:
+		st.body = e.Body
+	}
+	if st.body == nil {
+		return nil
+	}
+	var child ast.Node = call
+	p := s.parents[child]
+	for {
+		if pe, ok := p.(*ast.ParenExpr); ok {
+			child, p = pe, s.parents[pe]
+			continue
+		}
+		break
+	}
+	var lhs []ast.Expr
+	switch p := p.(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 {
+			lhs = p.Lhs
+		}
+		st.stmt = p
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 {
+			for _, n := range p.Names {
+				lhs = append(lhs, n)
+			}
+		}
+		if gd, ok := s.parents[p].(*ast.GenDecl); ok {
+			st.stmt, _ = s.parents[gd].(*ast.DeclStmt)
+		}
+	case *ast.ExprStmt:
+		st.stmt = p
+		st.errDropped = st.hasErr
+	default:
+		st.stmt = s.enclosingStmt(call)
+	}
+	if st.stmt == nil {
+		return nil
+	}
+	st.after = st.stmt.End()
+	if sig, ok := fn.Type().(*types.Signature); ok && lhs != nil && len(lhs) != sig.Results().Len() {
+		lhs = nil
+	}
+	for i, l := range lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if id.Name == "_" {
+			if i == errIdx {
+				st.errBlank, st.errDropped = id, true
+			}
+			continue
+		}
+		v := s.localVar(id)
+		if v == nil {
+			continue
+		}
+		switch i {
+		case tokIdx:
+			st.tok = v
+		case errIdx:
+			st.err = v
+		case claimsIdx:
+			st.claims = append(st.claims, v)
+		}
+	}
+	if claimsArg != nil {
+		e := ast.Unparen(claimsArg)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		if id, ok := e.(*ast.Ident); ok {
+			if v := s.localVar(id); v != nil && !s.ix.Defs.IsParam(v) {
+				st.claims = append(st.claims, v)
+			}
+		}
+	}
+	return st
+}
+
+// localVar returns the function-local variable id defines or uses, or nil.
+func (s *state) localVar(id *ast.Ident) *types.Var {
+	obj := s.info.Defs[id]
+	if obj == nil {
+		obj = s.info.Uses[id]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+func (s *state) enclosingFunc(n ast.Node) ast.Node {
+	for p := s.parents[n]; p != nil; p = s.parents[p] {
+		switch p.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return p
+		}
+	}
+	return nil
+}
+
+func (s *state) enclosingStmt(n ast.Node) ast.Stmt {
+	for p := s.parents[n]; p != nil; p = s.parents[p] {
+		switch p := p.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil
+		case ast.Stmt:
+			return p
+		}
+	}
+	return nil
+}
+
+// claimUse is one place where a site's claims (or token) are used.
+type claimUse struct {
+	node  ast.Node // the using expression, or the return statement
+	ret   *ast.ReturnStmt
+	idx   int  // result index in ret
+	token bool // the token itself is returned
+	// object: the claims value itself (not a value read from it) is
+	// returned.
+	object bool
+}
+
+// claimUses lists the uses of a site's claims after the site, following
+// local variables the claims (or values read from them) are copied into.
+func (s *state) claimUses(st *site) []claimUse {
+	var out []claimUse
+	type root struct {
+		expr   ast.Expr
+		object bool
+	}
+	seen := map[*types.Var]bool{}
+	var visit func(v *types.Var, from token.Pos, object bool, depth int)
+	var roots []root
+	handle := func(r root, depth int) {
+		e, object := s.extend(r.expr, r.object)
+		p := s.parents[e]
+		switch p := p.(type) {
+		case *ast.BinaryExpr:
+			if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(s.info, p.X) || isNil(s.info, p.Y)) {
+				return
+			}
+		case *ast.AssignStmt:
+			if i := indexOf(p.Rhs, e); i >= 0 {
+				var l ast.Expr
+				if len(p.Lhs) == len(p.Rhs) {
+					l = p.Lhs[i]
+				} else if len(p.Rhs) == 1 {
+					l = p.Lhs[0]
+				}
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+					if id.Name == "_" {
+						return
+					}
+					if v := s.localVar(id); v != nil && depth < 6 {
+						visit(v, p.End(), object, depth+1)
+						return
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if i := indexOf(p.Values, e); i >= 0 {
+				n := p.Names[0]
+				if len(p.Names) == len(p.Values) {
+					n = p.Names[i]
+				}
+				if n.Name == "_" {
+					return
+				}
+				if v := s.localVar(n); v != nil && depth < 6 {
+					visit(v, p.End(), object, depth+1)
+					return
+				}
+			}
+		case *ast.ReturnStmt:
+			if i := indexOf(p.Results, e); i >= 0 {
+				out = append(out, claimUse{node: p, ret: p, idx: i, object: object})
+				return
+			}
+		}
+		out = append(out, claimUse{node: e})
+	}
+	visit = func(v *types.Var, from token.Pos, object bool, depth int) {
+		if seen[v] {
+			return
+		}
+		seen[v] = true
+		ast.Inspect(st.body, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || id.Pos() <= from || s.info.Uses[id] != v || s.isAssignTarget(id) {
+				return true
+			}
+			if id.Pos() >= st.call.Pos() && id.End() <= st.call.End() {
+				return true
+			}
+			handle(root{id, object}, depth)
+			return true
+		})
+	}
+	for _, v := range st.claims {
+		visit(v, st.after, true, 0)
+	}
+	if st.tok != nil {
+		ast.Inspect(st.body, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || id.Pos() <= st.after || s.info.Uses[id] != st.tok {
+				return true
+			}
+			switch p := s.parents[id].(type) {
+			case *ast.SelectorExpr:
+				if p.X == id && s.isTokenField(p, func(t *jwtapi.Type) string { return t.ClaimsField }) {
+					roots = append(roots, root{p, true})
+				}
+			case *ast.ReturnStmt:
+				if i := indexOf(p.Results, id); i >= 0 {
+					out = append(out, claimUse{node: p, ret: p, idx: i, token: true})
+				}
+			}
+			return true
+		})
+	}
+	for _, r := range roots {
+		handle(r, 0)
+	}
+	return out
+}
+
+// extend widens a claims expression over reads from it (fields, index,
+// type assertions, conversions); object stays true while the value is the
+// claims value itself.
+func (s *state) extend(e ast.Expr, object bool) (ast.Expr, bool) {
+	for {
+		switch p := s.parents[e].(type) {
+		case *ast.ParenExpr:
+			e = p
+		case *ast.StarExpr:
+			e = p
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return e, object
+			}
+			e = p
+		case *ast.TypeAssertExpr:
+			if p.X != e {
+				return e, object
+			}
+			e = p
+		case *ast.SelectorExpr:
+			sel, ok := s.info.Selections[p]
+			if p.X != e || !ok || sel.Kind() != types.FieldVal {
+				return e, object
+			}
+			e, object = p, false
+		case *ast.IndexExpr:
+			if p.X != e {
+				return e, object
+			}
+			e, object = p, false
+		case *ast.CallExpr:
+			tv, ok := s.info.Types[p.Fun]
+			if !ok || !tv.IsType() || len(p.Args) != 1 || p.Args[0] != e {
+				return e, object
+			}
+			e = p
+		default:
+			return e, object
+		}
+	}
+}
+
+// isTokenField reports whether sel selects the token field named by col
+// on a modelled token.
+func (s *state) isTokenField(sel *ast.SelectorExpr, col func(*jwtapi.Type) string) bool {
+	tv, ok := s.info.Types[sel.X]
+	if !ok {
+		return false
+	}
+	row := s.ix.Model.Type(tv.Type)
+	if row == nil || row.Role != jwtapi.TypeToken {
+		return false
+	}
+	f := col(row)
+	return f != "" && sel.Sel.Name == f
+}
+
+func (s *state) isAssignTarget(id *ast.Ident) bool {
+	if as, ok := s.parents[id].(*ast.AssignStmt); ok {
+		return indexOf(as.Lhs, id) >= 0
+	}
+	return false
+}
+
+func indexOf(list []ast.Expr, e ast.Expr) int {
+	for i, x := range list {
+		if x == e {
+			return i
+		}
+	}
+	return -1
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}
+
+// findWrappers finds, to a fixed point, the package's functions that
+// return a parse's token or claims together with its error.
+func (s *state) findWrappers() {
+	for iter := 0; iter < 6; iter++ {
+		changed := false
+		for _, st := range s.collectSites() {
+			decl, ok := st.encl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, _ := s.info.Defs[decl.Name].(*types.Func)
+			if fn == nil || s.wrappers[fn] != nil {
+				continue
+			}
+			if w := s.wrapperFrom(st, decl, fn); w != nil {
+				s.wrappers[fn] = w
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// wrapperFrom decides whether fn, which holds site st, hands the site's
+// token or claims to its callers together with the parse error.
+func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *WrapperFact {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	errIdx := -1
+	if n := sig.Results().Len(); n > 0 && isError(sig.Results().At(n-1).Type()) {
+		errIdx = n - 1
+	}
+	// return jwt.Parse(raw, keyfunc): the results pass through unchanged.
+	if ret, ok := st.stmt.(*ast.ReturnStmt); ok && len(ret.Results) == 1 && ast.Unparen(ret.Results[0]) == st.call && s.enclosingFunc(ret) == decl {
+		if tup, ok := s.info.TypeOf(st.call).(*types.Tuple); ok && tup.Len() == sig.Results().Len() {
+			for i := 0; i < tup.Len(); i++ {
+				if row := s.ix.Model.Type(tup.At(i).Type()); row != nil && row.Role == jwtapi.TypeToken {
+					kind := wrapToken
+					if st.unverified {
+						kind = wrapUnverified
+					}
+					return &WrapperFact{Kind: kind, Result: i, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
+				}
+			}
+		}
+		return nil
+	}
+	for _, u := range s.claimUses(st) {
+		if u.ret == nil || s.enclosingFunc(u.ret) != decl || u.idx == errIdx {
+			continue
+		}
+		w := &WrapperFact{Result: u.idx, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
+		if st.unverified {
+			if !u.token && !u.object {
+				continue
+			}
+			w.Kind = wrapUnverified
+			if errIdx >= 0 && isNil(s.info, u.ret.Results[errIdx]) {
+				w.Err = -1
+			}
+			return w
+		}
+		if s.guarded(st, u.ret) {
+			continue
+		}
+		hasErr := errIdx >= 0 && errIdx < len(u.ret.Results) && !isNil(s.info, u.ret.Results[errIdx])
+		switch {
+		case u.token:
+			w.Kind = wrapToken
+			if !hasErr {
+				w.Err = -1
+			}
+			return w
+		case hasErr:
+			w.Kind = wrapClaims
+			return w
+		}
+	}
+	return nil
+}
+
+// paramIndex returns the index of the parameter e names, or -1.
+func (s *state) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || decl.Type.Params == nil {
+		return -1
+	}
+	obj := s.info.Uses[id]
+	i := 0
+	for _, f := range decl.Type.Params.List {
+		if len(f.Names) == 0 {
+			i++
+			continue
+		}
+		for _, n := range f.Names {
+			if obj != nil && s.info.Defs[n] == obj {
+				return i
+			}
+			i++
+		}
+	}
+	return -1
+}
+
+// verifyArg returns the token string a call verifies, or nil.
+func (s *state) verifyArg(sc staticCall) ast.Expr {
+	arg := func(i int) ast.Expr {
+		if i >= 0 && i < len(sc.call.Args) {
+			return sc.call.Args[i]
+		}
+		return nil
+	}
+	if c := s.ix.CallOf(sc.call); c != nil {
+		if c.Func.Role == jwtapi.RoleParse {
+			return c.Arg(c.Func.Token)
+		}
+		return nil
+	}
+	if w := s.wrapperOf(sc.fn); w != nil && w.Kind != wrapUnverified {
+		return arg(w.TokenArg)
+	}
+	if i, ok := s.verifiers[sc.fn]; ok {
+		return arg(i)
+	}
+	if sc.fn.Pkg() != s.pass.Pkg {
+		var f VerifyFact
+		if s.pass.ImportObjectFact(sc.fn, &f) {
+			return arg(f.Param)
+		}
+	}
+	return nil
+}
+
+// findVerifiers finds the functions that verify a token string they
+// receive as a parameter.
+func (s *state) findVerifiers() {
+	for iter := 0; iter < 6; iter++ {
+		changed := false
+		for _, sc := range s.calls {
+			a := s.verifyArg(sc)
+			if a == nil {
+				continue
+			}
+			decl, ok := s.enclosingFunc(sc.call).(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, _ := s.info.Defs[decl.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if _, done := s.verifiers[fn]; done {
+				continue
+			}
+			if i := s.paramIndex(decl, a); i >= 0 {
+				s.verifiers[fn] = i
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// verifiedAfter reports whether the same token string as tokenArg is
+// verified by a call after pos inside body.
+func (s *state) verifiedAfter(body *ast.BlockStmt, pos token.Pos, tokenArg ast.Expr, tok *types.Var) bool {
+	if tokenArg == nil || body == nil {
+		return false
+	}
+	for _, sc := range s.calls {
+		// A verification that encloses the decode (jwt.Parse(raw,
+		// keyFor(issuerOf(raw)))) runs after it too.
+		if sc.call.End() <= pos || sc.call.Pos() < body.Pos() || sc.call.End() > body.End() {
+			continue
+		}
+		if a := s.verifyArg(sc); a != nil && s.sameString(a, tokenArg, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameString reports whether a denotes the same token string as b (or the
+// Raw field of the decoded token tok).
+func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	if sel, ok := a.(*ast.SelectorExpr); ok && tok != nil && sel.Sel.Name == "Raw" {
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[id] == tok {
+			return true
+		}
+	}
+	ia, okA := a.(*ast.Ident)
+	ib, okB := b.(*ast.Ident)
+	if okA && okB {
+		oa, ob := s.info.Uses[ia], s.info.Uses[ib]
+		return oa != nil && oa == ob
+	}
+	return types.ExprString(a) == types.ExprString(b)
+}
