@@ -146,7 +146,7 @@ func (s *fbSite) display() string {
 // field or function whose fallback that package did not report.
 func (c *checker) importedFallbacks() {
 	for _, s := range c.sinks {
-		if c.reported[s.Key.Pos()] {
+		if c.isReported(s.Key.Pos()) {
 			continue
 		}
 		for _, r := range c.roots(s.Key) {

@@ -60,7 +60,7 @@ type checker struct {
 	helpers map[*types.Func]*EnvDefaultFact
 	// reported holds report positions already used, so that one origin
 	// gives one diagnostic.
-	reported map[token.Pos]bool
+	reported map[string]bool
 	// params maps parameters to their index, built on first use.
 	params map[*types.Var]int
 	// litFields maps struct fields to their values in composite
@@ -95,7 +95,7 @@ func run(pass *analysis.Pass) (result any, err error) {
 		sinkRoots:     make(map[string]*jwtapi.KeySink),
 		sinkFallbacks: make(map[token.Pos]*jwtapi.KeySink),
 		helpers:       make(map[*types.Func]*EnvDefaultFact),
-		reported:      make(map[token.Pos]bool),
+		reported:      make(map[string]bool),
 	}
 	c.indexSinks()
 	c.findHelpers()
@@ -140,12 +140,22 @@ func (c *checker) indexSinks() {
 
 // report reports once per position.
 func (c *checker) report(pos, end token.Pos, format string, args ...any) {
-	if !pos.IsValid() || c.reported[pos] || diag.IsTestFile(c.pass.Fset, pos) {
+	c.reportKey("", pos, end, format, args...)
+}
+
+// reportKey reports once per position and key, for findings that share
+// a position (several config keys of one embedded file set).
+func (c *checker) reportKey(key string, pos, end token.Pos, format string, args ...any) {
+	k := fmt.Sprintf("%d|%s", pos, key)
+	if !pos.IsValid() || c.reported[k] || diag.IsTestFile(c.pass.Fset, pos) {
 		return
 	}
-	c.reported[pos] = true
+	c.reported[k] = true
 	c.rep.Reportf(pos, end, format, args...)
 }
+
+// isReported reports whether a finding was reported at pos.
+func (c *checker) isReported(pos token.Pos) bool { return c.reported[fmt.Sprintf("%d|", pos)] }
 
 // at formats a position as file.go:line.
 func (c *checker) at(pos token.Pos) string {

@@ -1,7 +1,5 @@
 package sharedkey
 
-func (c *checker) checkBuildVariants()  {}
-func (c *checker) checkEmbedded()       {}
-func (c *checker) checkTokenKinds()     {}
+func (c *checker) checkTokenKinds()    {}
 
 const doc = "report one jwt secret shared by environments or token kinds\n\nTODO"

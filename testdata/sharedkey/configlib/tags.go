@@ -16,7 +16,7 @@ type EnvConfig struct {
 type AppConfig struct {
 	Auth struct {
 		Secret   string `env:"AUTH_SIGNING" envDefault:"caarlos-auth-default"` // want `jwt secret secret falls back to the envDefault tag of field Secret .* when environment variable AUTH_SIGNING is unset \(envDefault struct tag\)`
-		Audience string `env:"AUTH_AUDIENCE" envDefault:"web"` // want Audience:`fallback\(envDefault struct tag\)`
+		Audience string `env:"AUTH_AUDIENCE" envDefault:"web"`                 // want Audience:`fallback\(envDefault struct tag\)`
 	}
 	RefreshSecret string `env:"REFRESH_SECRET" envDefault:"${JWT_SECRET}" envExpand:"true"`
 	LogLevel      string `env:"LOG_LEVEL" envDefault:"info"` // want LogLevel:`fallback\(envDefault struct tag\)`
@@ -24,9 +24,9 @@ type AppConfig struct {
 
 // CleanConfig uses the cleanenv and sethvargo spellings.
 type CleanConfig struct {
-	TokenSecret string `env:"TOKEN_SECRET" env-default:"cleanenv-token-default"`      // want `jwt secret token_secret falls back to the env-default tag`
-	SigningKey  string `env:"SIGNING_KEY, default=sethvargo-signing-default"`        // want `jwt secret signing_key falls back to the env tag`
-	ClientID    string `env:"CLIENT_ID" env-default:"public-client"` // want ClientID:`fallback\(env-default struct tag\)`
+	TokenSecret string `env:"TOKEN_SECRET" env-default:"cleanenv-token-default"` // want `jwt secret token_secret falls back to the env-default tag`
+	SigningKey  string `env:"SIGNING_KEY, default=sethvargo-signing-default"`    // want `jwt secret signing_key falls back to the env tag`
+	ClientID    string `env:"CLIENT_ID" env-default:"public-client"`             // want ClientID:`fallback\(env-default struct tag\)`
 }
 
 func load() (*EnvConfig, *AppConfig, error) {

@@ -1,0 +1,340 @@
+package sharedkey
+
+import (
+	"go/ast"
+	"go/build/constraint"
+	"go/constant"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
+)
+
+// variant is one build-constrained file of the package, compiled or
+// ignored.
+type variant struct {
+	file       string // base name
+	constraint string // the //go:build expression
+	compiled   bool
+	decls      map[string]variantDecl
+}
+
+// variantDecl is one package-level definition of a constant string.
+type variantDecl struct {
+	fp  uint64
+	pos token.Pos // in a compiled file; NoPos in an ignored one
+}
+
+// checkBuildVariants reports a name defined with the same constant
+// secret in files for different build tags (//go:build prod vs dev): the
+// package's compiled files and the ones the build ignored. Without
+// IgnoredFiles or ReadFile (Bazel nogo) there is nothing to compare.
+func (c *checker) checkBuildVariants() {
+	if c.pass.ReadFile == nil || len(c.pass.IgnoredFiles) == 0 {
+		return
+	}
+	var variants []*variant
+	for _, f := range c.pass.Files {
+		expr := fileConstraint(f)
+		if expr == nil || !customTags(expr) {
+			continue
+		}
+		v := &variant{file: filepath.Base(c.pass.Fset.Position(f.Pos()).Filename), constraint: expr.String(), compiled: true}
+		v.decls = c.fileDecls(f, true)
+		variants = append(variants, v)
+	}
+	fset := token.NewFileSet()
+	for _, name := range c.pass.IgnoredFiles {
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := c.pass.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+		if err != nil || f.Name == nil || f.Name.Name != c.pass.Pkg.Name() {
+			continue
+		}
+		expr := fileConstraint(f)
+		if expr == nil || !customTags(expr) {
+			continue
+		}
+		v := &variant{file: filepath.Base(name), constraint: expr.String()}
+		v.decls = c.fileDecls(f, false)
+		variants = append(variants, v)
+	}
+	if len(variants) < 2 {
+		return
+	}
+	names := map[string]bool{}
+	for _, v := range variants {
+		for n := range v.decls {
+			names[n] = true
+		}
+	}
+	sorted := make([]string, 0, len(names))
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	for _, n := range sorted {
+		if !c.variantNameQualified(n) {
+			continue
+		}
+		groups := map[uint64][]*variant{}
+		var order []uint64
+		var anyCompiled token.Pos
+		for _, v := range variants {
+			d, ok := v.decls[n]
+			if !ok {
+				continue
+			}
+			if d.pos.IsValid() && !anyCompiled.IsValid() {
+				anyCompiled = d.pos
+			}
+			if _, seen := groups[d.fp]; !seen {
+				order = append(order, d.fp)
+			}
+			groups[d.fp] = append(groups[d.fp], v)
+		}
+		for _, fp := range order {
+			g := groups[fp]
+			if !distinctConstraints(g) {
+				continue
+			}
+			pos := anyCompiled
+			for _, v := range g {
+				if v.compiled {
+					pos = v.decls[n].pos
+				}
+			}
+			if !pos.IsValid() && len(c.pass.Files) > 0 {
+				pos = c.pass.Files[0].Name.Pos()
+			}
+			var files []string
+			for _, v := range g {
+				files = append(files, v.file+" (//go:build "+v.constraint+")")
+			}
+			c.reportKey(n, pos, pos, "jwt secret %s is the same in %s: one secret serves several builds; give each environment its own secret",
+				n, strings.Join(files, " and "))
+		}
+	}
+}
+
+// variantNameQualified: the name says it is a JWT secret, or the
+// compiled package uses it as a key.
+func (c *checker) variantNameQualified(n string) bool {
+	parts := strings.Split(strings.TrimSuffix(n, "()"), ".")
+	last := parts[len(parts)-1]
+	var ctx []string
+	for _, p := range parts[:len(parts)-1] {
+		ctx = append(ctx, words(p)...)
+	}
+	if isSecretName(ctx, words(last)) {
+		return true
+	}
+	if obj := c.pass.Pkg.Scope().Lookup(parts[0]); obj != nil {
+		if id := c.objID(obj); id != "" {
+			if _, ok := c.sinkRoots[id]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func distinctConstraints(g []*variant) bool {
+	seen := map[string]bool{}
+	for _, v := range g {
+		seen[v.constraint] = true
+	}
+	return len(seen) >= 2
+}
+
+// fileConstraint returns a file's //go:build expression, or nil.
+func fileConstraint(f *ast.File) constraint.Expr {
+	for _, cg := range f.Comments {
+		if cg.Pos() >= f.Package {
+			break
+		}
+		for _, cm := range cg.List {
+			if constraint.IsGoBuild(cm.Text) {
+				if expr, err := constraint.Parse(cm.Text); err == nil {
+					return expr
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// customTags reports whether a constraint names a tag of the project's
+// own (dev, prod, …), not only platforms, toolchains and versions, and
+// is not the `ignore` of a generator or script.
+func customTags(expr constraint.Expr) bool {
+	custom, ignore := false, false
+	var walk func(constraint.Expr)
+	walk = func(e constraint.Expr) {
+		switch x := e.(type) {
+		case *constraint.TagExpr:
+			switch {
+			case x.Tag == "ignore":
+				ignore = true
+			case !platformTags[x.Tag] && !strings.HasPrefix(x.Tag, "go1."):
+				custom = true
+			}
+		case *constraint.NotExpr:
+			walk(x.X)
+		case *constraint.AndExpr:
+			walk(x.X)
+			walk(x.Y)
+		case *constraint.OrExpr:
+			walk(x.X)
+			walk(x.Y)
+		}
+	}
+	walk(expr)
+	return custom && !ignore
+}
+
+// platformTags are the tags the go command sets from the platform and
+// toolchain.
+var platformTags = map[string]bool{
+	"aix": true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true, "hurd": true,
+	"illumos": true, "ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true,
+	"openbsd": true, "plan9": true, "solaris": true, "wasip1": true, "windows": true, "zos": true,
+	"386": true, "amd64": true, "arm": true, "arm64": true, "loong64": true, "mips": true,
+	"mipsle": true, "mips64": true, "mips64le": true, "ppc64": true, "ppc64le": true,
+	"riscv64": true, "s390x": true, "wasm": true, "sparc64": true,
+	"unix": true, "cgo": true, "gc": true, "gccgo": true, "purego": true, "race": true,
+	"msan": true, "asan": true, "boringcrypto": true, "goexperiment.boringcrypto": true,
+}
+
+// fileDecls collects the package-level constant strings of a file:
+// `const k = "…"`, `var k = []byte("…")`, the string fields of `var cfg =
+// Config{JWTSecret: "…"}` (as cfg.JWTSecret) and functions that only
+// return a constant (as name()).
+func (c *checker) fileDecls(f *ast.File, compiled bool) map[string]variantDecl {
+	consts := map[string]ast.Expr{}
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST {
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if i < len(vs.Values) {
+						consts[n.Name] = vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	out := map[string]variantDecl{}
+	add := func(name string, e ast.Expr) {
+		s, ok := c.variantString(e, consts, compiled, 0)
+		if !ok || s == "" {
+			return
+		}
+		d := variantDecl{fp: keyflow.Fingerprint(s)}
+		if compiled {
+			d.pos = e.Pos()
+		}
+		out[name] = d
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			if d.Tok != token.CONST && d.Tok != token.VAR {
+				continue
+			}
+			for _, s := range d.Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if i >= len(vs.Values) {
+						continue
+					}
+					val := ast.Unparen(vs.Values[i])
+					if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						val = ast.Unparen(u.X)
+					}
+					if lit, ok := val.(*ast.CompositeLit); ok {
+						for _, elt := range lit.Elts {
+							if kv, ok := elt.(*ast.KeyValueExpr); ok {
+								if id, ok := kv.Key.(*ast.Ident); ok {
+									add(n.Name+"."+id.Name, kv.Value)
+								}
+							}
+						}
+						continue
+					}
+					add(n.Name, vs.Values[i])
+				}
+			}
+		case *ast.FuncDecl:
+			if d.Recv != nil || d.Body == nil || len(d.Body.List) != 1 {
+				continue
+			}
+			if ret, ok := d.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				add(d.Name.Name+"()", ret.Results[0])
+			}
+		}
+	}
+	return out
+}
+
+// variantString evaluates a constant string expression: a literal, a
+// conversion of one, a concatenation, a constant of the same file; in a
+// compiled file, anything the type checker knows.
+func (c *checker) variantString(e ast.Expr, consts map[string]ast.Expr, compiled bool, depth int) (string, bool) {
+	if depth > 6 || e == nil {
+		return "", false
+	}
+	e = ast.Unparen(e)
+	if compiled {
+		if tv, ok := c.info.Types[e]; ok && tv.Value != nil {
+			if tv.Value.Kind() == constant.String {
+				return constant.StringVal(tv.Value), true
+			}
+			return "", false
+		}
+	}
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if x.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(x.Value)
+		return s, err == nil
+	case *ast.CallExpr:
+		// []byte("…"), string(…)
+		if len(x.Args) != 1 {
+			return "", false
+		}
+		switch fun := x.Fun.(type) {
+		case *ast.ArrayType:
+			if id, ok := fun.Elt.(*ast.Ident); ok && (id.Name == "byte" || id.Name == "uint8") && fun.Len == nil {
+				return c.variantString(x.Args[0], consts, compiled, depth+1)
+			}
+		case *ast.Ident:
+			if fun.Name == "string" {
+				return c.variantString(x.Args[0], consts, compiled, depth+1)
+			}
+		}
+	case *ast.BinaryExpr:
+		if x.Op != token.ADD {
+			return "", false
+		}
+		l, ok1 := c.variantString(x.X, consts, compiled, depth+1)
+		r, ok2 := c.variantString(x.Y, consts, compiled, depth+1)
+		return l + r, ok1 && ok2
+	case *ast.Ident:
+		if v, ok := consts[x.Name]; ok {
+			return c.variantString(v, consts, compiled, depth+1)
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,5 @@
+//go:build windows
+
+package buildtags3
+
+const jwtKeyFile = `C:\keys\jwt.key`
