@@ -239,9 +239,9 @@ func (s *state) proves(st *site, cond ast.Expr, pol bool, depth int) bool {
 			if s.isTokenValid(st, e.X) && isTrue(s.info, e.Y) {
 				return eq
 			}
-			return s.bitsProve(e, eq)
+			return s.bitsProve(e, pol)
 		case token.GTR:
-			return pol && s.bitsProve(&ast.BinaryExpr{X: e.X, Op: token.NEQ, Y: e.Y}, true)
+			return s.bitsProve(&ast.BinaryExpr{X: e.X, Op: token.NEQ, Y: e.Y}, pol)
 		}
 	case *ast.SelectorExpr:
 		return pol && s.isTokenValid(st, e)
@@ -291,8 +291,9 @@ func (s *state) callProves(st *site, call *ast.CallExpr, pol bool) bool {
 
 // bitsProve handles comparisons of a ValidationError's bits with sentinel
 // constants: ve.Errors == X (only X is set) or ve.Errors&X != 0 (X is
-// among the bits). eq is whether the comparison holds as written.
-func (s *state) bitsProve(e *ast.BinaryExpr, eq bool) bool {
+// among the bits). holds is whether the comparison as written is true.
+func (s *state) bitsProve(e *ast.BinaryExpr, holds bool) bool {
+	equal := (e.Op == token.EQL) == holds
 	x, y := ast.Unparen(e.X), ast.Unparen(e.Y)
 	if !s.isBitsField(x) {
 		x, y = y, x
@@ -300,7 +301,7 @@ func (s *state) bitsProve(e *ast.BinaryExpr, eq bool) bool {
 	if s.isBitsField(x) {
 		// ve.Errors == X: exactly the claims bits in X, so the signature
 		// verified.
-		if e.Op != token.EQL || !eq {
+		if !equal {
 			return false
 		}
 		vars := s.sentinelBits(y)
@@ -311,18 +312,14 @@ func (s *state) bitsProve(e *ast.BinaryExpr, eq bool) bool {
 		}
 		return len(vars) > 0
 	}
-	// ve.Errors&X != 0 (or == 0 negated): one of the bits of X is set.
+	// ve.Errors&X != 0: one of the bits of X is set.
 	and, ok := ast.Unparen(e.X).(*ast.BinaryExpr)
 	other := e.Y
-	if !ok {
+	if !ok || and.Op != token.AND {
 		and, ok = ast.Unparen(e.Y).(*ast.BinaryExpr)
 		other = e.X
 	}
-	if !ok || and.Op != token.AND || !isZero(s.info, other) {
-		return false
-	}
-	set := (e.Op == token.NEQ) == eq
-	if !set {
+	if !ok || and.Op != token.AND || !isZero(s.info, other) || equal {
 		return false
 	}
 	mask := and.Y

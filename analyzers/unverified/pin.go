@@ -772,12 +772,12 @@ func (s *state) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 				}
 			}
 		}
-		return s.fieldAssigned(t), true
+		return false, true
 	case *ast.CallExpr:
 		// new(jwt.Parser)
 		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
 			if b, ok := s.info.Uses[id].(*types.Builtin); ok && b.Name() == "new" && len(x.Args) == 1 {
-				return s.fieldAssigned(s.info.TypeOf(x.Args[0])), true
+				return false, true
 			}
 		}
 		return false, false
@@ -791,6 +791,9 @@ func (s *state) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 		if v == nil || v.Pkg() != s.pass.Pkg {
 			return false, false
 		}
+		if s.pinnedVars()[v] {
+			return true, true
+		}
 		defs, ok := s.ix.Defs.Of(v)
 		if !ok || len(defs) == 0 {
 			return false, false
@@ -800,10 +803,7 @@ func (s *state) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 				return false, false
 			}
 			if d.Expr == nil {
-				if s.fieldAssigned(v.Type()) {
-					return true, true
-				}
-				continue
+				continue // var p jwt.Parser
 			}
 			if p, k := s.parserPinned(d.Expr, depth+1); p || !k {
 				return p, k
@@ -814,26 +814,33 @@ func (s *state) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 	return false, false
 }
 
-// fieldAssigned reports whether the package assigns the algorithm-list
-// field of parser type t anywhere (p.ValidMethods = ...).
-func (s *state) fieldAssigned(t types.Type) bool {
-	if t == nil {
-		return false
+// pinnedVars returns the parser variables (and fields) whose
+// algorithm-list field the package assigns: p.ValidMethods = [...].
+func (s *state) pinnedVars() map[*types.Var]bool {
+	if s.pinned != nil {
+		return s.pinned
 	}
-	st, ok := derefStruct(t)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if row := s.ix.Model.Field(t, f.Name()); row == nil || row.Option != jwtapi.OptValidMethods {
+	s.pinned = map[*types.Var]bool{}
+	for n := range s.parents {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
 			continue
 		}
-		if defs, ok := s.ix.Defs.Of(f); !ok || len(defs) > 0 {
-			return true
+		for _, l := range as.Lhs {
+			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			t := s.info.TypeOf(sel.X)
+			if f := s.ix.Model.Field(t, sel.Sel.Name); f == nil || f.Option != jwtapi.OptValidMethods {
+				continue
+			}
+			if v := s.baseVar(sel.X); v != nil {
+				s.pinned[v] = true
+			}
 		}
 	}
-	return false
+	return s.pinned
 }
 
 func derefStruct(t types.Type) (*types.Struct, bool) {

@@ -115,6 +115,7 @@ type state struct {
 	kfMemo   map[ast.Node]*kfInfo
 	kfBusy   map[ast.Node]bool
 	checkMem map[*types.Func][]bool
+	pinned   map[*types.Var]bool // parsers whose ValidMethods is assigned
 	// signAlgs: algorithms this package signs with; allAlgs adds those of
 	// the packages it depends on.
 	signAlgs []string
