@@ -35,6 +35,9 @@ type shape struct {
 	// carriers are the fields of a shapeStruct that hold an expiry, in
 	// declaration order.
 	carriers []*carrier
+	// alwaysExp: every value encodes an exp entry (an own exp field
+	// without omitempty), so no value of the type lacks one.
+	alwaysExp bool
 }
 
 // carrier is a field of a user claims struct that holds an expiry: the
@@ -102,6 +105,15 @@ func (c *checker) computeShape(t types.Type, depth int) *shape {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if expiryName(f.Name()) || jsonName(st.Tag(i)) == "exp" {
+			if jsonName(st.Tag(i)) == "-" {
+				continue
+			}
+			if alwaysEncoded(f, st.Tag(i)) {
+				// A non-pointer field without omitempty is always in the
+				// token: its zero value is an expiry in the past, or a
+				// value the library rejects.
+				s.alwaysExp = true
+			}
 			c.expFields[f] = true
 			s.carriers = append(s.carriers, &carrier{field: f, own: true})
 			continue
@@ -115,12 +127,28 @@ func (c *checker) computeShape(t types.Type, depth int) *shape {
 		default:
 			continue
 		}
+		if sub.alwaysExp && f.Embedded() {
+			s.alwaysExp = true
+		}
 		s.carriers = append(s.carriers, &carrier{field: f, sub: sub, ptr: ptr})
 	}
 	if len(s.carriers) == 0 || c.ownExpiryGetter(t, s) {
 		return unknownShape
 	}
 	return s
+}
+
+// alwaysEncoded reports whether encoding/json always writes field f.
+func alwaysEncoded(f *types.Var, tag string) bool {
+	opts := reflect.StructTag(tag).Get("json")
+	if strings.Contains(opts, ",omitempty") || strings.Contains(opts, ",omitzero") {
+		return false
+	}
+	switch f.Type().Underlying().(type) {
+	case *types.Pointer, *types.Interface, *types.Map, *types.Slice:
+		return false
+	}
+	return true
 }
 
 // ownExpiryGetter reports whether a user claims type defines the library's
@@ -130,6 +158,11 @@ func (c *checker) ownExpiryGetter(t types.Type, s *shape) bool {
 	n, ok := t.(*types.Named)
 	if !ok {
 		return false
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if row := c.ix.Model.Package(imp.Path()); row != nil && row.ExpiryGetter != "" && hasMethod(n, row.ExpiryGetter) {
+			return true
+		}
 	}
 	for _, car := range s.carriers {
 		if car.sub == nil || car.sub.row == nil {
@@ -228,6 +261,9 @@ func (c *checker) readShape(t types.Type, hint *shape) *shape {
 // litStatus reads a composite literal of claims.
 func (c *checker) litStatus(lit *ast.CompositeLit, hint *shape, depth int) result {
 	sh := c.readShape(c.info.TypeOf(lit), hint)
+	if sh.alwaysExp {
+		return resYes
+	}
 	switch sh.kind {
 	case shapeMap:
 		for _, elt := range lit.Elts {
@@ -245,44 +281,47 @@ func (c *checker) litStatus(lit *ast.CompositeLit, hint *shape, depth int) resul
 		}
 		return result{st: stNo, targets: []*fixTarget{{lit: lit, kind: targetMap, sh: sh}}}
 	case shapeRegistered:
-		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				return resUnknown // positional: every field is set
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == sh.key && !c.isZero(kv.Value) {
+		names, positional, ok := c.litFields(lit, sh)
+		if !ok {
+			return resUnknown
+		}
+		for i, name := range names {
+			if name == sh.key && !c.isZero(elemValue(lit.Elts[i])) {
 				return resYes
 			}
 		}
+		if positional {
+			return result{st: stNo} // no key can be added to a positional literal
+		}
 		return result{st: stNo, targets: []*fixTarget{{lit: lit, kind: targetRegistered, sh: sh}}}
 	case shapeStruct:
+		names, positional, ok := c.litFields(lit, sh)
+		if !ok {
+			return resUnknown
+		}
 		var parts []result
 		set := make(map[string]bool)
-		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				return resUnknown
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				return resUnknown
-			}
-			car := sh.carrier(id.Name)
+		for i, name := range names {
+			value := elemValue(lit.Elts[i])
+			car := sh.carrier(name)
 			if car == nil {
 				continue
 			}
-			set[id.Name] = true
-			if c.isZero(kv.Value) {
+			set[name] = true
+			if c.isZero(value) {
 				continue
 			}
 			if car.own {
 				return resYes
 			}
-			r := c.status(kv.Value, car.sub, depth+1)
+			r := c.status(value, car.sub, depth+1)
 			if r.st != stNo {
 				return r
 			}
 			parts = append(parts, r)
+		}
+		if positional {
+			return join(parts...)
 		}
 		out := join(parts...)
 		for _, car := range sh.carriers {
@@ -294,6 +333,40 @@ func (c *checker) litStatus(lit *ast.CompositeLit, hint *shape, depth int) resul
 		return out
 	}
 	return resUnknown
+}
+
+// litFields returns the field name each element of a struct literal sets,
+// and whether the literal is positional.
+func (c *checker) litFields(lit *ast.CompositeLit, sh *shape) (names []string, positional, ok bool) {
+	st, isStruct := sh.typ.Underlying().(*types.Struct)
+	if !isStruct {
+		return nil, false, false
+	}
+	for i, elt := range lit.Elts {
+		kv, keyed := elt.(*ast.KeyValueExpr)
+		switch {
+		case keyed:
+			id, isIdent := kv.Key.(*ast.Ident)
+			if !isIdent || positional {
+				return nil, false, false
+			}
+			names = append(names, id.Name)
+		case i < st.NumFields() && (i == 0 || positional):
+			positional = true
+			names = append(names, st.Field(i).Name())
+		default:
+			return nil, false, false
+		}
+	}
+	return names, positional, true
+}
+
+// elemValue returns the value of a composite literal element.
+func elemValue(e ast.Expr) ast.Expr {
+	if kv, ok := e.(*ast.KeyValueExpr); ok {
+		return kv.Value
+	}
+	return e
 }
 
 // callStatus reads the result (number index, or the only one when index
@@ -320,7 +393,7 @@ func (c *checker) callStatus(call *ast.CallExpr, index int, hint *shape, depth i
 			switch b.Name() {
 			case "make", "new":
 				// A new empty map or zero struct: no expiry until one is set.
-				if sh := c.readShape(c.info.TypeOf(call.Args[0]), hint); sh.kind != shapeUnknown {
+				if sh := c.readShape(c.info.TypeOf(call.Args[0]), hint); sh.kind != shapeUnknown && !sh.alwaysExp {
 					return result{st: stNo}
 				}
 			}
@@ -392,6 +465,9 @@ func (c *checker) varStatus(v *types.Var, hint *shape, depth int) result {
 	sh := c.readShape(v.Type(), hint)
 	if sh.kind == shapeUnknown {
 		return resUnknown
+	}
+	if sh.alwaysExp {
+		return resYes
 	}
 	key := varKey{v, sh}
 	if r, ok := c.varMemo[key]; ok {

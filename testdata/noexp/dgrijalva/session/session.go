@@ -57,3 +57,44 @@ func Resume(raw string) (*Session, error) {
 	_, err := jwt.ParseWithClaims(raw, &s, func(*jwt.Token) (interface{}, error) { return key, nil })
 	return &s, err
 }
+
+// jwtCustomClaims are written positionally, as in many examples.
+type jwtCustomClaims struct {
+	Name  string `json:"name"`
+	Admin bool   `json:"admin"`
+	jwt.StandardClaims
+}
+
+func Positional(name string) (string, error) {
+	claims := &jwtCustomClaims{
+		name,
+		true,
+		jwt.StandardClaims{
+			ExpiresAt: time.Now().Add(time.Hour * 72).Unix(),
+		},
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)
+}
+
+func PositionalForever(name string) (string, error) {
+	claims := &jwtCustomClaims{name, false, jwt.StandardClaims{Subject: name}}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key) // want `jwt.NewWithClaims mints a token whose claims never get an exp claim`
+}
+
+// Ticket always encodes its exp field (no omitempty): a zero value is an
+// expiry in 1970, not a token that never expires.
+type Ticket struct {
+	Seat    string `json:"seat"`
+	Expires int64  `json:"exp"`
+}
+
+func (t Ticket) Valid() error {
+	if time.Now().Unix() > t.Expires {
+		return jwt.NewValidationError("ticket expired", jwt.ValidationErrorExpired)
+	}
+	return nil
+}
+
+func Print(seat string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, Ticket{Seat: seat}).SignedString(key)
+}
