@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -70,7 +71,7 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
-	if ix == nil || pass.TypesInfo == nil || pass.Pkg == nil || !ix.UsesLibrary {
+	if ix == nil || pass.TypesInfo == nil || pass.Pkg == nil || !ix.UsesLibrary || testHelperPackage(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
@@ -118,6 +119,21 @@ func (c *checker) report(d analysis.Diagnostic) {
 // inTest reports whether pos lies in a _test.go file: tests mint tokens
 // without exp and parse leniently on purpose.
 func (c *checker) inTest(pos token.Pos) bool { return diag.IsTestFile(c.pass.Fset, pos) }
+
+// testHelperPackage reports whether pkg exists to support tests (jwttest,
+// testutil, mocks): tokens minted there without exp are test fixtures.
+func testHelperPackage(pkg *types.Package) bool {
+	if name := pkg.Name(); len(name) > len("test") && strings.HasSuffix(name, "test") {
+		return true
+	}
+	for _, elem := range strings.Split(pkg.Path(), "/") {
+		switch elem {
+		case "testutil", "testutils", "testhelper", "testhelpers", "mock", "mocks", "fake", "fakes":
+			return true
+		}
+	}
+	return false
+}
 
 // callName is how a call names its callee in the source, e.g.
 // "jwt.NewWithClaims".
