@@ -65,7 +65,7 @@ func TestGolangciLint(t *testing.T) {
 	unsuppressed := standalone(t, stripped, nil)
 
 	t.Run("fixture markers", func(t *testing.T) {
-		checkMarkers(t, stripped, unsuppressed)
+		checkMarkers(t, fixture, stripped, unsuppressed)
 	})
 
 	t.Run("exit codes", func(t *testing.T) {
@@ -407,13 +407,14 @@ func standalone(t *testing.T, dir string, conf any) []finding {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var loadErrs []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			t.Errorf("loading %s: %v", dir, e)
+			loadErrs = append(loadErrs, e.Error())
 		}
 	})
-	if t.Failed() {
-		t.FailNow()
+	if len(loadErrs) > 0 {
+		t.Fatalf("loading %s:\n%s", dir, strings.Join(loadErrs, "\n"))
 	}
 	graph, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
@@ -679,7 +680,7 @@ func stripIgnores(t *testing.T, fixture, dir string, ignores []ignoreDirective) 
 // stripped, the fixture without its //jwtvet:ignore comments, standalone
 // jwtvet reports (plain) each named rule on the line after the comment. A
 // hardcodedkey marker in a _test.go file needs the analyzer's tests flag.
-func checkMarkers(t *testing.T, stripped string, plain []finding) {
+func checkMarkers(t *testing.T, fixture, stripped string, plain []finding) {
 	var withTests []finding
 	testsFlag := analyzers.Lookup("hardcodedkey").Flags.Lookup("tests") != nil
 	if testsFlag {
@@ -703,17 +704,17 @@ func checkMarkers(t *testing.T, stripped string, plain []finding) {
 					}
 					if rule == "hardcodedkey" && strings.HasSuffix(path, "_test.go") {
 						if hasRule(findingsOn(plain, line), rule) {
-							t.Errorf("%s: hardcodedkey reports in a _test.go file without its tests flag", line)
+							t.Errorf("%s: hardcodedkey reports in a _test.go file without its tests flag", rebase(line, stripped, fixture))
 						}
 						if !testsFlag {
-							t.Logf("%s: hardcodedkey marker not checked: no tests flag yet", line)
+							t.Logf("%s: hardcodedkey marker not checked: no tests flag yet", rebase(line, stripped, fixture))
 						} else if !hasRule(findingsOn(withTests, line), rule) {
-							t.Errorf("%s: no hardcodedkey finding with tests: true", line)
+							t.Errorf("%s: no hardcodedkey finding with tests: true", rebase(line, stripped, fixture))
 						}
 						continue
 					}
 					if !hasRule(findingsOn(plain, line), rule) {
-						t.Errorf("%s: standalone jwtvet reports no %s finding", line, rule)
+						t.Errorf("%s: standalone jwtvet reports no %s finding", rebase(line, stripped, fixture), rule)
 					}
 				}
 			}
