@@ -25,10 +25,12 @@
 //
 // Besides ns/op, B/op and allocs/op each sub-benchmark reports:
 //
-//   - peak-RSS-MiB: the process's resident-set high-water mark while it
-//     ran (VmHWM, reset through /proc/self/clear_refs after a forced GC and
-//     scavenge, so it is per sub-benchmark; Linux only). For analyze it
-//     includes the preloaded packages, which a real run holds too.
+//   - peak-RSS-MiB: the largest resident-set high-water mark of one
+//     iteration (VmHWM, reset through /proc/self/clear_refs after a forced
+//     GC and scavenge before each iteration, so that an iteration does not
+//     pay for the previous one's garbage and stands for one run of the
+//     command; Linux only). For analyze it includes the preloaded packages,
+//     which a real run holds too.
 //   - cpu-ms/op: user+system CPU time of the process and of its go list
 //     children, per operation. On a shared machine wall time swings with
 //     the other load; CPU time much less.
@@ -148,25 +150,27 @@ func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMod
 	}
 	b.Run("analyze", func(b *testing.B) {
 		b.ReportAllocs()
-		m := startMeter()
+		m := meter{b: b}
 		diagnostics := 0
 		for b.Loop() {
+			m.start()
 			var err error
 			if _, diagnostics, err = Analyze(suite, pkgs); err != nil {
 				b.Fatal(err)
 			}
+			m.stop()
 		}
-		m.report(b)
-		b.ReportMetric(float64(diagnostics), "diagnostics")
+		m.report(diagnostics)
 	})
 	// Dropped so that they do not count in the next peak.
 	pkgs = nil
 
 	b.Run("load+analyze", func(b *testing.B) {
 		b.ReportAllocs()
-		m := startMeter()
+		m := meter{b: b}
 		diagnostics := 0
 		for b.Loop() {
+			m.start()
 			pkgs, err := Load(dir, mode)
 			if err != nil {
 				b.Fatal(err)
@@ -174,40 +178,59 @@ func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMod
 			if _, diagnostics, err = Analyze(suite, pkgs); err != nil {
 				b.Fatal(err)
 			}
+			m.stop()
 		}
-		m.report(b)
-		b.ReportMetric(float64(diagnostics), "diagnostics")
+		m.report(diagnostics)
 	})
 }
 
-// meter measures a sub-benchmark's peak resident set and CPU time.
+// meter measures each iteration of a sub-benchmark as if it were a run of
+// its own: it starts from a collected heap, and its peak resident set and
+// CPU time are its own. The bookkeeping runs with the timer stopped.
 type meter struct {
-	rssOK bool
-	cpu   time.Duration
-	cpuOK bool
+	b       *testing.B
+	rssOK   bool
+	peakKB  int64
+	cpuOK   bool
+	cpuFrom time.Duration
+	cpu     time.Duration
 }
 
-// startMeter returns memory the heap no longer uses to the OS, resets the
-// kernel's resident-set high-water mark to the current resident set, and
-// notes the CPU time used so far.
-func startMeter() meter {
+// start collects the previous iteration's garbage and returns it to the
+// OS, resets the kernel's resident-set high-water mark to the current
+// resident set, and notes the CPU time used so far.
+func (m *meter) start() {
+	m.b.StopTimer()
 	runtime.GC()
 	debug.FreeOSMemory()
-	m := meter{rssOK: os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil}
-	m.cpu, m.cpuOK = cpuTime()
-	return m
+	m.rssOK = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	m.cpuFrom, m.cpuOK = cpuTime()
+	m.b.StartTimer()
 }
 
-func (m meter) report(b *testing.B) {
-	if cpu, ok := cpuTime(); ok && m.cpuOK && b.N > 0 {
-		b.ReportMetric(float64(cpu-m.cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+func (m *meter) stop() {
+	m.b.StopTimer()
+	if cpu, ok := cpuTime(); ok && m.cpuOK {
+		m.cpu += cpu - m.cpuFrom
+	} else {
+		m.cpuOK = false
 	}
-	if !m.rssOK {
-		return
+	if kb, ok := procStatusKB("VmHWM"); ok && m.rssOK {
+		m.peakKB = max(m.peakKB, kb)
+	} else {
+		m.rssOK = false
 	}
-	if kb, ok := procStatusKB("VmHWM"); ok {
-		b.ReportMetric(float64(kb)/1024, "peak-RSS-MiB")
+	m.b.StartTimer()
+}
+
+func (m *meter) report(diagnostics int) {
+	if m.cpuOK && m.b.N > 0 {
+		m.b.ReportMetric(float64(m.cpu)/float64(time.Millisecond)/float64(m.b.N), "cpu-ms/op")
 	}
+	if m.rssOK {
+		m.b.ReportMetric(float64(m.peakKB)/1024, "peak-RSS-MiB")
+	}
+	m.b.ReportMetric(float64(diagnostics), "diagnostics")
 }
 
 // procStatusKB reads a "Name: N kB" line of /proc/self/status.
