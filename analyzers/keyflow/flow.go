@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -19,6 +20,10 @@ const maxDepth = 12
 
 // Flow answers provenance questions for one package.
 type Flow struct {
+	// mu serialises queries: the rules that require keyflow share one
+	// Flow per package, and drivers run them concurrently, while a query
+	// fills the caches below.
+	mu    sync.Mutex
 	pass  *analysis.Pass
 	ix    *jwtapi.Index
 	info  *types.Info
@@ -42,6 +47,8 @@ func (f *Flow) Origin(e ast.Expr) Origin {
 	if e == nil {
 		return unknown()
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if o, ok := f.cache[e]; ok {
 		return o
 	}
