@@ -6,23 +6,42 @@ package jwtapi
 func allFuncs() []*Func {
 	var out []*Func
 	out = append(out, golangJWTFuncs()...)
+	out = append(out, joseFuncs()...)
+	out = append(out, jwxFuncs()...)
+	out = append(out, katarasFuncs()...)
+	out = append(out, cristalhqFuncs()...)
+	out = append(out, fositeFuncs()...)
+	out = append(out, goKitFuncs()...)
+	out = append(out, jwtauthFuncs()...)
+	out = append(out, middlewareFuncs()...)
 	return out
 }
 
 func allVars() []*Var {
 	var out []*Var
 	out = append(out, golangJWTVars()...)
+	out = append(out, joseVars()...)
+	out = append(out, jwxVars()...)
+	out = append(out, katarasVars()...)
+	out = append(out, cristalhqVars()...)
+	out = append(out, fositeVars()...)
 	return out
 }
 
 func allTypes() []*Type {
 	var out []*Type
 	out = append(out, golangJWTTypes()...)
+	out = append(out, joseTypes()...)
+	out = append(out, fositeTypes()...)
 	return out
 }
 
 func allFields() []*Field {
 	var out []*Field
 	out = append(out, golangJWTFields()...)
+	out = append(out, joseFields()...)
+	out = append(out, katarasFields()...)
+	out = append(out, fositeFields()...)
+	out = append(out, middlewareFields()...)
 	return out
 }

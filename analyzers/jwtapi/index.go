@@ -55,6 +55,9 @@ type Call struct {
 	// at package level.
 	Encl ast.Node
 	File *ast.File
+	// Outer is the modelled call this call is a direct argument of (a
+	// key option passed to a sign or parse call), or nil.
+	Outer *Call
 }
 
 // Arg returns argument i of the call, or nil when i is absent.
@@ -94,6 +97,12 @@ type Keyfunc struct {
 	TokenParam *types.Var // the token parameter, or nil when unnamed
 	File       *ast.File
 	Returns    []*ast.ReturnStmt // the keyfunc's own returns, not those of nested literals
+	// Signs: the function returns a signing key, not a verification key
+	// (a Field row with KeyfuncSigns).
+	Signs bool
+	// Alg is the algorithm the returned key is used with, when the call
+	// the keyfunc is passed to names it (auth0 validator.New).
+	Alg string
 }
 
 // Lit is a composite literal of a modelled struct type, or of a struct type
@@ -133,6 +142,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	ix.walk(ins)
+	ix.addModelledKeyfuncs()
 	return ix, nil
 }
 
@@ -182,7 +192,7 @@ func (ix *Index) walk(ins *inspector.Inspector) {
 		case *ast.CallExpr:
 			fn, _ := typeutil.Callee(ix.Info, n).(*types.Func)
 			if f := ix.Model.Func(fn); f != nil {
-				c := &Call{Expr: n, Func: f, Encl: enclosing(stack), File: file}
+				c := &Call{Expr: n, Func: f, Encl: enclosing(stack), File: file, Outer: ix.outerCall(n, stack)}
 				ix.Calls = append(ix.Calls, c)
 				ix.calls[n] = c
 			}
@@ -306,9 +316,18 @@ func (ix *Index) addLit(n *ast.CompositeLit, stack []ast.Node, file *ast.File) {
 	}
 	modelled := ix.Model.Type(t) != nil
 	fields := make(map[string]ast.Expr)
-	for _, elt := range n.Elts {
+	for i, elt := range n.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
+			// A positional literal (jose.SigningKey{jose.HS256, key}) sets
+			// the fields in declaration order.
+			if i < st.NumFields() {
+				name := st.Field(i).Name()
+				fields[name] = elt
+				if !modelled && ix.Model.Field(t, name) != nil {
+					modelled = true
+				}
+			}
 			continue
 		}
 		id, ok := kv.Key.(*ast.Ident)
@@ -351,9 +370,14 @@ func (ix *Index) signingAlg(e ast.Expr, depth int) string {
 				return constantString(tv)
 			}
 		}
-		return ""
+		return ix.algCall(x, depth)
 	default:
-		return ""
+		return ix.algConstant(e)
+	}
+	if alg := ix.algConstant(e); alg != "" {
+		// A string constant of any package: "HS256", jose.HS256,
+		// jwtware.HS256.
+		return alg
 	}
 	obj := ix.Info.Uses[id]
 	if v := ix.Model.Var(obj); v != nil && v.Role == VarSigningMethod {
@@ -376,6 +400,38 @@ func (ix *Index) signingAlg(e ast.Expr, depth int) string {
 			alg = a
 		}
 		return alg
+	}
+	return ""
+}
+
+// algCall resolves the calls that yield an algorithm: a model row with a
+// fixed Alg (jwa.HS256() in jwx v3) and conversions
+// (jwa.SignatureAlgorithm(name)).
+func (ix *Index) algCall(x *ast.CallExpr, depth int) string {
+	if tv, ok := ix.Info.Types[x.Fun]; ok && tv.IsType() {
+		if len(x.Args) == 1 {
+			if alg := ix.algConstant(x); alg != "" {
+				return alg
+			}
+			return ix.signingAlg(x.Args[0], depth+1)
+		}
+		return ""
+	}
+	if c := ix.CallOf(x); c != nil && c.Func.Role == RoleAlgConstructor {
+		return c.Func.Alg
+	}
+	return ""
+}
+
+// algConstant returns the value of a string constant that names a JOSE
+// algorithm, or "".
+func (ix *Index) algConstant(e ast.Expr) string {
+	tv, ok := ix.Info.Types[e]
+	if !ok || tv.Value == nil {
+		return ""
+	}
+	if s := constantString(tv); AlgFamily(s) != "" {
+		return s
 	}
 	return ""
 }
@@ -427,9 +483,11 @@ func (ix *Index) CallAlg(c *Call) string {
 	case c.Func.TokenFromRecv:
 		return ix.TokenAlg(c.Recv())
 	case c.Func.Method >= 0:
-		return ix.SigningAlg(c.Arg(c.Func.Method))
+		if alg := ix.SigningAlg(c.Arg(c.Func.Method)); alg != "" || c.Func.Alg == "" {
+			return alg
+		}
 	}
-	return ""
+	return c.Func.Alg
 }
 
 func namedOf(t types.Type) *types.Named {

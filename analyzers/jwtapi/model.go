@@ -31,9 +31,32 @@ const (
 	RoleParsePrivateKey      // decodes a private key from PEM or DER
 	RoleMiddleware           // builds an HTTP middleware from key material
 	RoleAlgName              // returns the JOSE algorithm name of its receiver (SigningMethod.Alg)
+	// RoleAlgConstructor returns a fixed algorithm, named by the row's Alg
+	// column (jwx v3 jwa.HS256()).
+	RoleAlgConstructor
+	// RoleWrapKey wraps raw key material in a library key value whose
+	// provenance is its Key argument's (jwx jwk.FromRaw, jwk.Import).
+	RoleWrapKey
+	// RoleNewSigner builds a signer bound to its Key argument, for tokens
+	// signed later (iris NewSigner, cristalhq NewSignerHS, go-kit
+	// NewSigner, jwtauth.New).
+	RoleNewSigner
+	// RoleNewVerifier builds a verifier bound to a key or a keyfunc, for
+	// tokens verified later (iris NewVerifier, cristalhq NewVerifierHS,
+	// auth0 validator.New, go-kit NewParser).
+	RoleNewVerifier
+	// RoleVerify verifies a token that was decoded earlier (the receiver)
+	// with its Key argument and yields its claims (go-jose
+	// (*JSONWebToken).Claims, (JSONWebSignature).Verify).
+	RoleVerify
+	// RoleDecode splits a compact token without verifying it and without
+	// exposing its claims; verification follows on the result (go-jose
+	// ParseSigned). Its Algs argument, when present, is the accepted list.
+	RoleDecode
 )
 
-var roleNames = [...]string{"none", "sign", "new-token", "parse", "parse-unverified", "new-parser", "option", "parse-public-key", "parse-private-key", "middleware", "alg-name"}
+var roleNames = [...]string{"none", "sign", "new-token", "parse", "parse-unverified", "new-parser", "option", "parse-public-key", "parse-private-key", "middleware", "alg-name",
+	"alg-constructor", "wrap-key", "new-signer", "new-verifier", "verify", "decode"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
@@ -82,6 +105,23 @@ type Func struct {
 	// ((*Token).SignedString); its signing method is the method the token
 	// was created with.
 	TokenFromRecv bool
+
+	// The columns below were added for libraries other than golang-jwt.
+	// Their zero values mean "absent", so rows that do not set them keep
+	// their meaning.
+
+	// Alg is the algorithm a call always uses or returns when no argument
+	// names it: the result of a RoleAlgConstructor (jwa.HS256()), or a
+	// library default (echojwt.JWT signs and verifies HS256).
+	Alg string
+	// KeyUse says what the Key argument is used for when the role does not
+	// say it (a RoleNewSigner row whose key also verifies). Zero: from the
+	// role, see KeySinks.
+	KeyUse SinkKind
+	// VerifyKeys are further arguments that hold verification keys, for
+	// calls taking a signing and a verification key (jwtauth.New's
+	// verifyKey, kataras Keys.Register's public key).
+	VerifyKeys []int
 }
 
 // VarRole says what a modelled package-level variable or constant is.
@@ -157,6 +197,19 @@ type Field struct {
 	Name   string
 	Option OptionKind // for parser settings
 	Key    bool       // the field holds verification or signing key material
+	// KeyMap: the field is a map whose values are keys (echo-jwt
+	// Config.SigningKeys, keyed by kid).
+	KeyMap bool
+	// AlgField is the sibling field that names the algorithm the key is
+	// used with (jose.SigningKey.Algorithm, jwtware.SigningKey.JWTAlg,
+	// GinJWTMiddleware.SigningAlgorithm), and AlgDefault the algorithm the
+	// library uses when that field is left unset ("" when it then accepts
+	// any algorithm the key fits).
+	AlgField, AlgDefault string
+	// Keyfunc: the field holds a function that returns the key for a
+	// token (echo-jwt and gofiber Config.KeyFunc), whatever its signature;
+	// KeyfuncSigns when that key signs (fosite DefaultSigner.GetPrivateKey).
+	Keyfunc, KeyfuncSigns bool
 }
 
 // Alg families.

@@ -3,6 +3,7 @@ package jwtapi
 import (
 	"go/ast"
 	"go/types"
+	"sort"
 )
 
 // SinkKind says what a key is used for at a sink.
@@ -33,32 +34,153 @@ type KeySink struct {
 }
 
 // KeySinks lists every key sink of the package, in source order of
-// discovery: signing calls, keyfunc returns, keyed config fields.
+// discovery: calls with key arguments (signing calls, signer and verifier
+// constructors, verification calls, key options), keyfunc returns, keyed
+// config fields. It is the one place rules get sinks from.
 func (ix *Index) KeySinks() []*KeySink {
 	var out []*KeySink
 	for _, c := range ix.Calls {
-		if c.Func.Role != RoleSign {
+		if c.Func.Key < 0 && len(c.Func.VerifyKeys) == 0 {
 			continue
 		}
+		kind := ix.callKeyUse(c)
+		if kind == 0 {
+			continue // key decoding and wrapping: not a use of the key
+		}
 		if k := c.Arg(c.Func.Key); k != nil {
-			out = append(out, &KeySink{Kind: SinkSign, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c)})
+			out = append(out, &KeySink{Kind: kind, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c)})
+		}
+		for _, i := range c.Func.VerifyKeys {
+			if k := c.Arg(i); k != nil && !isNil(ix.Info, k) {
+				out = append(out, &KeySink{Kind: SinkVerify, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c)})
+			}
 		}
 	}
 	for _, kf := range ix.Keyfuncs {
+		kind := SinkVerify
+		if kf.Signs {
+			kind = SinkSign
+		}
+		results := keyfuncResults(ix.Info, kf)
 		for _, r := range kf.Returns {
-			if len(r.Results) != 2 || isNil(ix.Info, r.Results[0]) {
+			if results < 1 || len(r.Results) != results || isNil(ix.Info, r.Results[0]) {
 				continue
 			}
-			out = append(out, &KeySink{Kind: SinkVerify, Key: r.Results[0], Keyfunc: kf, API: kf.API})
+			out = append(out, &KeySink{Kind: kind, Key: r.Results[0], Keyfunc: kf, Alg: kf.Alg, API: kf.API})
 		}
 	}
 	for _, l := range ix.Lits {
-		for name, v := range l.Fields {
+		for _, name := range sortedFields(l) {
+			v := l.Fields[name]
 			f := ix.Model.Field(l.Type, name)
-			if f == nil || !f.Key {
+			if f == nil || (!f.Key && !f.KeyMap) {
 				continue
 			}
-			out = append(out, &KeySink{Kind: SinkConfig, Key: v, Lit: l, API: typeName(l.Type) + "." + name})
+			alg := f.AlgDefault
+			if f.AlgField != "" {
+				if a, set := l.Fields[f.AlgField]; set {
+					alg = ix.SigningAlg(a)
+				}
+			}
+			api := typeName(l.Type) + "." + name
+			if f.Key {
+				out = append(out, &KeySink{Kind: SinkConfig, Key: v, Lit: l, Alg: alg, API: api})
+				continue
+			}
+			for _, k := range ix.mapValues(v) {
+				out = append(out, &KeySink{Kind: SinkConfig, Key: k, Lit: l, Alg: alg, API: api})
+			}
+		}
+	}
+	return out
+}
+
+// callKeyUse says what a call's Key argument is used for: the row's KeyUse
+// column, else what its role implies; 0 when the call only decodes or
+// wraps a key.
+func (ix *Index) callKeyUse(c *Call) SinkKind {
+	if c.Func.KeyUse != 0 {
+		return c.Func.KeyUse
+	}
+	switch c.Func.Role {
+	case RoleSign, RoleNewSigner:
+		return SinkSign
+	case RoleParse, RoleVerify, RoleNewVerifier, RoleMiddleware:
+		return SinkVerify
+	case RoleOption:
+		// A key option (jwx WithKey) is what the call it is passed to
+		// makes of it.
+		if c.Outer != nil {
+			if k := ix.callKeyUse(c.Outer); k == SinkSign || k == SinkVerify {
+				return k
+			}
+			switch c.Outer.Func.Role {
+			case RoleSign, RoleNewToken:
+				return SinkSign
+			case RoleParse, RoleNewParser, RoleVerify:
+				return SinkVerify
+			}
+		}
+		return SinkConfig
+	}
+	return 0
+}
+
+// keyfuncResults is the number of results of a keyfunc's signature.
+func keyfuncResults(info *types.Info, kf *Keyfunc) int {
+	if kf.Type == nil || kf.Type.Results == nil {
+		return 0
+	}
+	n := 0
+	for _, f := range kf.Type.Results.List {
+		if len(f.Names) == 0 {
+			n++
+		} else {
+			n += len(f.Names)
+		}
+	}
+	return n
+}
+
+func sortedFields(l *Lit) []string {
+	names := make([]string, 0, len(l.Fields))
+	for name := range l.Fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// mapValues returns the values of a map composite literal, or of the
+// literals a local variable is only ever defined as.
+func (ix *Index) mapValues(e ast.Expr) []ast.Expr {
+	var lits []*ast.CompositeLit
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		lits = append(lits, x)
+	case *ast.Ident:
+		v, ok := ix.Info.Uses[x].(*types.Var)
+		if !ok {
+			return nil
+		}
+		defs, ok := ix.Defs.Of(v)
+		if !ok {
+			return nil
+		}
+		for _, d := range defs {
+			l, isLit := ast.Unparen(d.Expr).(*ast.CompositeLit)
+			if !isLit || d.Index >= 0 {
+				return nil
+			}
+			lits = append(lits, l)
+		}
+	}
+	var out []ast.Expr
+	for _, l := range lits {
+		for _, elt := range l.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				out = append(out, kv.Value)
+			}
 		}
 	}
 	return out

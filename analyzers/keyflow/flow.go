@@ -763,7 +763,9 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 			if result <= 0 {
 				return Origin{Kind: Public, Size: -1}
 			}
-		case jwtapi.RoleParsePrivateKey:
+		case jwtapi.RoleParsePrivateKey, jwtapi.RoleWrapKey:
+			// A decoded private key, or raw key material wrapped in a
+			// library key (jwk.FromRaw), is the key its argument holds.
 			if result <= 0 && row.Key >= 0 && row.Key < len(call.Args) {
 				return f.origin(call.Args[row.Key], b, depth+1)
 			}

@@ -1,0 +1,43 @@
+package jwtapi
+
+// github.com/cristalhq/jwt/v4. A signer or verifier is bound to one
+// algorithm and key when it is built (NewSignerHS(alg, key),
+// NewVerifierHS(alg, key), and the RS, ES, PS and EdDSA variants), so the
+// token header never picks the algorithm, and there is no "none".
+// NewBuilder(signer).Build(claims) mints. Parse(raw, verifier) checks the
+// signature only: no claim is validated, exp included, unless the caller
+// asks RegisteredClaims.IsValidAt or IsValidExpiresAt. ParseNoVerify
+// decodes without verifying. v5 and v3 are not served by the module proxy
+// and are not modelled.
+
+const familyCristalhq = "cristalhq"
+
+const cristalhqPkg = "github.com/cristalhq/jwt/v4"
+
+func cristalhqFuncs() []*Func {
+	p, f := cristalhqPkg, familyCristalhq
+	var out []*Func
+	for _, kind := range []string{"HS", "RS", "ES", "PS"} {
+		out = append(out,
+			row(p, "", "NewSigner"+kind, RoleNewSigner, f, with(none(), func(a *args) { a.Method = 0; a.Key = 1 })),
+			row(p, "", "NewVerifier"+kind, RoleNewVerifier, f, with(none(), func(a *args) { a.Method = 0; a.Key = 1 })),
+		)
+	}
+	signer := row(p, "", "NewSignerEdDSA", RoleNewSigner, f, with(none(), func(a *args) { a.Key = 0 }))
+	verifier := row(p, "", "NewVerifierEdDSA", RoleNewVerifier, f, with(none(), func(a *args) { a.Key = 0 }))
+	signer.Alg, verifier.Alg = "EdDSA", "EdDSA"
+	out = append(out, signer, verifier,
+		row(p, "", "Parse", RoleParse, f, with(none(), func(a *args) { a.Token = 0 })),
+		row(p, "", "ParseClaims", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 2 })),
+		row(p, "", "ParseNoVerify", RoleParseUnverified, f, with(none(), func(a *args) { a.Token = 0 })),
+	)
+	return out
+}
+
+func cristalhqVars() []*Var {
+	var out []*Var
+	for _, alg := range []string{"HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"} {
+		out = append(out, &Var{Pkg: cristalhqPkg, Name: alg, Role: VarSigningMethod, Alg: alg, Family: familyCristalhq})
+	}
+	return out
+}
