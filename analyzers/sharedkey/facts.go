@@ -2,6 +2,7 @@ package sharedkey
 
 import (
 	"fmt"
+	"go/token"
 	"sort"
 	"strings"
 )
@@ -43,13 +44,15 @@ func (f *FallbackFact) String() string {
 type SignerFact struct {
 	KeyParam int
 	KeyIDs   []string
+	// RecvIDs are the KeyIDs that are fields of the receiver: each
+	// receiver value may hold its own key.
+	RecvIDs  []string
 	Kind     string
-	// RecvKey: the key is a field of the receiver, so each receiver value
-	// may hold its own.
-	RecvKey bool
-	Where   string
-	Key     string // how to name the key in messages
-	API     string
+	Aud, Iss string // constant audience or issuer, by fingerprint
+	Sign     bool   // signs (else verifies)
+	Where    string
+	Key      string // how to name the key in messages
+	API      string
 }
 
 func (*SignerFact) AFact() {}
@@ -70,6 +73,9 @@ type KeyUse struct {
 	Where string // pkg/file.go:line
 	Key   string // the key, named for messages
 	API   string
+	Sign  bool
+
+	pos token.Pos // in the package that found it; not encoded
 }
 
 // KeyUsesFact lists the key uses of a package and of every package it

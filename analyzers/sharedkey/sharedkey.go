@@ -66,6 +66,9 @@ type checker struct {
 	// litFields maps struct fields to their values in composite
 	// literals, built on first use.
 	litFields map[*types.Var][]ast.Expr
+	// calls maps this package's functions to their calls here, built
+	// on first use.
+	calls map[*types.Func][]*ast.CallExpr
 }
 
 func run(pass *analysis.Pass) (result any, err error) {
@@ -210,14 +213,18 @@ func (c *checker) objID(obj types.Object) string {
 	if obj == nil || obj.Pkg() == nil {
 		return ""
 	}
-	if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
-		return ""
+	if obj.Pkg().Scope().Lookup(obj.Name()) == obj {
+		return obj.Pkg().Path() + "#" + obj.Name()
 	}
-	p, err := c.enc.For(obj)
-	if err != nil {
-		return ""
+	if v, ok := obj.(*types.Var); ok && !v.IsField() {
+		return "" // a local variable or parameter
 	}
-	return obj.Pkg().Path() + "#" + string(p)
+	if p, err := c.enc.For(obj); err == nil {
+		return obj.Pkg().Path() + "#" + string(p)
+	}
+	// A field or method objectpath cannot name (of a local type):
+	// meaningful within this pass only.
+	return fmt.Sprintf("%s#%s@%d", obj.Pkg().Path(), obj.Name(), obj.Pos())
 }
 
 // sinkSubject names the key of a sink for messages.
