@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
@@ -309,11 +312,37 @@ func (c *checker) argEffect(di *declIndex, call *ast.CallExpr, e ast.Node) effec
 	if ce, ok := e.(ast.Expr); ok && c.isClaimsArgOf(call, ce) {
 		return effect{}
 	}
-	tv, ok := c.info.Types[e.(ast.Expr)]
+	if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && readsOnly(fn) {
+		return effect{}
+	}
+	ex, ok := e.(ast.Expr)
+	if !ok {
+		return effect{st: stUnknown}
+	}
+	tv, ok := c.info.Types[ex]
 	if !ok || refLike(tv.Type) {
 		return effect{st: stUnknown}
 	}
 	return effect{}
+}
+
+// readsOnly reports whether fn is a standard library function that only
+// reads its arguments: printing, logging and JSON encoding.
+func readsOnly(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	name := fn.Name()
+	switch fn.Pkg().Path() {
+	case "fmt":
+		return strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Sprint") ||
+			strings.HasPrefix(name, "Fprint") || strings.HasPrefix(name, "Append") || name == "Errorf"
+	case "log", "log/slog":
+		return true
+	case "encoding/json":
+		return name == "Marshal" || name == "MarshalIndent" || name == "Encode"
+	}
+	return false
 }
 
 // aliasEffect is the effect of copying e into another variable, field or

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
@@ -129,6 +130,11 @@ func (c *checker) tokenFlow(di *declIndex, call *jwtapi.Call) (signed bool, late
 				return signed, r
 			}
 			rs = append(rs, r)
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(c.info, p).(*types.Func); ok && readsOnly(fn) {
+				continue // logged or printed
+			}
+			return false, resUnknown
 		default:
 			// Passed on, returned, stored or captured by address: the
 			// claims may get an expiry out of sight.

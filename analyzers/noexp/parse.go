@@ -467,7 +467,7 @@ func (c *checker) durationValue(e ast.Expr, depth int) (time.Duration, bool) {
 // field which switches off claims validation (v4 Parser{SkipClaimsValidation: true}).
 func (c *checker) checkParserSettings() {
 	for _, lit := range c.ix.Lits {
-		if lit.Expr == nil || c.inTest(lit.Expr.Pos()) {
+		if lit.Expr == nil || lit.Type == nil || c.inTest(lit.Expr.Pos()) {
 			continue
 		}
 		for _, elt := range lit.Expr.Elts {

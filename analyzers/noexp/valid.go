@@ -27,7 +27,11 @@ func (c *checker) checkValidMethods() {
 		if decl == nil || decl.Recv == nil || decl.Body == nil || c.inTest(decl.Pos()) || !isErrorMethod(fn) {
 			continue
 		}
-		recv := fn.Type().(*types.Signature).Recv()
+		sig, _ := fn.Type().(*types.Signature)
+		if sig == nil || sig.Recv() == nil {
+			continue
+		}
+		recv := sig.Recv()
 		named := recvNamed(recv.Type())
 		if named == nil || named.Obj().Pkg() != c.pass.Pkg {
 			continue
@@ -185,7 +189,11 @@ func (c *checker) checksExpiry(decl *ast.FuncDecl, recv *types.Var) bool {
 					return false
 				}
 				if c.ix.Model.IsLibrary(fn.Pkg().Path()) {
-					if row := c.ix.Model.Type(fn.Type().(*types.Signature).Recv().Type()); row != nil &&
+					sig, _ := fn.Type().(*types.Signature)
+					if sig == nil || sig.Recv() == nil {
+						return true
+					}
+					if row := c.ix.Model.Type(sig.Recv().Type()); row != nil &&
 						(row.Role == jwtapi.TypeRegistered || row.Role == jwtapi.TypeMapClaims) {
 						found = true
 					}
