@@ -259,7 +259,7 @@ func (s *state) analyzeKeyfunc(kf *jwtapi.Keyfunc) *kfInfo {
 		if isNil(s.info, r.Results[0]) {
 			continue
 		}
-		keys = append(keys, s.keyClass(r.Results[0], 0))
+		keys = append(keys, s.keyClass(r.Results[0], kf.TokenParam, 0))
 	}
 	k := unite(keys)
 	in.key, in.family, in.pemRSA = k.class, k.family, k.pemRSA
@@ -267,8 +267,9 @@ func (s *state) analyzeKeyfunc(kf *jwtapi.Keyfunc) *kfInfo {
 	return in
 }
 
-// keyClass classifies a key expression a keyfunc returns.
-func (s *state) keyClass(e ast.Expr, depth int) keyResult {
+// keyClass classifies a key expression a keyfunc with token parameter tok
+// returns.
+func (s *state) keyClass(e ast.Expr, tok *types.Var, depth int) keyResult {
 	if depth > 6 {
 		return keyResult{class: keyUnknown}
 	}
@@ -278,34 +279,7 @@ func (s *state) keyClass(e ast.Expr, depth int) keyResult {
 		return keyResult{class: keyUnknown}
 	}
 	if types.IsInterface(t) {
-		switch x := e.(type) {
-		case *ast.TypeAssertExpr:
-			return keyResult{class: keyAny}
-		case *ast.Ident:
-			v, ok := s.info.Uses[x].(*types.Var)
-			if !ok || s.localVar(x) == nil {
-				return keyResult{class: keyAny}
-			}
-			defs, ok := s.ix.Defs.Of(v)
-			if !ok || len(defs) == 0 {
-				return keyResult{class: keyAny}
-			}
-			var keys []keyResult
-			for _, d := range defs {
-				if d.Index >= 0 || d.Expr == nil {
-					return keyResult{class: keyAny}
-				}
-				if isNil(s.info, d.Expr) {
-					continue
-				}
-				keys = append(keys, s.keyClass(d.Expr, depth+1))
-			}
-			if len(keys) == 0 {
-				return keyResult{class: keyUnknown}
-			}
-			return unite(keys)
-		}
-		return keyResult{class: keyAny}
+		return s.interfaceKey(e, tok, depth)
 	}
 	if fam := cryptoFamily(t); fam != "" {
 		return keyResult{class: keyTyped, family: fam}
@@ -322,6 +296,115 @@ func (s *state) keyClass(e ast.Expr, depth int) keyResult {
 		return keyResult{class: keySecret, family: jwtapi.AlgHMAC}
 	}
 	return keyResult{class: keyUnknown}
+}
+
+// interfaceKey classifies a key held in an interface value. It is "any"
+// when it comes from a key set: an element of a map or slice, or the
+// result of a lookup given something read from the token's header (the
+// kid). A single interface value of unknown origin is not reported.
+func (s *state) interfaceKey(e ast.Expr, tok *types.Var, depth int) keyResult {
+	switch x := e.(type) {
+	case *ast.IndexExpr:
+		switch s.info.TypeOf(x.X).Underlying().(type) {
+		case *types.Map, *types.Slice, *types.Array:
+			return keyResult{class: keyAny}
+		}
+	case *ast.CallExpr:
+		if s.usesHeader(x, tok) {
+			return keyResult{class: keyAny}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v := s.baseVar(x)
+		if v == nil || v.Pkg() != s.pass.Pkg {
+			return keyResult{class: keyUnknown}
+		}
+		defs, ok := s.ix.Defs.Of(v)
+		if !ok || len(defs) == 0 {
+			return keyResult{class: keyUnknown}
+		}
+		var keys []keyResult
+		for _, d := range defs {
+			switch {
+			case d.Expr == nil || isNil(s.info, d.Expr):
+				continue
+			case d.Index < 0:
+				keys = append(keys, s.keyClass(d.Expr, tok, depth+1))
+			default:
+				// k, ok := keys[kid] or k, err := lookup(kid) or a
+				// decoder's first result.
+				switch de := ast.Unparen(d.Expr).(type) {
+				case *ast.IndexExpr:
+					keys = append(keys, s.interfaceKey(de, tok, depth+1))
+				case *ast.CallExpr:
+					tup, ok := s.info.TypeOf(de).(*types.Tuple)
+					if !ok || d.Index >= tup.Len() {
+						return keyResult{class: keyUnknown}
+					}
+					if et := tup.At(d.Index).Type(); !types.IsInterface(et) {
+						keys = append(keys, typeClass(et))
+					} else {
+						keys = append(keys, s.interfaceKey(de, tok, depth+1))
+					}
+				default:
+					return keyResult{class: keyUnknown}
+				}
+			}
+		}
+		if len(keys) == 0 {
+			return keyResult{class: keyUnknown}
+		}
+		return unite(keys)
+	}
+	return keyResult{class: keyUnknown}
+}
+
+// usesHeader reports whether an argument of call reads the token's header
+// or claims (directly or through a local variable set from them).
+func (s *state) usesHeader(call *ast.CallExpr, tok *types.Var) bool {
+	if tok == nil {
+		return false
+	}
+	for _, a := range call.Args {
+		if s.fromHeader(a, tok, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) fromHeader(e ast.Expr, tok *types.Var, depth int) bool {
+	if depth > 4 || e == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			// The header (kid) or the claims (iss) of the token.
+			if s.isVar(x.X, tok) && !s.isMethodField(x) {
+				found = true
+			}
+		case *ast.Ident:
+			v := s.localVar(x)
+			if v == nil || v == tok {
+				return true
+			}
+			defs, ok := s.ix.Defs.Of(v)
+			if !ok {
+				return true
+			}
+			for _, d := range defs {
+				if d.Expr != nil && d.Expr.Pos() != x.Pos() && s.fromHeader(d.Expr, tok, depth+1) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // typeClass classifies a key by its static type alone.

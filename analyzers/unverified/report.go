@@ -99,7 +99,7 @@ func (s *state) peekHelper(st *site) bool {
 
 func (s *state) checkVerified(st *site) {
 	for _, u := range s.claimUses(st) {
-		if u.token || s.returnsAsWrapper(st, u) || s.guarded(st, u.node) {
+		if u.token || s.returnsAsWrapper(st, u) || s.guarded(st, u.node) || s.returnsValidity(st, u) {
 			continue
 		}
 		s.reportUnchecked(st, u)
@@ -191,4 +191,19 @@ func sentinelName(info *types.Info, id *ast.Ident) string {
 		return id.Name
 	}
 	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+// returnsValidity reports whether u returns the claims together with the
+// outcome of the parse (return claims, token.Valid), leaving the check to
+// the caller.
+func (s *state) returnsValidity(st *site, u claimUse) bool {
+	if u.ret == nil {
+		return false
+	}
+	for i, r := range u.ret.Results {
+		if i != u.idx && s.proves(st, r, true, 0) {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
@@ -324,6 +326,10 @@ func (s *state) claimUses(st *site) []claimUse {
 		case *ast.ReturnStmt:
 			if i := indexOf(p.Results, e); i >= 0 {
 				out = append(out, claimUse{node: p, ret: p, idx: i, object: object})
+				return
+			}
+		case *ast.CallExpr:
+			if indexOf(p.Args, e) >= 0 && s.isLogCall(p) {
 				return
 			}
 		}
@@ -661,4 +667,21 @@ func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 		return oa != nil && oa == ob
 	}
 	return types.ExprString(a) == types.ExprString(b)
+}
+
+// isLogCall reports whether call logs or formats an error: the log and
+// log/slog packages (functions and logger methods) and fmt.Errorf. Claims
+// passed there are shown, not trusted.
+func (s *state) isLogCall(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "log", "log/slog":
+		return true
+	case "fmt":
+		return fn.Name() == "Errorf"
+	}
+	return false
 }

@@ -1,13 +1,14 @@
 // Package middleware exercises unverified on HTTP middleware built on
 // golang-jwt v5: error checks that dominate the claims (if err != nil with a
 // return, err || !Valid, switch, if-init, Valid alone, a helper that
-// handles the error) stay silent; claims read after an unchecked, logged or
-// discarded error are reported.
+// handles the error) and claims only written to the log stay silent;
+// claims read after an unchecked, logged or discarded error are reported.
 package middleware
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log"
 	"net/http"
 	"os"
@@ -220,7 +221,7 @@ func NoReturn(w http.ResponseWriter, r *http.Request) {
 func CheckedTooLate(w http.ResponseWriter, r *http.Request) {
 	token, err := jwt.Parse(bearer(r), keyfunc) // want `claims of jwt.Parse are used before its error is checked`
 	sub := token.Claims.(jwt.MapClaims)["sub"]
-	log.Println("request from", sub)
+	w.Header().Set("X-User", fmt.Sprint(sub))
 	if err != nil {
 		w.WriteHeader(http.StatusUnauthorized)
 		return
@@ -237,5 +238,20 @@ func Discarded(w http.ResponseWriter, r *http.Request) {
 // RequestDiscarded drops the error of the request helper.
 func RequestDiscarded(w http.ResponseWriter, r *http.Request) {
 	token, _ := request.ParseFromRequest(r, request.AuthorizationHeaderExtractor, keyfunc) // want `error of request.ParseFromRequest is discarded`
-	log.Println(token.Claims)
+	sub, _ := token.Claims.GetSubject()
+	next(w, withSubject(r, sub))
+}
+
+func next(w http.ResponseWriter, r *http.Request) {}
+
+// LogRejected shows the claims of a rejected token in the log only.
+func LogRejected(w http.ResponseWriter, r *http.Request) {
+	claims := &UserClaims{}
+	_, err := jwt.ParseWithClaims(bearer(r), claims, keyfunc)
+	if err != nil {
+		log.Printf("rejected token for %q: %v", claims.Subject, err)
+		http.Error(w, fmt.Sprintf("token rejected: %v", err), http.StatusUnauthorized)
+		return
+	}
+	next(w, withSubject(r, claims.Subject))
 }
