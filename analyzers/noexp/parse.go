@@ -310,8 +310,29 @@ func (c *checker) appendElems(app *ast.CallExpr, self *types.Var, depth int) ([]
 // by hand (claims.ExpiresAt == nil, claims["exp"] == nil, a nil result of
 // GetExpirationTime).
 func (c *checker) enforcesExpiry(call *jwtapi.Call) bool {
-	if di := c.declAt(call.Expr.Pos()); di != nil && c.comparesExpiry(di.decl) {
-		return true
+	if di := c.declAt(call.Expr.Pos()); di != nil {
+		if c.comparesExpiry(di.decl) {
+			return true
+		}
+		// One level into the package's own functions it calls
+		// (validateClaims(claims) after the parse).
+		found := false
+		ast.Inspect(di.decl, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if ce, ok := n.(*ast.CallExpr); ok {
+				if fn := typeutil.StaticCallee(c.info, ce); fn != nil {
+					if decl := c.ix.Funcs[fn.Origin()]; decl != nil && decl.Body != nil && ast.Node(decl) != ast.Node(di.decl) && c.comparesExpiry(decl) {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+		if found {
+			return true
+		}
 	}
 	if call.Func.Claims < 0 {
 		return false

@@ -64,3 +64,19 @@ func ParseGetter(raw string) (jwt.Claims, error) {
 	}
 	return token.Claims, nil
 }
+
+func requireExpiry(c *UserClaims) error {
+	if c.ExpiresAt == nil {
+		return errors.New("token without expiry")
+	}
+	return nil
+}
+
+// ParseChecked rejects a missing exp in a helper it calls.
+func ParseChecked(raw string) (*UserClaims, error) {
+	c := &UserClaims{}
+	if _, err := jwt.ParseWithClaims(raw, c, keyFunc); err != nil {
+		return nil, err
+	}
+	return c, requireExpiry(c)
+}
