@@ -34,6 +34,4 @@ Fixes add jwt.WithExpirationRequired() to a v5 parse, and an expiry 15
 minutes from now to a claims composite literal ("exp" for jwt.MapClaims,
 ExpiresAt for RegisteredClaims/StandardClaims).
 
-Flags:
-
-  -noexp.maxleeway duration   report a leeway of this or more (default 1h)`
+The -noexp.maxleeway flag sets the smallest leeway reported.`

@@ -41,7 +41,7 @@ func TestMaxLeewayFlag(t *testing.T) {
 
 	var r recorder
 	analysistest.Run(&r, dir, noexp.Analyzer, "./noexp/v5/auth")
-	want := regexp.MustCompile(`refresh\.go:\d+:\d+: unexpected diagnostic: jwt\.WithLeeway\(5m0s\) accepts tokens for 5m0s after they expire: use a leeway of seconds or minutes, below 1m0s`)
+	want := regexp.MustCompile(`refresh\.go:\d+:\d+: unexpected diagnostic: jwt\.WithLeeway\(5m0s\) accepts tokens for 5m0s after they expire: use a leeway below 1m0s, of seconds or a few minutes`)
 	// The fixture's expectation for the two-hour leeway names the default
 	// bound; with the lower bound its message differs.
 	twoHours := regexp.MustCompile(`refresh\.go:\d+(:\d+)?: .*WithLeeway\\?\(2h0m0s\\?\)`)

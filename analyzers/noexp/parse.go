@@ -451,7 +451,7 @@ func (c *checker) checkOption(call *jwtapi.Call) {
 		c.report(analysis.Diagnostic{
 			Pos:     call.Expr.Pos(),
 			End:     call.Expr.End(),
-			Message: fmt.Sprintf("%s(%s) accepts tokens for %s after they expire: use a leeway of seconds or minutes, below %s", name, d, d, c.maxLeeway),
+			Message: fmt.Sprintf("%s(%s) accepts tokens for %s after they expire: use a leeway below %s, of seconds or a few minutes", name, d, d, c.maxLeeway),
 		})
 	}
 }

@@ -54,7 +54,7 @@ func Verify(raw string) (jwt.MapClaims, error) {
 }
 
 // lenientParser allows two hours of clock skew.
-var lenientParser = jwt.NewParser(jwt.WithLeeway(2*time.Hour), jwt.WithExpirationRequired()) // want `jwt.WithLeeway\(2h0m0s\) accepts tokens for 2h0m0s after they expire: use a leeway of seconds or minutes, below 1h0m0s`
+var lenientParser = jwt.NewParser(jwt.WithLeeway(2*time.Hour), jwt.WithExpirationRequired()) // want `jwt.WithLeeway\(2h0m0s\) accepts tokens for 2h0m0s after they expire: use a leeway below 1h0m0s, of seconds or a few minutes`
 
 // strictParser is built from an options slice without exp required.
 func strictParser() *jwt.Parser {
