@@ -5,6 +5,11 @@ go 1.26.0
 require golang.org/x/tools v0.52.0
 
 require (
+	github.com/pelletier/go-toml/v2 v2.4.3
+	go.yaml.in/yaml/v3 v3.0.5
+)
+
+require (
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	golang.org/x/text v0.14.0 // indirect
 )
