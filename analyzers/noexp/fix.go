@@ -47,7 +47,7 @@ func (c *checker) expiryFix(t *fixTarget) (analysis.SuggestedFix, bool) {
 		return none, false
 	}
 	pos := t.lit.Pos()
-	tn, edits, ok := diag.ImportName(c.info, c.pass.Pkg, file, "time", pos)
+	tn, edits, ok := c.importName(file, "time", pos)
 	if !ok {
 		return none, false
 	}
@@ -68,7 +68,7 @@ func (c *checker) expiryFix(t *fixTarget) (analysis.SuggestedFix, bool) {
 		if !ok || named.Obj().Pkg() == nil {
 			return none, false
 		}
-		q, more, ok := diag.ImportName(c.info, c.pass.Pkg, file, named.Obj().Pkg().Path(), pos)
+		q, more, ok := c.importName(file, named.Obj().Pkg().Path(), pos)
 		if !ok {
 			return none, false
 		}
@@ -125,7 +125,7 @@ func (c *checker) expiryValue(sh *shape, file *ast.File, pos token.Pos, now stri
 	if ctor == nil {
 		return "", nil, false
 	}
-	q, edits, ok := diag.ImportName(c.info, c.pass.Pkg, file, field.Pkg().Path(), pos)
+	q, edits, ok := c.importName(file, field.Pkg().Path(), pos)
 	if !ok {
 		return "", nil, false
 	}
@@ -155,6 +155,23 @@ func dateConstructor(pkg *types.Package, t types.Type) *types.Func {
 func isTimeTime(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time"
+}
+
+// importName is diag.ImportName, refusing a name that some declaration
+// between the file scope and pos shadows (a parameter called time).
+func (c *checker) importName(file *ast.File, path string, pos token.Pos) (string, []analysis.TextEdit, bool) {
+	name, edits, ok := diag.ImportName(c.info, c.pass.Pkg, file, path, pos)
+	if !ok || len(edits) > 0 || name == "" {
+		return name, edits, ok
+	}
+	if scope := c.pass.Pkg.Scope().Innermost(pos); scope != nil {
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			if pn, isPkg := obj.(*types.PkgName); !isPkg || pn.Imported().Path() != path {
+				return "", nil, false
+			}
+		}
+	}
+	return name, nil, true
 }
 
 func qualified(q, name string) string {

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
@@ -88,7 +87,7 @@ func (c *checker) optionFix(call *jwtapi.Call, opt, optName string, lits []*ast.
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	q, edits, ok := diag.ImportName(c.info, c.pass.Pkg, file, call.Func.Pkg, lit.Pos())
+	q, edits, ok := c.importName(file, call.Func.Pkg, lit.Pos())
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
