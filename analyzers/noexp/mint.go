@@ -42,7 +42,7 @@ func (c *checker) checkMint(call *jwtapi.Call) {
 	if r.st != stNo {
 		return
 	}
-	name := callName(call.Expr)
+	name := c.callName(call.Expr)
 	d := analysis.Diagnostic{
 		Pos:     call.Expr.Pos(),
 		End:     call.Expr.End(),

@@ -136,11 +136,16 @@ func testHelperPackage(pkg *types.Package) bool {
 }
 
 // callName is how a call names its callee in the source, e.g.
-// "jwt.NewWithClaims".
-func callName(call *ast.CallExpr) string {
+// "jwt.NewWithClaims"; a dot-imported function gets its package's name.
+func (c *checker) callName(call *ast.CallExpr) string {
 	fun := ast.Unparen(call.Fun)
 	if ix, ok := fun.(*ast.IndexExpr); ok { // explicit instantiation
 		fun = ix.X
+	}
+	if id, ok := fun.(*ast.Ident); ok {
+		if fn, ok := c.info.Uses[id].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
+			return fn.Pkg().Name() + "." + id.Name
+		}
 	}
 	return types.ExprString(fun)
 }

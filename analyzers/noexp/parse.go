@@ -33,7 +33,7 @@ func (c *checker) checkParse(call *jwtapi.Call) {
 	if c.enforcesExpiry(call) || (call.Func.Role == jwtapi.RoleNewParser && c.onlyUnverified(call.Expr)) {
 		return
 	}
-	name := callName(call.Expr)
+	name := c.callName(call.Expr)
 	q, qualOK := c.pkgQualifier(call.Expr)
 	opt := qualified(q, optName) + "()"
 	if !qualOK {
@@ -431,7 +431,7 @@ func (c *checker) isExpiryExpr(e ast.Expr, depth int) bool {
 
 // checkOption reports options that switch off or loosen expiry checks.
 func (c *checker) checkOption(call *jwtapi.Call) {
-	name := callName(call.Expr)
+	name := c.callName(call.Expr)
 	switch call.Func.Option {
 	case jwtapi.OptSkipClaims:
 		if c.validatesByHand(call.Func.Pkg) {
