@@ -305,9 +305,11 @@ func (s *state) keyClass(e ast.Expr, tok *types.Var, depth int) keyResult {
 func (s *state) interfaceKey(e ast.Expr, tok *types.Var, depth int) keyResult {
 	switch x := e.(type) {
 	case *ast.IndexExpr:
-		switch s.info.TypeOf(x.X).Underlying().(type) {
-		case *types.Map, *types.Slice, *types.Array:
-			return keyResult{class: keyAny}
+		if t := s.info.TypeOf(x.X); t != nil {
+			switch t.Underlying().(type) {
+			case *types.Map, *types.Slice, *types.Array, *types.Pointer:
+				return keyResult{class: keyAny}
+			}
 		}
 	case *ast.CallExpr:
 		if s.usesHeader(x, tok) {
@@ -924,12 +926,4 @@ func (s *state) pinnedVars() map[*types.Var]bool {
 		}
 	}
 	return s.pinned
-}
-
-func derefStruct(t types.Type) (*types.Struct, bool) {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return st, ok
 }

@@ -304,6 +304,11 @@ func (s *state) claimUses(st *site) []claimUse {
 						return
 					}
 					if v := s.localVar(id); v != nil && depth < 6 {
+						// A copy made after a successful parse holds
+						// verified claims wherever it is used.
+						if !st.unverified && s.guarded(st, p) {
+							return
+						}
 						visit(v, p.End(), object, depth+1)
 						return
 					}
@@ -319,6 +324,9 @@ func (s *state) claimUses(st *site) []claimUse {
 					return
 				}
 				if v := s.localVar(n); v != nil && depth < 6 {
+					if !st.unverified && s.guarded(st, p) {
+						return
+					}
 					visit(v, p.End(), object, depth+1)
 					return
 				}

@@ -90,8 +90,14 @@ func TestFixesCompile(t *testing.T) {
 	goldens := 0
 	root := filepath.Join(src, "unverified")
 	err := filepath.Walk(root, func(path string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
+		if err != nil {
 			return err
+		}
+		if info.IsDir() {
+			if info.Name() == "broken" {
+				return filepath.SkipDir // does not type-check on purpose
+			}
+			return nil
 		}
 		rel, _ := filepath.Rel(src, path)
 		switch {
