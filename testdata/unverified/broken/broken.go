@@ -36,5 +36,5 @@ func Other(r *http.Request) {
 	use(z.Claims, keys[1:])
 }
 
-func (nope) Method(t *jwt.Token) (interface{}, error) { return t.Header[], nil } // want Method:"keyfunc"
+func (nope) Method(t *jwt.Token) (interface{}, error) { return t.Header[undefinedKey], nil } // want Method:"keyfunc"
 
