@@ -37,4 +37,3 @@ func Other(r *http.Request) {
 }
 
 func (nope) Method(t *jwt.Token) (interface{}, error) { return t.Header[undefinedKey], nil } // want Method:"keyfunc"
-
