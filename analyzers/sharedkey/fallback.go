@@ -77,6 +77,7 @@ func (c *checker) checkFallbacks() {
 			sites = append(sites, c.tagSites(cur, n)...)
 		}
 	}
+	reportedSites := map[*fbSite]bool{}
 	for _, s := range sites {
 		sink := c.sinkFallbacks[s.constPos]
 		if !s.constPos.IsValid() {
@@ -92,6 +93,7 @@ func (c *checker) checkFallbacks() {
 		}
 		reported := sink != nil || s.qualified()
 		if reported {
+			reportedSites[s] = true
 			c.reportSite(s, sink)
 		}
 		if reported {
@@ -105,7 +107,50 @@ func (c *checker) checkFallbacks() {
 			c.pass.ExportObjectFact(obj, &FallbackFact{Where: c.placeOf(s), Lookup: s.look.String(), Via: s.look.via})
 		}
 	}
+	c.exportGetters(sites, reportedSites)
 	c.importedFallbacks()
+}
+
+// exportGetters exports a FallbackFact for exported functions of this
+// package that return a value with an unreported constant fallback:
+// func SecretKey() []byte { return []byte(secretKey) }.
+func (c *checker) exportGetters(sites []*fbSite, reported map[*fbSite]bool) {
+	byConst := map[token.Pos]*fbSite{}
+	for _, s := range sites {
+		if s.constPos.IsValid() && !reported[s] {
+			byConst[s.constPos] = s
+		}
+	}
+	if len(byConst) == 0 {
+		return
+	}
+	for fn, decl := range c.ix.Funcs {
+		if !fn.Exported() || decl.Body == nil {
+			continue
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok || sig.Results().Len() == 0 || !keyLike(sig.Results().At(0).Type()) {
+			continue
+		}
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) == 0 {
+					return false
+				}
+				o := c.flow.Origin(n.Results[0])
+				if s := byConst[o.Pos]; o.Kind == keyflow.Fallback && s != nil {
+					var f FallbackFact
+					if !c.pass.ImportObjectFact(fn, &f) {
+						c.pass.ExportObjectFact(fn, &FallbackFact{Where: c.placeOf(s), Lookup: s.look.String(), Via: s.look.via})
+					}
+				}
+			}
+			return true
+		})
+	}
 }
 
 // placeOf describes a site's constant for other packages.
@@ -145,6 +190,7 @@ func (s *fbSite) display() string {
 // importedFallbacks reports keys read from another package's variable,
 // field or function whose fallback that package did not report.
 func (c *checker) importedFallbacks() {
+	done := map[string]bool{}
 	for _, s := range c.sinks {
 		if c.isReported(s.Key.Pos()) {
 			continue
@@ -154,9 +200,10 @@ func (c *checker) importedFallbacks() {
 				continue
 			}
 			var f FallbackFact
-			if !c.pass.ImportObjectFact(r.obj, &f) {
+			if !c.pass.ImportObjectFact(r.obj, &f) || done[f.Where] {
 				continue
 			}
+			done[f.Where] = true
 			c.report(s.Key.Pos(), s.Key.End(), "%s falls back to %s when %s is unset (%s): every environment without it shares this secret; fail when it is unset and give each environment its own secret",
 				sinkSubject(s), f.Where, f.Lookup, f.Via)
 			break
@@ -527,6 +574,22 @@ func (c *checker) branchSites(ifCur inspector.Cursor, st ast.Stmt, t envTest) []
 				s.refs = append(s.refs, refs...)
 				s.objs = append(s.objs, objs...)
 			}
+			out = append(out, s)
+		}
+	case *ast.ExprStmt:
+		// os.Setenv("JWT_SECRET", "…") when it is unset.
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 {
+			return nil
+		}
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os" || fn.Name() != "Setenv" {
+			return nil
+		}
+		name, _ := c.constString(call.Args[0])
+		look := lookup{what: "environment variable", name: name, via: "os.Setenv", pos: call.Pos()}
+		if s := c.constSite(stCur, call.Args[1], look); s != nil {
+			s.refs = append(s.refs, rootRef{id: "env:" + name, param: -1})
 			out = append(out, s)
 		}
 	case *ast.ReturnStmt:

@@ -217,8 +217,13 @@ func kindsIn(ws []string) map[string]bool {
 		case "idtoken":
 			out[kindID] = true
 		case "reset":
-			out[kindReset] = true
-		case "verify", "verification", "confirm", "confirmation", "activation", "activate":
+			// resetToken, passwordReset; not a function that resets
+			// something else.
+			if has(ws, "password", "pwd", "passwd") || next == "token" || next == "link" || next == "claims" {
+				out[kindReset] = true
+			}
+		case "verification", "confirmation", "activation":
+			// Nouns only: VerifyToken verifies any token.
 			out[kindVerify] = true
 		case "invite", "invitation":
 			out[kindInvite] = true

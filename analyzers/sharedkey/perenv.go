@@ -44,13 +44,28 @@ func (c *checker) checkPerEnvLiterals() {
 		if len(entries) < 2 {
 			continue
 		}
-		names, refs, _ := c.destOf(cur, false)
+		names, refs, objs := c.destOf(cur, false)
 		ctx := words(c.litTypeName(lit))
 		for _, n := range names {
 			ctx = append(ctx, n.context...)
 			ctx = append(ctx, n.name...)
 		}
-		c.compareEntries(entries, ctx, refs, "")
+		// A package map read by jwtSecretFor(env): the reader's name
+		// counts.
+		for _, obj := range objs {
+			if v, ok := obj.(*types.Var); ok && !v.IsField() {
+				for _, n := range c.readNames(v) {
+					ctx = append(ctx, n.context...)
+					ctx = append(ctx, n.name...)
+				}
+			}
+		}
+		display := ""
+		for _, n := range names {
+			display = strings.Join(n.name, "_")
+			break
+		}
+		c.compareEntries(entries, ctx, refs, display)
 	}
 	c.compareEnvDecls()
 }
@@ -165,7 +180,7 @@ func (c *checker) envField(lit *ast.CompositeLit) (env, label string) {
 // compareEntries groups entries by what they hold besides the
 // environment and reports equal secrets among different environments.
 // ctx names the container; kind describes it for messages.
-func (c *checker) compareEntries(entries []*envEntry, ctx []string, containerRefs []rootRef, _ string) {
+func (c *checker) compareEntries(entries []*envEntry, ctx []string, containerRefs []rootRef, display string) {
 	groups := map[string][]*envEntry{}
 	var order []string
 	for _, e := range entries {
@@ -209,6 +224,9 @@ func (c *checker) compareEntries(entries []*envEntry, ctx []string, containerRef
 			}
 			if !qualified {
 				continue
+			}
+			if len(name) == 0 && display != "" {
+				name = []string{display}
 			}
 			c.reportEqual(vals, name, ctx)
 		}
@@ -635,4 +653,25 @@ func (c *checker) objKey(obj types.Object) string {
 		return id
 	}
 	return obj.Name() + "@" + c.at(obj.Pos())
+}
+
+// readNames names where a package variable's elements go: the variables,
+// fields and functions that read v[k].
+func (c *checker) readNames(v *types.Var) []nameCtx {
+	var out []nameCtx
+	for cur := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.info.Uses[id] != v {
+			continue
+		}
+		if _, ok := cur.Parent().Node().(*ast.IndexExpr); ok {
+			cur = cur.Parent()
+		}
+		names, _, _ := c.destOf(cur, true)
+		out = append(out, names...)
+		if len(out) > 16 {
+			break
+		}
+	}
+	return out
 }

@@ -53,6 +53,9 @@ func Load() *Config {
 var hmacSecret = os.Getenv("HMAC_SECRET")
 
 func init() {
+	if os.Getenv("JWT_SIGNING_SECRET") == "" {
+		os.Setenv("JWT_SIGNING_SECRET", "setenv-default-signing-secret") // want `jwt secret falls back to a string literal \(config.go:\d+\) when environment variable JWT_SIGNING_SECRET is unset \(os.Setenv\)`
+	}
 	if strings.TrimSpace(hmacSecret) == "" {
 		hmacSecret = "init-hmac-secret-value" // want `jwt secret hmac_secret falls back to a string literal .* when environment variable HMAC_SECRET is unset`
 	}

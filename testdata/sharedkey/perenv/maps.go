@@ -18,7 +18,7 @@ type EnvConfig struct {
 
 var jwtSecrets = map[string]string{
 	"development": "dev-and-staging-share-this",
-	"staging":     "dev-and-staging-share-this", // want `jwt secret is the same for development \(maps.go:\d+\) and staging \(maps.go:\d+\): one secret serves several environments; give each environment its own secret`
+	"staging":     "dev-and-staging-share-this", // want `jwt secret jwt_secrets is the same for development \(maps.go:\d+\) and staging \(maps.go:\d+\): one secret serves several environments; give each environment its own secret`
 	"production":  "prod-has-its-own-secret-value",
 }
 
@@ -60,6 +60,14 @@ const (
 	prodTokenSecret = "token-secret-repeated-in-two-consts" // want `jwt secret token_secret is the same for devTokenSecret \(maps.go:\d+\) and prodTokenSecret \(maps.go:\d+\)`
 )
 
+// keys is named for nothing; the function reading it is.
+var keys = map[string]string{
+	"development": "map-read-by-jwt-func",
+	"production":  "map-read-by-jwt-func", // want `jwt secret keys is the same for development \(maps.go:\d+\) and production \(maps.go:\d+\)`
+}
+
+func jwtKeyFor(env string) string { return keys[env] }
+
 // Negatives.
 
 var distinct = map[string]string{
@@ -85,3 +93,4 @@ const (
 
 var _, _, _, _, _, _, _ = jwtSecrets, configs, signing, distinct, fromEnv, sameURL, prodTimeout
 var _ = devTimeout
+var _ = jwtKeyFor

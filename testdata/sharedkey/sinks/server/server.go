@@ -48,6 +48,13 @@ func parse2(s string) (*jwt.Token, error) {
 	}, jwt.WithValidMethods([]string{"HS256"}))
 }
 
+func login(user string) (string, string) {
+	a, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": user}).SignedString(settings.SecretKey()) // want `jwt signing key of \(\*jwt.Token\).SignedString falls back to a string literal \(settings/settings.go:\d+\) when environment variable SECRET_KEY is unset`
+	b, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": user}).SignedString(settings.SecretKey())
+	return a, b
+}
+
+var _ = login
 var _ = (*server).issue
 var _ = signWithSalt
 var _ = parse

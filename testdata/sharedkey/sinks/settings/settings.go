@@ -28,3 +28,14 @@ func Salt() string { // want Salt:`fallback\(os.LookupEnv\)`
 	}
 	return v
 }
+
+var secretKey = os.Getenv("SECRET_KEY")
+
+func init() {
+	if secretKey == "" {
+		secretKey = "settings-secret-key-init"
+	}
+}
+
+// SecretKey returns the key read at start-up.
+func SecretKey() []byte { return []byte(secretKey) } // want SecretKey:`fallback\(os.Getenv\)`

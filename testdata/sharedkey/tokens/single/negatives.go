@@ -50,3 +50,16 @@ func RefreshHandler(user string) { // want RefreshHandler:`signer\(key=-1, kind=
 	token, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": user}).SignedString([]byte(os.Getenv("SESSION_JWT_KEY")))
 	_ = token
 }
+
+var sessionKey = []byte(os.Getenv("SESSION_KEY"))
+
+// NewAccessToken and VerifyToken: "verify" is what the function does, not
+// a kind of token.
+func NewAccessToken(user string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": user}).SignedString(sessionKey)
+}
+
+// VerifyToken verifies any token.
+func VerifyToken(s string) (*jwt.Token, error) { // want VerifyToken:`signer\(key=-1, kind=any\)`
+	return jwt.Parse(s, func(*jwt.Token) (any, error) { return sessionKey, nil }, jwt.WithValidMethods([]string{"HS256"}))
+}
