@@ -61,11 +61,12 @@ const (
 	authRefresh          // refresh tokens on top of an earlier domain's auth
 	authFallback         // HMAC key from the environment or a constant
 	authMapClaims        // MapClaims without exp, an unverified peek helper
+	authConstant         // an HMAC key written in the source
 	numAuthVariants
 )
 
 // authWeights: relative frequency of each variant, in variant order.
-var authWeights = [numAuthVariants]int{25, 20, 15, 15, 13, 6, 6}
+var authWeights = [numAuthVariants]int{25, 20, 15, 15, 13, 6, 6, 3}
 
 var nouns = []string{
 	"account", "invoice", "order", "payment", "profile", "report", "session",
@@ -249,6 +250,11 @@ func Generate(dir string, n int) error {
 	if err != nil {
 		return err
 	}
+	return p.write(dir)
+}
+
+// write writes the module p describes into dir.
+func (p *plan) write(dir string) error {
 	sum, err := jwtSumLines()
 	if err != nil {
 		return err

@@ -1223,6 +1223,59 @@ func PeekSubject(raw string) string {
 	return sub
 }
 `),
+	authConstant: parse("auth-constant", `// Package auth issues and checks the {{.Name}} tokens that internal
+// services exchange.
+package auth
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"{{.Module}}/internal/config"
+)
+
+// signingSecret is shared with the services that call {{.Name}}.
+var signingSecret = []byte("{{.Name}}-internal-signing-secret-v1")
+
+// Claims are the claims of a {{.Name}} service token.
+type Claims struct {
+	UserID string {{tag "uid"}}
+	jwt.RegisteredClaims
+}
+
+// Issue returns a signed token for userID.
+func Issue(userID string) (string, error) {
+	claims := Claims{
+		UserID: userID,
+		RegisteredClaims: jwt.RegisteredClaims{
+			Issuer:    config.DefaultIssuer,
+			ExpiresAt: jwt.NewNumericDate(time.Now().Add(config.DefaultTTL)),
+		},
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(signingSecret)
+}
+
+// Keyfunc returns the {{.Name}} key.
+func Keyfunc(t *jwt.Token) (any, error) {
+	if _, ok := t.Method.(*jwt.SigningMethodHMAC); !ok {
+		return nil, fmt.Errorf("unexpected signing method %v", t.Header["alg"])
+	}
+	return signingSecret, nil
+}
+
+// Verify checks a token and returns its claims.
+func Verify(raw string) (*Claims, error) {
+	claims := new(Claims)
+	_, err := jwt.ParseWithClaims(raw, claims, Keyfunc,
+		jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired())
+	if err != nil {
+		return nil, fmt.Errorf("{{.Name}} token: %w", err)
+	}
+	return claims, nil
+}
+`),
 }
 
 var tmplMiddleware = parse("middleware", `package auth
