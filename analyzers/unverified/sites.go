@@ -580,28 +580,33 @@ func (s *state) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
 }
 
 // verifyArg returns the token string a call verifies, or nil.
-func (s *state) verifyArg(sc staticCall) ast.Expr {
+func (s *state) verifyArg(call *ast.CallExpr) ast.Expr {
 	arg := func(i int) ast.Expr {
-		if i >= 0 && i < len(sc.call.Args) {
-			return sc.call.Args[i]
+		if i >= 0 && i < len(call.Args) {
+			return call.Args[i]
 		}
 		return nil
 	}
-	if c := s.ix.CallOf(sc.call); c != nil {
+	if c := s.ix.CallOf(call); c != nil {
 		if c.Func.Role == jwtapi.RoleParse {
 			return c.Arg(c.Func.Token)
 		}
 		return nil
 	}
-	if w := s.wrapperOf(sc.fn); w != nil && w.Kind != wrapUnverified {
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if w := s.wrapperOf(fn); w != nil && w.Kind != wrapUnverified {
 		return arg(w.TokenArg)
 	}
-	if i, ok := s.verifiers[sc.fn]; ok {
+	if i, ok := s.verifiers[fn]; ok {
 		return arg(i)
 	}
-	if sc.fn.Pkg() != s.pass.Pkg {
+	if fn.Pkg() != s.pass.Pkg {
 		var f VerifyFact
-		if s.pass.ImportObjectFact(sc.fn, &f) {
+		if s.pass.ImportObjectFact(fn, &f) {
 			return arg(f.Param)
 		}
 	}
@@ -614,7 +619,7 @@ func (s *state) findVerifiers() {
 	for iter := 0; iter < 6; iter++ {
 		changed := false
 		for _, sc := range s.calls {
-			a := s.verifyArg(sc)
+			a := s.verifyArg(sc.call)
 			if a == nil {
 				continue
 			}
@@ -646,17 +651,55 @@ func (s *state) verifiedAfter(body *ast.BlockStmt, pos token.Pos, tokenArg ast.E
 	if tokenArg == nil || body == nil {
 		return false
 	}
-	for _, sc := range s.calls {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
 		// A verification that encloses the decode (jwt.Parse(raw,
 		// keyFor(issuerOf(raw)))) runs after it too.
-		if sc.call.End() <= pos || sc.call.Pos() < body.Pos() || sc.call.End() > body.End() {
-			continue
-		}
-		if a := s.verifyArg(sc); a != nil && s.sameString(a, tokenArg, tok) {
+		if call.End() <= pos {
 			return true
 		}
+		if a := s.verifyArg(call); a != nil && s.sameString(a, tokenArg, tok) {
+			found = true
+			return false
+		}
+		if s.mayVerify(call) {
+			for _, a := range call.Args {
+				if s.sameString(a, tokenArg, tok) {
+					found = true
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// mayVerify reports whether call goes to code this analysis cannot see
+// into and could verify a token passed to it: an interface method, a
+// function value, or a function of another module that carries no facts
+// (an OIDC verifier, a JWKS client). Precision first: such a call given
+// the decoded token string is taken to verify it.
+func (s *state) mayVerify(call *ast.CallExpr) bool {
+	if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() {
+		return false
 	}
-	return false
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+	if fn == nil {
+		_, isBuiltin := typeutil.Callee(s.info, call).(*types.Builtin)
+		return !isBuiltin
+	}
+	if fn.Pkg() == nil || isStd(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
+		return false
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return true
+	}
+	return fn.Pkg() != s.pass.Pkg
 }
 
 // sameString reports whether a denotes the same token string as b (or the
