@@ -77,6 +77,51 @@ func (s *state) precededByProof(st *site, list []ast.Stmt, child ast.Node) bool 
 		if s.afterSite(st, stmt) && s.establishes(st, stmt, 0) {
 			return true
 		}
+		if stmt.Pos() <= st.stmt.Pos() && st.stmt.End() <= stmt.End() && s.establishedWithin(st, stmt) {
+			return true
+		}
+	}
+	return false
+}
+
+// establishedWithin reports whether, inside outer, which contains the
+// site, every path from the site to the end of outer proves success: a
+// statement after the site in one of the lists between the two does.
+// (token, err = jwt.Parse(s, oldKey); if err != nil { return } nested in
+// a fallback branch.)
+func (s *state) establishedWithin(st *site, outer ast.Stmt) bool {
+	var child ast.Node = st.stmt
+	for p := s.parents[child]; p != nil && child != outer; child, p = p, s.parents[p] {
+		var list []ast.Stmt
+		switch p := p.(type) {
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		case *ast.IfStmt:
+			if child == p.Init && s.establishes(st, p, 0) {
+				return true
+			}
+			continue
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit, *ast.FuncDecl:
+			// A loop may end without reaching the rest of its body; a
+			// closure runs elsewhere.
+			return false
+		default:
+			continue
+		}
+		seen := false
+		for _, stmt := range list {
+			if stmt == child {
+				seen = true
+				continue
+			}
+			if seen && s.establishes(st, stmt, 0) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -255,3 +255,24 @@ func LogRejected(w http.ResponseWriter, r *http.Request) {
 	}
 	next(w, withSubject(r, claims.Subject))
 }
+
+var previousSecret = []byte(os.Getenv("JWT_PREVIOUS_SECRET"))
+
+// Rotation falls back to the previous secret and checks both parses.
+func Rotation(w http.ResponseWriter, r *http.Request) {
+	token, err := jwt.Parse(bearer(r), keyfunc)
+	if err != nil {
+		token, err = jwt.Parse(bearer(r), func(t *jwt.Token) (interface{}, error) {
+			if t.Method != jwt.SigningMethodHS256 {
+				return nil, errors.New("unexpected alg")
+			}
+			return previousSecret, nil
+		})
+		if err != nil {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+	}
+	sub, _ := token.Claims.GetSubject()
+	next(w, withSubject(r, sub))
+}
