@@ -58,7 +58,7 @@ func (c *checker) checkTokenKinds() {
 			continue
 		}
 		for _, prev := range events[:i] {
-			if !prev.complete() {
+			if !prev.complete() || prev.pos == e.pos {
 				continue
 			}
 			id, ok := shared(prev.ids, e.ids)
@@ -744,7 +744,10 @@ func (c *checker) bindParams(e *keyEvent, call *ast.CallExpr) {
 func (c *checker) lift(events []*keyEvent) []*keyEvent {
 	var out []*keyEvent
 	for _, e := range events {
-		if e.fn == nil || e.fn.Pkg() != c.pass.Pkg || (e.kind != "" && len(e.params) == 0 && len(e.recvIDs) == 0) {
+		// An event whose kind is known and whose key is its own was
+		// compared where it is; only keys and kinds left to the callers
+		// are lifted.
+		if e.fn == nil || e.fn.Pkg() != c.pass.Pkg || (e.kind != "" && len(e.params) == 0) {
 			continue
 		}
 		for _, call := range c.callsOf(e.fn) {

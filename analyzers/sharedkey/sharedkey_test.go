@@ -50,17 +50,21 @@ func TestSharedKey(t *testing.T) {
 	}
 }
 
-var envVarName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+// Names a message may print: environment variables and config keys.
+var (
+	envVarName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	configKey  = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
+)
 
 // fixtureValues collects every string a fixture holds as a value: string
-// literals of the Go files (not import paths, not environment variable
-// names), struct tag defaults, and the values of config files. Short
+// literals of the Go files (not import paths, environment variable names
+// or config keys), struct tag defaults, and the values of config files. Short
 // strings are left out: they are words any message may contain.
 func fixtureValues(t *testing.T, root string) []string {
 	t.Helper()
 	seen := map[string]bool{}
 	add := func(s string) {
-		if len(s) >= 12 && !envVarName.MatchString(s) {
+		if len(s) >= 12 && !envVarName.MatchString(s) && !configKey.MatchString(s) {
 			seen[s] = true
 		}
 	}

@@ -21,6 +21,14 @@ func initViper() {
 	viper.AutomaticEnv()
 }
 
+func tokenSecret() string {
+	s := viper.GetString("auth.token_secret")
+	if s == "" {
+		s = "viper-getstring-fallback-secret" // want `jwt secret token_secret falls back to a string literal .* when config key auth.token_secret is unset \(viper.GetString at viperconfig.go:\d+\)`
+	}
+	return s
+}
+
 func signPlain(claims jwt.Claims) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(viper.GetString("secret")))
 }
@@ -44,6 +52,7 @@ func sign(claims jwt.Claims) (string, error) {
 }
 
 var _ = initViper
+var _ = tokenSecret
 var _ = signPlain
 var _ = addr
 var _ = keyFile

@@ -89,6 +89,24 @@ func lookupJWTKey() string {
 	return secret
 }
 
+func strongEnough() string {
+	s := os.Getenv("JWT_HMAC_SECRET")
+	if s == "" || len(s) < 32 {
+		s = "a-default-that-is-long-enough-for-hs256" // want `jwt secret falls back to a string literal .* when environment variable JWT_HMAC_SECRET is unset`
+	}
+	return s
+}
+
+var refreshKey string
+
+func loadRefreshKey() {
+	if v, ok := os.LookupEnv("REFRESH_KEY"); ok {
+		refreshKey = v
+	} else {
+		refreshKey = "else-branch-refresh-key" // want `jwt secret refresh_key falls back to a string literal .* when environment variable REFRESH_KEY is unset \(os.LookupEnv at config.go:\d+\)`
+	}
+}
+
 // Not secrets: a port, a log level, a database URL.
 func other() (string, string) {
 	level := os.Getenv("LOG_LEVEL")
@@ -101,3 +119,5 @@ func other() (string, string) {
 var _ = loadAuth
 var _ = lookupJWTKey
 var _ = other
+var _ = strongEnough
+var _ = loadRefreshKey
