@@ -705,7 +705,7 @@ func (s *state) checkPins() {
 		api := apiName(fn)
 		alg := s.fixAlg(in)
 		fix, optText := s.pinFix(c, alg)
-		todo := "set Parser.ValidMethods or check token.Method in the keyfunc"
+		todo := "restrict the parser's algorithms (WithValidMethods or Parser.ValidMethods) or check token.Method in the keyfunc"
 		if fix != nil {
 			todo = "add " + optText + " or check token.Method in the keyfunc"
 		} else if s.acceptsOptions(c) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -150,24 +151,25 @@ func (s *state) errReferenced(st *site, pos token.Pos) bool {
 	return found
 }
 
-// sentinelTest looks for a test of the error against a modelled sentinel
-// between the site and the use. It returns the sentinel's name and whether
-// the use sits in the branch where the test holds.
+// sentinelTest looks for tests of the error against modelled sentinels
+// between the site and the use. It returns their names and whether the
+// use sits in the branch where such a test holds.
 func (s *state) sentinelTest(st *site, use ast.Node) (string, bool) {
-	var ref *jwtapi.Ref
+	var names []string
+	seen := map[string]bool{}
 	for _, r := range s.ix.Refs {
 		if r.Var.Role != jwtapi.VarErrorSentinel || r.Ident.Pos() <= st.after || r.Ident.Pos() >= use.Pos() || r.Ident.Pos() < st.body.Pos() || r.Ident.End() > st.body.End() {
 			continue
 		}
-		ref = r
 		if s.inBranchOf(use, r.Ident) {
 			return sentinelName(s.info, r.Ident), r.Var.ClaimsOnly && !r.Var.AfterSignature
 		}
+		if n := sentinelName(s.info, r.Ident); !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
 	}
-	if ref == nil {
-		return "", false
-	}
-	return sentinelName(s.info, ref.Ident), false
+	return strings.Join(names, " or "), false
 }
 
 // inBranchOf reports whether use sits in the then-branch of an if whose

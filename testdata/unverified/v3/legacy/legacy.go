@@ -49,7 +49,7 @@ func RSAOnly(w http.ResponseWriter, r *http.Request) {
 
 // PEMBytes hands the PEM text to the library as the key.
 func PEMBytes(w http.ResponseWriter, r *http.Request) {
-	token, err := jwt.Parse(r.Header.Get("Authorization"), func(t *jwt.Token) (interface{}, error) { // want `jwt.Parse does not pin the signing algorithm: its keyfunc returns a PEM public key as \[\]byte.*; set Parser.ValidMethods or check token.Method in the keyfunc`
+	token, err := jwt.Parse(r.Header.Get("Authorization"), func(t *jwt.Token) (interface{}, error) { // want `jwt.Parse does not pin the signing algorithm: its keyfunc returns a PEM public key as \[\]byte.*; restrict the parser.s algorithms \(WithValidMethods or Parser.ValidMethods\) or check token.Method in the keyfunc`
 		return verifyBytes, nil
 	})
 	if err == nil && token.Valid {

@@ -70,7 +70,7 @@ func Assigned(w http.ResponseWriter, r *http.Request) {
 // Loose uses a parser literal without ValidMethods.
 func Loose(w http.ResponseWriter, r *http.Request) {
 	p := jwt.Parser{SkipClaimsValidation: false}
-	tok, err := p.Parse(r.Header.Get("X-Token"), byKid) // want `\(\*jwt.Parser\).Parse does not pin the signing algorithm: its keyfunc returns an interface\{\} key .*; set Parser.ValidMethods or check token.Method in the keyfunc`
+	tok, err := p.Parse(r.Header.Get("X-Token"), byKid) // want `\(\*jwt.Parser\).Parse does not pin the signing algorithm: its keyfunc returns an interface\{\} key .*; restrict the parser.s algorithms \(WithValidMethods or Parser.ValidMethods\) or check token.Method in the keyfunc`
 	if err != nil {
 		w.WriteHeader(http.StatusUnauthorized)
 		return
