@@ -78,8 +78,17 @@ func unite(keys []keyResult) keyResult {
 			return keyResult{class: keyUnknown}
 		}
 	}
+	allTyped := true
+	for _, k := range keys {
+		allTyped = allTyped && k.class == keyTyped
+	}
 	for _, k := range keys[1:] {
 		if k.class == keyMixed || k.class != first.class || k.family != first.family {
+			if allTyped {
+				// RSA and ECDSA keys by kid: each verifies only under its
+				// own family, which the library's typed keys enforce.
+				return keyResult{class: keyTyped}
+			}
 			return keyResult{class: keyMixed}
 		}
 	}

@@ -6,6 +6,7 @@
 package app
 
 import (
+	"crypto/ecdsa"
 	"crypto/rsa"
 	"errors"
 	"fmt"
@@ -122,6 +123,22 @@ func MixedHandler(w http.ResponseWriter, r *http.Request) {
 	tok, err := jwt.Parse(bearer(r), func(t *jwt.Token) (interface{}, error) { // want `jwt.Parse does not pin the signing algorithm: its keyfunc returns keys of different types`
 		if t.Header["kid"] == "legacy" {
 			return hmacSecret, nil
+		}
+		return rsaPub, nil
+	})
+	if err == nil {
+		fmt.Fprintln(w, tok.Claims)
+	}
+}
+
+var ecPub *ecdsa.PublicKey
+
+// TypedByKid picks an RSA or an ECDSA key by kid: typed keys only verify
+// under their own family.
+func TypedByKid(w http.ResponseWriter, r *http.Request) {
+	tok, err := jwt.Parse(bearer(r), func(t *jwt.Token) (interface{}, error) {
+		if t.Header["kid"] == "ec" {
+			return ecPub, nil
 		}
 		return rsaPub, nil
 	})
