@@ -101,6 +101,12 @@ func golangJWTFuncs() []*Func {
 			row(p, "", "ParseFromRequestWithClaims", RoleParse, f, with(none(), func(a *args) { a.Claims = 2; a.Keyfunc = 3 })),
 		)
 	}
+	// Every generation returns the token, claims decoded, on failure.
+	for _, r := range out {
+		if r.Role == RoleParse {
+			r.ClaimsOnError = true
+		}
+	}
 	return out
 }
 

@@ -105,6 +105,10 @@ type Func struct {
 	// ((*Token).SignedString); its signing method is the method the token
 	// was created with.
 	TokenFromRecv bool
+	// ClaimsOnError: a failed parse still returns the token with its
+	// claims decoded and fills the claims argument (golang-jwt), so the
+	// caller must check the error before trusting them.
+	ClaimsOnError bool
 
 	// The columns below were added for libraries other than golang-jwt.
 	// Their zero values mean "absent", so rows that do not set them keep
