@@ -559,8 +559,10 @@ func (s *state) isMethodField(sel *ast.SelectorExpr) bool {
 	if !ok || selection.Kind() != types.FieldVal {
 		return false
 	}
-	row := s.ix.Model.Type(selection.Obj().Type())
-	return row != nil && row.Role == jwtapi.TypeSigningMethod
+	if row := s.ix.Model.Type(selection.Obj().Type()); row != nil && row.Role == jwtapi.TypeSigningMethod {
+		return true
+	}
+	return s.isTokenField(sel, func(t *jwtapi.Type) string { return t.MethodField })
 }
 
 // calleeChecks reports whether the function call passes its token argument

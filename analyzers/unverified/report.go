@@ -99,6 +99,9 @@ func (s *state) peekHelper(st *site) bool {
 }
 
 func (s *state) checkVerified(st *site) {
+	if !st.claimsOnError {
+		return
+	}
 	for _, u := range s.claimUses(st) {
 		if u.token || s.returnsAsWrapper(st, u) || s.guarded(st, u.node) || s.returnsValidity(st, u) {
 			continue

@@ -28,8 +28,11 @@ type site struct {
 	errDropped bool         // the error result is not kept
 	hasErr     bool         // the call returns an error
 	claims     []*types.Var // variables holding the claims
-	tokenArg   ast.Expr     // the token string
-	direct     *jwtapi.Call // the modelled call, for direct sites
+	tokenArg   ast.Expr     // the token string (or the decoded token it is a method of)
+	// claimsOnError: the parse yields its claims even when it fails, so
+	// they must not be used before a check.
+	claimsOnError bool
+	direct        *jwtapi.Call // the modelled call, for direct sites
 }
 
 // collectSites lists every parse, decode and wrapper call of the package.
@@ -58,12 +61,13 @@ func (s *state) collectSites() []*site {
 			}
 		}
 		api := apiName(fn)
-		st := s.newSite(c.Expr, fn, tokIdx, errIdx, -1, c.Arg(c.Func.Claims), c.Arg(c.Func.Token))
+		st := s.newSite(c.Expr, fn, tokIdx, errIdx, -1, c.Arg(c.Func.Claims), s.tokenExpr(c))
 		if st == nil {
 			continue
 		}
 		st.api, st.via, st.direct = api, api, c
 		st.unverified = c.Func.Role == jwtapi.RoleParseUnverified
+		st.claimsOnError = c.Func.ClaimsOnError
 		out = append(out, st)
 	}
 	for _, sc := range s.calls {
@@ -98,9 +102,25 @@ func (s *state) collectSites() []*site {
 			st.api += " (" + w.API + ")"
 		}
 		st.unverified = w.Kind == wrapUnverified
+		st.claimsOnError = true // wrappers only come from such parses
 		out = append(out, st)
 	}
 	return out
+}
+
+// tokenExpr returns what identifies the token a modelled call works on:
+// its token string argument, or the decoded token it is a method of
+// (go-jose's tok.UnsafeClaimsWithoutVerification, tok.Claims).
+func (s *state) tokenExpr(c *jwtapi.Call) ast.Expr {
+	if a := c.Arg(c.Func.Token); a != nil {
+		return a
+	}
+	if recv := c.Recv(); recv != nil {
+		if row := s.ix.Model.Type(s.info.TypeOf(recv)); row != nil && row.Role == jwtapi.TypeToken {
+			return recv
+		}
+	}
+	return nil
 }
 
 // wrapperOf returns the wrapper fact of fn, local or imported.
@@ -537,7 +557,7 @@ func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *Wrapp
 			}
 			return w
 		}
-		if s.guarded(st, u.ret) {
+		if !st.claimsOnError || s.guarded(st, u.ret) {
 			continue
 		}
 		hasErr := errIdx >= 0 && errIdx < len(u.ret.Results) && !isNil(s.info, u.ret.Results[errIdx])
@@ -588,8 +608,8 @@ func (s *state) verifyArg(call *ast.CallExpr) ast.Expr {
 		return nil
 	}
 	if c := s.ix.CallOf(call); c != nil {
-		if c.Func.Role == jwtapi.RoleParse {
-			return c.Arg(c.Func.Token)
+		if c.Func.Role == jwtapi.RoleParse || c.Func.Role == jwtapi.RoleVerify {
+			return s.tokenExpr(c)
 		}
 		return nil
 	}
