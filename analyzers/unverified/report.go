@@ -58,7 +58,7 @@ func (s *state) checkUnverified(st *site) {
 		return
 	}
 	s.rep.Reportf(st.call.Pos(), st.call.End(),
-		"claims of %s are used but the token's signature is never verified: parse the same token with a verifying parse and a keyfunc before trusting its claims", st.api)
+		"claims of %s are used but the token's signature is never verified: verify the same token with its key before trusting its claims", st.api)
 }
 
 // peekHelper reports whether st sits in a helper that decodes its token

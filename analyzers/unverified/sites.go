@@ -115,12 +115,7 @@ func (s *state) tokenExpr(c *jwtapi.Call) ast.Expr {
 	if a := c.Arg(c.Func.Token); a != nil {
 		return a
 	}
-	if recv := c.Recv(); recv != nil {
-		if row := s.ix.Model.Type(s.info.TypeOf(recv)); row != nil && row.Role == jwtapi.TypeToken {
-			return recv
-		}
-	}
-	return nil
+	return c.Recv()
 }
 
 // wrapperOf returns the wrapper fact of fn, local or imported.
