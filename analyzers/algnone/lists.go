@@ -24,7 +24,9 @@ type listElem struct {
 // (also assigned as parser.ValidMethods = list).
 func (c *checker) validMethods() {
 	for _, call := range c.ix.Calls {
-		if call.Func.Role == jwtapi.RoleOption && call.Func.Option == jwtapi.OptValidMethods {
+		// WithValidMethods, and any call that takes an allow-list of
+		// algorithms (go-jose v4 ParseSigned).
+		if call.Func.Option == jwtapi.OptValidMethods && call.Func.OptionArg >= 0 {
 			if arg := call.Arg(call.Func.OptionArg); arg != nil {
 				c.checkList(arg, c.callName(call))
 			}

@@ -33,6 +33,36 @@ func (c *checker) signing() {
 		case jwtapi.RoleSign:
 			c.signCall(call)
 		}
+		if f.Role != jwtapi.RoleNewToken && !f.MethodFromRecv && !f.TokenFromRecv {
+			c.algArgument(call)
+		}
+	}
+}
+
+// algArgument reports a modelled call whose algorithm is none: its
+// algorithm argument (kataras jwt.Sign(jwt.NONE, …), jwt.Verify(jwt.NONE,
+// …), jwx WithKey(jwa.NoSignature, …)) or the algorithm the row fixes (jwx
+// WithInsecureNoSignature). What the call does with it, signing or
+// verifying, decides the message.
+func (c *checker) algArgument(call *jwtapi.Call) {
+	f := call.Func
+	var at ast.Node = call.Expr
+	switch m := call.Arg(f.Method); {
+	case m != nil:
+		if !c.mayBeNoneMethod(m, 0) {
+			return
+		}
+		at = m
+	case f.Alg != jwtapi.AlgNone:
+		return
+	}
+	switch c.ix.KeyUse(call) {
+	case jwtapi.SinkSign:
+		c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: fmt.Sprintf(
+			"%s with the none algorithm mints an unsigned token that anyone can forge; %s", c.callName(call), useRealAlg)})
+	case jwtapi.SinkVerify:
+		c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: fmt.Sprintf(
+			`%s with the none algorithm accepts unsigned tokens that anyone can forge; verify with the algorithm your tokens are signed with`, c.callName(call))})
 	}
 }
 

@@ -32,6 +32,9 @@ func allTypes() []*Type {
 	var out []*Type
 	out = append(out, golangJWTTypes()...)
 	out = append(out, joseTypes()...)
+	out = append(out, jwxTypes()...)
+	out = append(out, katarasTypes()...)
+	out = append(out, cristalhqTypes()...)
 	out = append(out, fositeTypes()...)
 	return out
 }

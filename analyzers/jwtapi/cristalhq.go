@@ -26,12 +26,24 @@ func cristalhqFuncs() []*Func {
 	signer := row(p, "", "NewSignerEdDSA", RoleNewSigner, f, with(none(), func(a *args) { a.Key = 0 }))
 	verifier := row(p, "", "NewVerifierEdDSA", RoleNewVerifier, f, with(none(), func(a *args) { a.Key = 0 }))
 	signer.Alg, verifier.Alg = "EdDSA", "EdDSA"
-	out = append(out, signer, verifier,
-		row(p, "", "Parse", RoleParse, f, with(none(), func(a *args) { a.Token = 0 })),
-		row(p, "", "ParseClaims", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 2 })),
+	parse := row(p, "", "Parse", RoleParse, f, with(none(), func(a *args) { a.Token = 0 }))
+	parseClaims := row(p, "", "ParseClaims", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 2 }))
+	parse.NoExpiryCheck, parseClaims.NoExpiryCheck = true, true
+	out = append(out, signer, verifier, parse, parseClaims,
 		row(p, "", "ParseNoVerify", RoleParseUnverified, f, with(none(), func(a *args) { a.Token = 0 })),
+		row(p, "Builder", "Build", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 })),
+		row(p, "RegisteredClaims", "IsValidAt", RoleValidateClaims, f, none()),
+		row(p, "RegisteredClaims", "IsValidExpiresAt", RoleValidateClaims, f, none()),
 	)
 	return out
+}
+
+func cristalhqTypes() []*Type {
+	p, f := cristalhqPkg, familyCristalhq
+	return []*Type{
+		{Pkg: p, Name: "Token", Role: TypeToken, Family: f, ClaimsMethods: []string{"Claims", "ClaimsPart", "DecodeClaims"}},
+		{Pkg: p, Name: "RegisteredClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt"},
+	}
 }
 
 func cristalhqVars() []*Var {

@@ -43,15 +43,32 @@ func joseFuncs() []*Func {
 			row(r, "", "NewSigner", RoleNewSigner, f, none()),
 			row(r, "", "NewMultiSigner", RoleNewSigner, f, none()),
 		)
-		// JWS verification with a key given directly.
+		// Verification of a decoded token (the receiver) with a key given
+		// directly. The JWS payload is raw bytes, so only the jwt
+		// package's Claims yields claims the rules can follow.
+		recvToken := func(fn *Func) *Func { fn.TokenFromRecv = true; return fn }
+		claims := recvToken(row(j, "JSONWebToken", "Claims", RoleVerify, f, with(none(), func(a *args) { a.Key = 0; a.Claims = 1 })))
+		claims.NoExpiryCheck = true
 		out = append(out,
-			row(r, "JSONWebSignature", "Verify", RoleVerify, f, with(none(), func(a *args) { a.Key = 0 })),
-			row(r, "JSONWebSignature", "VerifyMulti", RoleVerify, f, with(none(), func(a *args) { a.Key = 0 })),
-			row(r, "JSONWebSignature", "DetachedVerify", RoleVerify, f, with(none(), func(a *args) { a.Key = 1 })),
-			row(r, "JSONWebSignature", "DetachedVerifyMulti", RoleVerify, f, with(none(), func(a *args) { a.Key = 1 })),
-			row(r, "JSONWebSignature", "UnsafePayloadWithoutVerification", RoleParseUnverified, f, none()),
-			row(j, "JSONWebToken", "Claims", RoleVerify, f, with(none(), func(a *args) { a.Key = 0; a.Claims = 1 })),
-			row(j, "JSONWebToken", "UnsafeClaimsWithoutVerification", RoleParseUnverified, f, with(none(), func(a *args) { a.Claims = 0 })),
+			recvToken(row(r, "JSONWebSignature", "Verify", RoleVerify, f, with(none(), func(a *args) { a.Key = 0 }))),
+			recvToken(row(r, "JSONWebSignature", "VerifyMulti", RoleVerify, f, with(none(), func(a *args) { a.Key = 0 }))),
+			recvToken(row(r, "JSONWebSignature", "DetachedVerify", RoleVerify, f, with(none(), func(a *args) { a.Key = 1 }))),
+			recvToken(row(r, "JSONWebSignature", "DetachedVerifyMulti", RoleVerify, f, with(none(), func(a *args) { a.Key = 1 }))),
+			recvToken(row(r, "JSONWebSignature", "UnsafePayloadWithoutVerification", RoleParseUnverified, f, none())),
+			claims,
+			recvToken(row(j, "JSONWebToken", "UnsafeClaimsWithoutVerification", RoleParseUnverified, f, with(none(), func(a *args) { a.Claims = 0 }))),
+		)
+		// Minting: jwt.Signed(signer).Claims(c).Serialize(). Claims given
+		// to the builder are the token's (calls chain and merge).
+		out = append(out,
+			row(j, "Builder", "Claims", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 })),
+		)
+		// Claims validation: the only place go-jose checks exp.
+		leeway := row(j, "Claims", "ValidateWithLeeway", RoleValidateClaims, f, with(none(), func(a *args) { a.OptionArg = 1 }))
+		leeway.Option = OptLeeway
+		out = append(out,
+			row(j, "Claims", "Validate", RoleValidateClaims, f, none()),
+			leeway,
 		)
 		// Decoding: v4 takes the accepted algorithms as an allow-list.
 		for _, d := range []struct{ pkg, name string }{{r, "ParseSigned"}, {r, "ParseSignedCompact"}, {r, "ParseSignedJSON"}, {j, "ParseSigned"}} {

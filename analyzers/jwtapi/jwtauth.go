@@ -15,10 +15,19 @@ func jwtauthFuncs() []*Func {
 	p, f := jwtauthPkg, familyJWTAuth
 	newAuth := row(p, "", "New", RoleNewSigner, f, with(none(), func(a *args) { a.Method = 0; a.Key = 1; a.Options = 3 }))
 	newAuth.VerifyKeys = []int{2}
+	decode := row(p, "JWTAuth", "Decode", RoleParse, f, with(none(), func(a *args) { a.Token = 0 }))
+	decode.NoExpiryCheck = true
+	// SetExpiry(claims, t) and SetExpiryIn(claims, d) put exp in the map.
+	setsExp := func(name string) *Func {
+		r := row(p, "", name, RoleOption, f, with(none(), func(a *args) { a.Claims = 0 }))
+		r.Option = OptSetsExpiry
+		return r
+	}
 	return []*Func{
 		newAuth,
 		row(p, "JWTAuth", "Encode", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 })),
-		row(p, "JWTAuth", "Decode", RoleParse, f, with(none(), func(a *args) { a.Token = 0 })),
+		decode,
+		setsExp("SetExpiry"), setsExp("SetExpiryIn"),
 		row(p, "", "VerifyToken", RoleParse, f, with(none(), func(a *args) { a.Token = 1 })),
 		row(p, "", "VerifyRequest", RoleParse, f, none()),
 		row(p, "", "Verifier", RoleMiddleware, f, none()),

@@ -46,7 +46,7 @@ func jwxFuncs() []*Func {
 		}
 		out = append(out,
 			key(jwt), key(jws),
-			row(jwt, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Options = 1 })),
+			row(jwt, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Claims = 0; a.Options = 1 })),
 			row(jws, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Options = 1 })),
 			row(jws, "", "Verify", RoleVerify, f, with(none(), func(a *args) { a.Token = 0; a.Options = 1 })),
 			row(jwk, "", p.wrap, RoleWrapKey, f, with(none(), func(a *args) { a.Key = 0 })),
@@ -72,7 +72,53 @@ func jwxFuncs() []*Func {
 		}
 		out = append(out,
 			row(jwt, "", "ParseInsecure", RoleParseUnverified, f, with(none(), func(a *args) { a.Token = 0; a.Options = 1 })),
+			row(jwt, "", "Validate", RoleValidateClaims, f, with(none(), func(a *args) { a.Claims = 0; a.Options = 1 })),
 		)
+		// Options with a condition on their argument, and the option that
+		// signs with "none".
+		opt := func(pkg, name string, k OptionKind, arg int, when string) *Func {
+			r := row(pkg, "", name, RoleOption, f, with(none(), func(a *args) { a.OptionArg = arg }))
+			r.Option, r.OptionWhen = k, when
+			return r
+		}
+		noSig := func(pkg string) *Func {
+			r := row(pkg, "", "WithInsecureNoSignature", RoleOption, f, none())
+			r.Alg = AlgNone
+			return r
+		}
+		out = append(out,
+			opt(jwt, "WithVerify", OptSkipVerify, 0, "false"),
+			opt(jwt, "WithValidate", OptSkipClaims, 0, "false"),
+			opt(jwt, "WithAcceptableSkew", OptLeeway, 0, ""),
+			opt(jwt, "WithRequiredClaim", OptExpirationRequired, 0, `"exp"`),
+			noSig(jwt), noSig(jws),
+		)
+		// Minting: a token from jwt.New or jwt.NewBuilder gets exp from
+		// Builder.Expiration, Builder.Claim("exp", …) or Token.Set("exp",
+		// …), and is signed by jwt.Sign, whose Claims column is the token.
+		setsExp := func(recv, name string, arg int, when string) *Func {
+			r := row(jwt, recv, name, RoleOption, f, with(none(), func(a *args) { a.OptionArg = arg }))
+			r.Option, r.OptionWhen = OptSetsExpiry, when
+			return r
+		}
+		out = append(out,
+			row(jwt, "", "New", RoleNewToken, f, none()),
+			row(jwt, "", "NewBuilder", RoleNewToken, f, none()),
+			setsExp("Builder", "Expiration", -1, ""),
+			setsExp("Builder", "Claim", 0, `"exp"`),
+			setsExp("Token", "Set", 0, `"exp"`),
+		)
+	}
+	return out
+}
+
+// jwxClaimsMethods are the methods of jwt.Token that read its claims.
+var jwxClaimsMethods = []string{"Audience", "Expiration", "IssuedAt", "Issuer", "JwtID", "NotBefore", "Subject", "PrivateClaims", "Get", "AsMap"}
+
+func jwxTypes() []*Type {
+	var out []*Type
+	for _, p := range jwxPackages {
+		out = append(out, &Type{Pkg: p.root + "/jwt", Name: "Token", Role: TypeToken, Family: familyJWX, ClaimsMethods: jwxClaimsMethods})
 	}
 	return out
 }

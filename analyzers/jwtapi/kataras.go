@@ -51,6 +51,10 @@ func katarasFuncs() []*Func {
 		verify("VerifyWithHeaderValidator", 1, 2, 4),
 		verify("VerifyEncryptedWithHeaderValidator", 1, 3, 5),
 		row(p, "", "Decode", RoleParseUnverified, f, with(none(), func(a *args) { a.Token = 0 })),
+		katarasOpt("MaxAge", OptSetsExpiry, ">1s"),
+		// Leeway(d) is no grace period: it rejects tokens that expire
+		// within d, and so tokens without exp.
+		katarasOpt("Leeway", OptExpirationRequired, ""),
 		register,
 		row(p, "Keys", "SignToken", RoleSign, f, with(none(), func(a *args) { a.Claims = 1; a.Options = 2 })),
 		row(p, "Keys", "VerifyToken", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 1; a.Options = 2 })),
@@ -62,15 +66,35 @@ func katarasFuncs() []*Func {
 		out = append(out, row(p, "", n, RoleParsePublicKey, f, with(none(), func(a *args) { a.Key = 0 })))
 	}
 
+	// iris: NewSigner's maxAge gives tokens exp only above a second;
+	// Signer.Sign's claims are judged with the signer (Claims absent).
 	i, fi := irisJWTPkg, familyIris
+	newSigner := row(i, "", "NewSigner", RoleNewSigner, fi, with(none(), func(a *args) { a.Method = 0; a.Key = 1; a.OptionArg = 2 }))
+	newSigner.Option, newSigner.OptionWhen = OptSetsExpiry, ">1s"
 	out = append(out,
-		row(i, "", "NewSigner", RoleNewSigner, fi, with(none(), func(a *args) { a.Method = 0; a.Key = 1 })),
+		newSigner,
 		row(i, "", "NewVerifier", RoleNewVerifier, fi, with(none(), func(a *args) { a.Method = 0; a.Key = 1; a.Options = 2 })),
-		row(i, "Signer", "Sign", RoleSign, fi, with(none(), func(a *args) { a.Claims = 0; a.Options = 1 })),
+		row(i, "Signer", "Sign", RoleSign, fi, with(none(), func(a *args) { a.Options = 1 })),
 		row(i, "Verifier", "VerifyToken", RoleParse, fi, with(none(), func(a *args) { a.Token = 0; a.Options = 1 })),
 		row(i, "Verifier", "Verify", RoleMiddleware, fi, with(none(), func(a *args) { a.Options = 1 })),
 	)
 	return out
+}
+
+func katarasOpt(name string, k OptionKind, when string) *Func {
+	r := row(katarasPkg, "", name, RoleOption, familyKataras, with(none(), func(a *args) { a.OptionArg = 0 }))
+	r.Option, r.OptionWhen = k, when
+	return r
+}
+
+// katarasTypes: a verified token exposes the standard claims as a field
+// and the payload through Claims(&dest); a decoded one the same through
+// its Payload field.
+func katarasTypes() []*Type {
+	return []*Type{
+		{Pkg: katarasPkg, Name: "VerifiedToken", Role: TypeToken, Family: familyKataras, ClaimsField: "StandardClaims", ClaimsMethods: []string{"Claims"}},
+		{Pkg: katarasPkg, Name: "UnverifiedToken", Role: TypeToken, Family: familyKataras, ClaimsField: "Payload", ClaimsMethods: []string{"Claims"}},
+	}
 }
 
 func katarasVars() []*Var {

@@ -51,12 +51,19 @@ const (
 	RoleVerify
 	// RoleDecode splits a compact token without verifying it and without
 	// exposing its claims; verification follows on the result (go-jose
-	// ParseSigned). Its Algs argument, when present, is the accepted list.
+	// ParseSigned, kataras Decode). An allow-list of algorithms, when the
+	// call takes one, is its OptionArg with Option OptValidMethods.
 	RoleDecode
+	// RoleValidateClaims checks a claims value's exp (and the other
+	// registered claims) when the verifying call does not: go-jose
+	// Claims.Validate, cristalhq RegisteredClaims.IsValidAt, jwx
+	// jwt.Validate. The claims are its Claims argument, or its receiver
+	// when Claims is absent.
+	RoleValidateClaims
 )
 
 var roleNames = [...]string{"none", "sign", "new-token", "parse", "parse-unverified", "new-parser", "option", "parse-public-key", "parse-private-key", "middleware", "alg-name",
-	"alg-constructor", "wrap-key", "new-signer", "new-verifier", "verify", "decode"}
+	"alg-constructor", "wrap-key", "new-signer", "new-verifier", "verify", "decode", "validate-claims"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
@@ -75,6 +82,12 @@ const (
 	OptLeeway                        // allows clock skew: argument is a time.Duration
 	OptExpirationRequired            // rejects tokens without exp
 	OptOther                         // harmless for jwtvet's rules
+	// OptSkipVerify switches off signature verification (jwx
+	// WithVerify(false)): the parse decodes without verifying.
+	OptSkipVerify
+	// OptSetsExpiry gives minted tokens an exp claim (kataras MaxAge, jwx
+	// Builder.Expiration, iris NewSigner's maxAge).
+	OptSetsExpiry
 )
 
 // Func is one modelled function or method.
@@ -126,6 +139,17 @@ type Func struct {
 	// calls taking a signing and a verification key (jwtauth.New's
 	// verifyKey, kataras Keys.Register's public key).
 	VerifyKeys []int
+	// OptionWhen is the condition on the OptionArg under which the row's
+	// Option takes effect: "false" or "true" for a boolean, a quoted
+	// string for a string (`"exp"` for jwx WithRequiredClaim), ">1s" for a
+	// duration above a bound (kataras MaxAge ignores a second or less).
+	// Empty: always. See Index.OptionInEffect.
+	OptionWhen string
+	// NoExpiryCheck: the call verifies the signature but checks no claim,
+	// exp included; the claims it yields must go through a
+	// RoleValidateClaims call (go-jose (*JSONWebToken).Claims, cristalhq
+	// Parse, jwtauth's Decode).
+	NoExpiryCheck bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.
@@ -191,6 +215,10 @@ type Type struct {
 	// MethodField is the field of a TypeToken that holds the signing method
 	// the parser picked from the header.
 	MethodField string
+	// ClaimsMethods are the methods of a TypeToken that read its claims,
+	// for tokens that expose them through methods rather than a field
+	// (jwx Token.Subject and Get, cristalhq Token.DecodeClaims).
+	ClaimsMethods []string
 }
 
 // Field is one modelled struct field of a library type (parser settings,

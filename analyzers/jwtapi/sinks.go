@@ -43,7 +43,7 @@ func (ix *Index) KeySinks() []*KeySink {
 		if c.Func.Key < 0 && len(c.Func.VerifyKeys) == 0 {
 			continue
 		}
-		kind := ix.callKeyUse(c)
+		kind := ix.KeyUse(c)
 		if kind == 0 {
 			continue // key decoding and wrapping: not a use of the key
 		}
@@ -95,10 +95,11 @@ func (ix *Index) KeySinks() []*KeySink {
 	return out
 }
 
-// callKeyUse says what a call's Key argument is used for: the row's KeyUse
-// column, else what its role implies; 0 when the call only decodes or
-// wraps a key.
-func (ix *Index) callKeyUse(c *Call) SinkKind {
+// KeyUse says what a call's key (and algorithm) argument is used for: the
+// row's KeyUse column, else what its role implies; an option is what the
+// call it is passed to makes of it. 0 when the call only decodes or wraps a
+// key.
+func (ix *Index) KeyUse(c *Call) SinkKind {
 	if c.Func.KeyUse != 0 {
 		return c.Func.KeyUse
 	}
@@ -111,7 +112,7 @@ func (ix *Index) callKeyUse(c *Call) SinkKind {
 		// A key option (jwx WithKey) is what the call it is passed to
 		// makes of it.
 		if c.Outer != nil {
-			if k := ix.callKeyUse(c.Outer); k == SinkSign || k == SinkVerify {
+			if k := ix.KeyUse(c.Outer); k == SinkSign || k == SinkVerify {
 				return k
 			}
 			switch c.Outer.Func.Role {

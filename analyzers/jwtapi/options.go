@@ -1,0 +1,135 @@
+package jwtapi
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// OptionInEffect reports whether a modelled call's Option takes effect,
+// given its row's OptionWhen condition on the OptionArg: WithVerify(false)
+// switches verification off, WithVerify(true) does not. known is false
+// when the condition depends on a value that is not a constant.
+func (ix *Index) OptionInEffect(c *Call) (inEffect, known bool) {
+	when := c.Func.OptionWhen
+	if when == "" {
+		return true, true
+	}
+	arg := c.Arg(c.Func.OptionArg)
+	if arg == nil {
+		return false, false
+	}
+	tv, ok := ix.Info.Types[arg]
+	if !ok || tv.Value == nil {
+		return false, false
+	}
+	v := tv.Value
+	switch {
+	case when == "true" || when == "false":
+		if v.Kind() != constant.Bool {
+			return false, false
+		}
+		return constant.BoolVal(v) == (when == "true"), true
+	case strings.HasPrefix(when, `"`):
+		want, err := strconv.Unquote(when)
+		if err != nil || v.Kind() != constant.String {
+			return false, false
+		}
+		return constant.StringVal(v) == want, true
+	case strings.HasPrefix(when, ">"):
+		bound, err := time.ParseDuration(when[1:])
+		if err != nil || v.Kind() != constant.Int {
+			return false, false
+		}
+		n, exact := constant.Int64Val(v)
+		if !exact {
+			return false, false
+		}
+		return time.Duration(n) > bound, true
+	}
+	return false, false
+}
+
+// OptionCalls returns the modelled calls among the option arguments of c:
+// options passed directly, and the elements of a slice literal spread into
+// the call (opts...) when every definition of the slice is a literal.
+// complete is false when some option is not a modelled call or cannot be
+// seen.
+func (ix *Index) OptionCalls(c *Call) (opts []*Call, complete bool) {
+	args := c.OptionArgs()
+	complete = true
+	if c.Expr.Ellipsis.IsValid() && len(args) > 0 {
+		spread := args[len(args)-1]
+		args = args[:len(args)-1]
+		elems, ok := ix.sliceElems(spread)
+		if !ok {
+			complete = false
+		}
+		args = append(append([]ast.Expr(nil), args...), elems...)
+	}
+	for _, a := range args {
+		if oc := ix.CallOf(a); oc != nil {
+			opts = append(opts, oc)
+			continue
+		}
+		complete = false
+	}
+	return opts, complete
+}
+
+// sliceElems returns the elements of a slice literal, or of a local
+// variable every definition of which is a slice literal.
+func (ix *Index) sliceElems(e ast.Expr) ([]ast.Expr, bool) {
+	var lits []*ast.CompositeLit
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		lits = append(lits, x)
+	case *ast.Ident:
+		v, ok := ix.Info.Uses[x].(*types.Var)
+		if !ok {
+			return nil, false
+		}
+		defs, ok := ix.Defs.Of(v)
+		if !ok || len(defs) == 0 {
+			return nil, false
+		}
+		for _, d := range defs {
+			l, isLit := ast.Unparen(d.Expr).(*ast.CompositeLit)
+			if !isLit || d.Index >= 0 {
+				return nil, false
+			}
+			lits = append(lits, l)
+		}
+	default:
+		return nil, false
+	}
+	var out []ast.Expr
+	for _, l := range lits {
+		out = append(out, l.Elts...)
+	}
+	return out, true
+}
+
+// HasOption reports whether one of c's options in effect has kind k.
+// unsure is true when some option cannot be judged (not modelled, not
+// visible, or its condition is not a constant).
+func (ix *Index) HasOption(c *Call, k OptionKind) (has, unsure bool) {
+	opts, complete := ix.OptionCalls(c)
+	for _, o := range opts {
+		if o.Func.Option != k {
+			continue
+		}
+		in, known := ix.OptionInEffect(o)
+		if !known {
+			unsure = true
+			continue
+		}
+		if in {
+			has = true
+		}
+	}
+	return has, unsure || !complete
+}
