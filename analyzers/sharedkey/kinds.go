@@ -150,27 +150,38 @@ func (c *checker) reportConflict(pos token.Pos, key, what string, here, there us
 func (c *checker) ownEvents() []*keyEvent {
 	var out []*keyEvent
 	for _, s := range c.sinks {
-		if diag_isTest(c, s.Key.Pos()) {
+		if s.Key == nil || diag_isTest(c, s.Key.Pos()) {
 			continue
 		}
-		switch s.Kind {
-		case jwtapi.SinkSign:
-			cur, ok := c.ins.Root().FindNode(s.Call.Expr)
+		switch {
+		case s.Call != nil:
+			// A key option (jwx WithKey) tells its kind where the call it
+			// is passed to is.
+			at := s.Call
+			if at.Outer != nil {
+				at = at.Outer
+			}
+			cur, ok := c.ins.Root().FindNode(at.Expr)
 			if !ok {
 				continue
 			}
 			e := c.newEvent(s.Key, cur)
-			e.sign = true
+			e.sign = s.Kind == jwtapi.SinkSign
 			e.api = s.API
-			e.kind, e.aud, e.iss = c.signEvidence(cur, s.Call)
+			if at.Func.Role == jwtapi.RoleSign {
+				e.kind, e.aud, e.iss = c.signEvidence(cur, at)
+			} else {
+				e.kind = c.callSiteKind(cur, at)
+			}
 			out = append(out, e)
-		case jwtapi.SinkConfig:
+		case s.Lit != nil:
 			cur, ok := c.ins.Root().FindNode(s.Lit.Expr)
 			if !ok {
 				continue
 			}
 			e := c.newEvent(s.Key, cur)
 			e.api = s.API
+			e.sign = s.Kind == jwtapi.SinkSign
 			names, _, _ := c.destOf(cur, false)
 			var levels [][]string
 			for _, n := range names {
@@ -182,6 +193,25 @@ func (c *checker) ownEvents() []*keyEvent {
 	}
 	out = append(out, c.parseEvents()...)
 	return out
+}
+
+// callSiteKind finds the kind of token a modelled call other than a
+// signing call (a verification, a signer or verifier constructor) is for:
+// where its result goes, the token argument, its claims, the function.
+func (c *checker) callSiteKind(cur inspector.Cursor, call *jwtapi.Call) string {
+	levels := [][]string{c.resultNames(cur)}
+	if t := call.Arg(call.Func.Token); t != nil {
+		if id, ok := ast.Unparen(t).(*ast.Ident); ok {
+			levels = append(levels, words(id.Name))
+		}
+	}
+	ex, claimLevels, _, _ := c.claimsEvidence(call.Arg(call.Func.Claims), 0)
+	if ex != "" {
+		return ex
+	}
+	levels = append(levels, claimLevels...)
+	levels = append(levels, c.funcLevels(cur)...)
+	return kindFromLevels(levels)
 }
 
 func diag_isTest(c *checker, pos token.Pos) bool {
@@ -322,7 +352,7 @@ func kindFromLevels(levels [][]string) string {
 func (c *checker) signEvidence(cur inspector.Cursor, call *jwtapi.Call) (kind, aud, iss string) {
 	var claims ast.Expr
 	var tokenNames []string
-	if call.Func.TokenFromRecv {
+	if call.Func.TokenFromRecv && call.Recv() != nil {
 		recv := ast.Unparen(call.Recv())
 		if id, ok := recv.(*ast.Ident); ok {
 			tokenNames = words(id.Name)
@@ -568,20 +598,7 @@ func (c *checker) parseEvents() []*keyEvent {
 			c.bindParams(e, binding)
 		}
 		e.api = c.ix.APIName(call)
-		levels := [][]string{c.resultNames(cur)}
-		if t := call.Arg(call.Func.Token); t != nil {
-			if id, ok := ast.Unparen(t).(*ast.Ident); ok {
-				levels = append(levels, words(id.Name))
-			}
-		}
-		ex, claimLevels, _, _ := c.claimsEvidence(call.Arg(call.Func.Claims), 0)
-		if ex != "" {
-			e.kind = ex
-		} else {
-			levels = append(levels, claimLevels...)
-			levels = append(levels, c.funcLevels(cur)...)
-			e.kind = kindFromLevels(levels)
-		}
+		e.kind = c.callSiteKind(cur, call)
 		out = append(out, e)
 	}
 	for _, kf := range c.ix.Keyfuncs {
