@@ -692,24 +692,8 @@ func (s *state) checkPins() {
 			continue
 		}
 		in := s.resolveKeyfunc(kfExpr, 0)
-		if in == nil || in.pins {
-			continue
-		}
-		var what string
-		switch in.key {
-		case keyAny:
-			what = "an interface{} key whose type the token's header can pair with any algorithm"
-		case keyPEMPublic:
-			what = "a PEM public key as []byte, which also verifies as an HMAC secret"
-		case keyMixed:
-			what = "keys of different types"
-		case keySecret:
-			fams := families(s.allAlgs)
-			if len(fams) < 2 {
-				continue
-			}
-			what = "a []byte secret while this code signs with " + strings.Join(s.allAlgs, ", ")
-		default:
+		what, unpinned := s.unpinnedKey(in)
+		if !unpinned {
 			continue
 		}
 		fn, _ := s.info.Uses[calleeIdent(c.Expr)].(*types.Func)
@@ -728,6 +712,69 @@ func (s *state) checkPins() {
 		}
 		s.rep.Report(d)
 	}
+}
+
+// unpinnedKey describes the key of a keyfunc that does not pin the
+// algorithm, when that key could verify under another algorithm family.
+func (s *state) unpinnedKey(in *kfInfo) (string, bool) {
+	if in == nil || in.pins {
+		return "", false
+	}
+	switch in.key {
+	case keyAny:
+		return "an interface{} key whose type the token's header can pair with any algorithm", true
+	case keyPEMPublic:
+		return "a PEM public key as []byte, which also verifies as an HMAC secret", true
+	case keyMixed:
+		return "keys of different types", true
+	case keySecret:
+		if len(families(s.allAlgs)) < 2 {
+			return "", false
+		}
+		return "a []byte secret while this code signs with " + strings.Join(s.allAlgs, ", "), true
+	}
+	return "", false
+}
+
+// checkKeyfuncFields reports keyfuncs set in a middleware config field
+// (echo-jwt, gin-jwt and gofiber KeyFunc): a keyfunc given there replaces
+// the middleware's own algorithm check, and the middleware parses without
+// an allow-list, so the keyfunc must pin the algorithm itself.
+func (s *state) checkKeyfuncFields() {
+	for _, l := range s.ix.Lits {
+		if diag.IsTestFile(s.pass.Fset, l.Expr.Pos()) {
+			continue
+		}
+		names := make([]string, 0, len(l.Fields))
+		for name := range l.Fields {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			f := s.ix.Model.Field(l.Type, name)
+			if f == nil || !f.Keyfunc || f.KeyfuncSigns {
+				continue
+			}
+			v := l.Fields[name]
+			what, unpinned := s.unpinnedKey(s.resolveKeyfunc(v, 0))
+			if !unpinned {
+				continue
+			}
+			s.rep.Report(diagnostic(v, fieldName(l.Type, name)+" does not pin the signing algorithm: the keyfunc returns "+what+" and never checks token.Method, and the middleware checks no algorithm when given a keyfunc; check token.Method in the keyfunc"))
+		}
+	}
+}
+
+// fieldName names a field of a library type for messages:
+// echojwt.Config.KeyFunc.
+func fieldName(t types.Type, field string) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + field
+	}
+	return field
 }
 
 func families(algs []string) []string {

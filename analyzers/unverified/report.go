@@ -54,7 +54,7 @@ func (s *state) checkUnverified(st *site) {
 	if first == nil {
 		return
 	}
-	if s.verifiedAfter(st.body, st.call.End(), st.tokenArg, st.tok) || s.peekHelper(st) {
+	if s.verifiedAfter(s.outerBody(st.call), st.call.End(), st.tokenArg, st.tok) || s.peekHelper(st) {
 		return
 	}
 	s.rep.Reportf(st.call.Pos(), st.call.End(),
@@ -82,15 +82,7 @@ func (s *state) peekHelper(st *site) bool {
 		if param >= len(sc.call.Args) {
 			return false
 		}
-		encl := s.enclosingFunc(sc.call)
-		var body *ast.BlockStmt
-		switch e := encl.(type) {
-		case *ast.FuncDecl:
-			body = e.Body
-		case *ast.FuncLit:
-			body = e.Body
-		}
-		if !s.verifiedAfter(body, sc.call.End(), sc.call.Args[param], nil) {
+		if !s.verifiedAfter(s.outerBody(sc.call), sc.call.End(), sc.call.Args[param], nil) {
 			return false
 		}
 		n++
@@ -211,4 +203,20 @@ func (s *state) returnsValidity(st *site, u claimUse) bool {
 		}
 	}
 	return false
+}
+
+// outerBody returns the body of the function declaration (or, at package
+// level, the outermost function literal) that holds n: a peek inside a
+// keyfunc is verified by the parse that calls the keyfunc.
+func (s *state) outerBody(n ast.Node) *ast.BlockStmt {
+	var body *ast.BlockStmt
+	for p := s.parents[n]; p != nil; p = s.parents[p] {
+		switch f := p.(type) {
+		case *ast.FuncDecl:
+			return f.Body
+		case *ast.FuncLit:
+			body = f.Body
+		}
+	}
+	return body
 }

@@ -39,7 +39,7 @@ type site struct {
 func (s *state) collectSites() []*site {
 	var out []*site
 	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleParse && c.Func.Role != jwtapi.RoleParseUnverified {
+		if c.Func.Role != jwtapi.RoleParse && c.Func.Role != jwtapi.RoleParseUnverified && c.Func.Role != jwtapi.RoleVerify {
 			continue
 		}
 		fn, _ := s.info.Uses[calleeIdent(c.Expr)].(*types.Func)
@@ -67,6 +67,9 @@ func (s *state) collectSites() []*site {
 		}
 		st.api, st.via, st.direct = api, api, c
 		st.unverified = c.Func.Role == jwtapi.RoleParseUnverified
+		if skip, _ := s.ix.HasOption(c, jwtapi.OptSkipVerify); skip {
+			st.unverified = true // jwx jwt.Parse(raw, jwt.WithVerify(false))
+		}
 		st.claimsOnError = c.Func.ClaimsOnError
 		out = append(out, st)
 	}
@@ -389,6 +392,12 @@ func (s *state) claimUses(st *site) []claimUse {
 				if p.X == id && s.isTokenField(p, func(t *jwtapi.Type) string { return t.ClaimsField }) {
 					roots = append(roots, root{p, true})
 				}
+				// Tokens that expose claims through methods (jwx
+				// tok.Subject(), cristalhq tok.DecodeClaims(&c)): the
+				// call reads them.
+				if call, ok := s.parents[p].(*ast.CallExpr); ok && p.X == id && ast.Unparen(call.Fun) == p && s.isClaimsMethod(p) {
+					roots = append(roots, root{call, false})
+				}
 			case *ast.ReturnStmt:
 				if i := indexOf(p.Results, id); i >= 0 {
 					out = append(out, claimUse{node: p, ret: p, idx: i, token: true})
@@ -459,6 +468,25 @@ func (s *state) isTokenField(sel *ast.SelectorExpr, col func(*jwtapi.Type) strin
 	}
 	f := col(row)
 	return f != "" && sel.Sel.Name == f
+}
+
+// isClaimsMethod reports whether sel selects a method of a modelled token
+// that reads its claims.
+func (s *state) isClaimsMethod(sel *ast.SelectorExpr) bool {
+	selection, ok := s.info.Selections[sel]
+	if !ok || selection.Kind() != types.MethodVal {
+		return false
+	}
+	row := s.ix.Model.Type(selection.Recv())
+	if row == nil || row.Role != jwtapi.TypeToken {
+		return false
+	}
+	for _, m := range row.ClaimsMethods {
+		if m == sel.Sel.Name {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *state) isAssignTarget(id *ast.Ident) bool {

@@ -160,6 +160,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s.rep = diag.New(pass, name)
 	s.checkSites()
 	s.checkPins()
+	s.checkKeyfuncFields()
 	return nil, nil
 }
 

@@ -164,3 +164,25 @@ func OIDC(w http.ResponseWriter, r *http.Request) {
 	}
 	fmt.Fprintln(w, claims["sub"])
 }
+
+// InKeyfunc peeks inside the keyfunc of the parse that verifies the
+// same string.
+func InKeyfunc(w http.ResponseWriter, r *http.Request) {
+	raw := r.Header.Get("X-Token")
+	tok, err := jwt.Parse(raw, func(t *jwt.Token) (interface{}, error) {
+		if _, ok := t.Method.(*jwt.SigningMethodHMAC); !ok {
+			return nil, errors.New("unexpected method")
+		}
+		unverified, _, err := jwt.NewParser().ParseUnverified(raw, jwt.MapClaims{})
+		if err != nil {
+			return nil, err
+		}
+		iss, _ := unverified.Claims.GetIssuer()
+		return keysByIssuer[iss], nil
+	})
+	if err != nil {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	fmt.Fprintln(w, tok.Claims)
+}
