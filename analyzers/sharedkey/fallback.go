@@ -244,6 +244,18 @@ func (c *checker) callSite(cur inspector.Cursor, call *ast.CallExpr) *fbSite {
 		look := lookup{what: "environment variable", name: name, via: fn.Name(), pos: call.Pos()}
 		return c.newCallSite(cur, call, call.Args[h.Default], look)
 	}
+	if fn.Pkg() == c.pass.Pkg {
+		// Any other function of this package that keyflow sees return a
+		// lookup or one of its constant arguments: firstNonEmpty(os.Getenv(…), "…").
+		if o := c.flow.Origin(call); o.Kind == keyflow.Fallback && o.Const.Len != 0 {
+			for _, a := range call.Args {
+				if ao := c.flow.Origin(a); ao.Kind == keyflow.Constant && ao.Pos == o.Pos {
+					look := lookup{what: "environment variable", name: o.Env, via: fn.Name(), pos: call.Pos()}
+					return c.newCallSite(cur, call, a, look)
+				}
+			}
+		}
+	}
 	if row := c.configDefaultOf(fn); row != nil {
 		if row.NameArg >= len(call.Args) || row.DefaultArg >= len(call.Args) {
 			return nil

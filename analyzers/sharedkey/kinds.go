@@ -187,6 +187,7 @@ func (c *checker) ownEvents() []*keyEvent {
 			for _, n := range names {
 				levels = append(levels, n.name)
 			}
+			levels = append(levels, c.funcLevels(cur)...)
 			e.kind = kindFromLevels(levels)
 			out = append(out, e)
 		}
