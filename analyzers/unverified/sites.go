@@ -105,7 +105,7 @@ func (s *state) collectSites() []*site {
 			st.api += " (" + w.API + ")"
 		}
 		st.unverified = w.Kind == wrapUnverified
-		st.claimsOnError = true // wrappers only come from such parses
+		st.claimsOnError = true // verified wrappers only come from such parses
 		out = append(out, st)
 	}
 	return out
