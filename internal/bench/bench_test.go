@@ -34,7 +34,13 @@
 //     GC and scavenge before each iteration, so that an iteration does not
 //     pay for the previous one's garbage and stands for one run of the
 //     command; Linux only). For analyze it includes the preloaded packages,
-//     which a real run holds too.
+//     which a real run holds too. It counts this process only, not the go
+//     list that packages.Load starts; with LoadSyntax that child (go list
+//     -export) is the larger of the two. To cross-check, run one
+//     sub-benchmark per process under /usr/bin/time -v with -benchtime=1x:
+//     the resets make its maximum the timed iteration's peak. (Over a whole
+//     run of several sub-benchmarks that maximum means nothing, for the
+//     same reason.)
 //   - cpu-ms/op: user+system CPU time of the process and of its go list
 //     children, per operation. On a shared machine wall time swings with
 //     the other load; CPU time much less.
