@@ -156,21 +156,32 @@ func distinctConstraints(g []*variant) bool {
 	return len(seen) >= 2
 }
 
-// fileConstraint returns a file's //go:build expression, or nil.
+// fileConstraint returns a file's //go:build expression, or the
+// conjunction of its // +build lines, or nil.
 func fileConstraint(f *ast.File) constraint.Expr {
+	var plus constraint.Expr
 	for _, cg := range f.Comments {
 		if cg.Pos() >= f.Package {
 			break
 		}
 		for _, cm := range cg.List {
-			if constraint.IsGoBuild(cm.Text) {
+			switch {
+			case constraint.IsGoBuild(cm.Text):
 				if expr, err := constraint.Parse(cm.Text); err == nil {
 					return expr
+				}
+			case constraint.IsPlusBuild(cm.Text):
+				if expr, err := constraint.Parse(cm.Text); err == nil {
+					if plus == nil {
+						plus = expr
+					} else {
+						plus = &constraint.AndExpr{X: plus, Y: expr}
+					}
 				}
 			}
 		}
 	}
-	return nil
+	return plus
 }
 
 // customTags reports whether a constraint names a tag of the project's

@@ -868,6 +868,10 @@ func (c *checker) lookupValue(e ast.Expr) (envTest, bool) {
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
 			v, _ = sel.Obj().(*types.Var)
+			// A field an env-config library fills: `env:"JWT_SECRET"`.
+			if name, ok := envTagOf(sel); ok {
+				return envTest{subject: e, holder: v, look: lookup{what: "environment variable", name: name, via: "env struct tag", pos: x.Pos()}}, true
+			}
 		} else {
 			v, _ = c.info.Uses[x.Sel].(*types.Var)
 		}
@@ -1075,4 +1079,38 @@ func (c *checker) fieldLitValues(field *types.Var) []ast.Expr {
 		}
 	}
 	return c.litFields[field]
+}
+
+// envTagOf returns the environment variable an `env` or `envconfig` tag
+// names for the selected field.
+func envTagOf(sel *types.Selection) (string, bool) {
+	t := sel.Recv()
+	idx := sel.Index()
+	for i, fi := range idx {
+		st := structOf(t)
+		if st == nil || fi >= st.NumFields() {
+			return "", false
+		}
+		if i == len(idx)-1 {
+			tag := reflect.StructTag(st.Tag(fi))
+			for _, k := range []string{"env", "envconfig"} {
+				if v, ok := tag.Lookup(k); ok {
+					if n := strings.TrimSpace(strings.Split(v, ",")[0]); n != "" && n != "-" {
+						return n, true
+					}
+				}
+			}
+			return "", false
+		}
+		t = st.Field(fi).Type()
+	}
+	return "", false
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
 }

@@ -41,4 +41,13 @@ func load() (*EnvConfig, *AppConfig, error) {
 	return &ec, &ac, nil
 }
 
+// refresh falls back when the library left the field empty.
+func (c *AppConfig) refresh() string {
+	if c.RefreshSecret == "" {
+		return "method-fallback-refresh-secret" // want `jwt secret falls back to a string literal \(tags.go:\d+\) when environment variable REFRESH_SECRET is unset \(env struct tag at tags.go:\d+\)`
+	}
+	return c.RefreshSecret
+}
+
 var _ = load
+var _ = (*AppConfig).refresh
