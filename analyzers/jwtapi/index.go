@@ -2,12 +2,15 @@ package jwtapi
 
 import (
 	"go/ast"
+	gobuild "go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
+	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -20,7 +23,6 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "jwtapi",
 	Doc:              "index the JWT library events of a package\n\nThe jwtapi analyzer is a helper for the jwtvet rules: it reports nothing.",
 	URL:              "https://github.com/jwtvet/jwtvet/blob/main/analyzers/jwtapi",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
 	Run:              run,
 	ResultType:       reflect.TypeOf((*Index)(nil)),
 	RunDespiteErrors: true,
@@ -45,6 +47,18 @@ type Index struct {
 	// enclosing maps function literals and declarations to their file.
 	files map[ast.Node]*ast.File
 	calls map[*ast.CallExpr]*Call
+
+	// Skipped: the package cannot matter (standard library, a JWT library
+	// itself, a versioned dependency without JWT imports); the index is
+	// empty.
+	Skipped bool
+	// Fills are calls that may fill a buffer with random bytes, for key
+	// provenance.
+	Fills []*ast.CallExpr
+
+	pass    *analysis.Pass
+	insOnce sync.Once
+	ins     *inspector.Inspector
 }
 
 // Call is a call to a modelled function or method.
@@ -124,7 +138,6 @@ type Ref struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ix := &Index{
 		Model: Default,
 		Fset:  pass.Fset,
@@ -134,6 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Funcs: make(map[*types.Func]*ast.FuncDecl),
 		files: make(map[ast.Node]*ast.File),
 		calls: make(map[*ast.CallExpr]*Call),
+		pass:  pass,
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		if ix.Model.IsLibrary(imp.Path()) {
@@ -141,87 +155,130 @@ func run(pass *analysis.Pass) (any, error) {
 			break
 		}
 	}
-	ix.walk(ins)
+	if ix.skip(pass) {
+		// Nothing here can hold or use a JWT key: leave the index empty
+		// and spend nothing. Most packages of a program's dependency
+		// graph end here, which keeps the fact-using rules near the cost
+		// of loading.
+		ix.Skipped = true
+		return ix, nil
+	}
+	ix.walk(pass.Files)
 	ix.addModelledKeyfuncs()
 	return ix, nil
 }
 
-var walkTypes = []ast.Node{
-	(*ast.File)(nil),
-	(*ast.FuncDecl)(nil),
-	(*ast.FuncLit)(nil),
-	(*ast.CallExpr)(nil),
-	(*ast.CompositeLit)(nil),
-	(*ast.Ident)(nil),
-	(*ast.AssignStmt)(nil),
-	(*ast.ValueSpec)(nil),
-	(*ast.RangeStmt)(nil),
-	(*ast.IncDecStmt)(nil),
-	(*ast.UnaryExpr)(nil),
+// skip reports whether a package can hold nothing a rule needs: the
+// standard library, the modelled JWT libraries themselves, and versioned
+// dependencies (from the module cache) that import no JWT library. The
+// last may still define key constants, which need no facts: constants
+// travel in export data.
+func (ix *Index) skip(pass *analysis.Pass) bool {
+	if ix.Model.IsLibrary(pass.Pkg.Path()) || isStd(pass) {
+		return true
+	}
+	return pass.Module != nil && pass.Module.Version != "" && !ix.UsesLibrary
 }
 
-func (ix *Index) walk(ins *inspector.Inspector) {
-	var file *ast.File
-	ins.WithStack(walkTypes, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.File:
-			file = n
-		case *ast.FuncDecl:
-			ix.files[n] = file
-			if obj, ok := ix.Info.Defs[n.Name].(*types.Func); ok {
-				ix.Funcs[obj] = n
-			}
-			ix.Defs.params(ix.Info, n.Recv)
-			ix.Defs.params(ix.Info, n.Type.Params)
-			ix.Defs.params(ix.Info, n.Type.Results)
-			if n.Body != nil {
-				if obj, _ := ix.Info.Defs[n.Name].(*types.Func); obj != nil {
-					ix.addKeyfunc(n, n.Type, n.Body, obj.Type(), obj, file)
-				}
-			}
-		case *ast.FuncLit:
-			ix.files[n] = file
-			ix.Defs.params(ix.Info, n.Type.Params)
-			ix.Defs.params(ix.Info, n.Type.Results)
-			if tv, ok := ix.Info.Types[n]; ok {
-				ix.addKeyfunc(n, n.Type, n.Body, tv.Type, nil, file)
-			}
-		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(ix.Info, n).(*types.Func)
-			if f := ix.Model.Func(fn); f != nil {
-				c := &Call{Expr: n, Func: f, Encl: enclosing(stack), File: file, Outer: ix.outerCall(n, stack)}
-				ix.Calls = append(ix.Calls, c)
-				ix.calls[n] = c
-			}
-		case *ast.CompositeLit:
-			ix.addLit(n, stack, file)
-		case *ast.Ident:
-			obj := ix.Info.Uses[n]
-			if obj == nil {
+var goroot = filepath.Clean(gobuild.Default.GOROOT)
+
+func isStd(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.Position(pass.Files[0].Pos()).Filename
+	if name == "" || goroot == "" || goroot == "." {
+		return false
+	}
+	return strings.HasPrefix(filepath.Clean(name), filepath.Join(goroot, "src")+string(filepath.Separator))
+}
+
+// Inspector returns an inspector over the package's files, built on first
+// use. Rules that need a walk of their own use it instead of requiring
+// inspect.Analyzer, which would build one for every package of the
+// dependency graph. It returns nil for a skipped package.
+func (ix *Index) Inspector() *inspector.Inspector {
+	if ix.Skipped {
+		return nil
+	}
+	ix.insOnce.Do(func() { ix.ins = inspector.New(ix.pass.Files) })
+	return ix.ins
+}
+
+// walk visits every node of the package once; stack holds the path from
+// the file to the node, the node included.
+func (ix *Index) walk(files []*ast.File) {
+	var stack []ast.Node
+	for _, file := range files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
 				return true
 			}
+			stack = append(stack, n)
+			ix.visit(n, stack, file)
+			return true
+		})
+	}
+}
+
+func (ix *Index) visit(n ast.Node, stack []ast.Node, file *ast.File) {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		ix.files[n] = file
+		if obj, ok := ix.Info.Defs[n.Name].(*types.Func); ok {
+			ix.Funcs[obj] = n
+		}
+		ix.Defs.params(ix.Info, n.Recv)
+		ix.Defs.params(ix.Info, n.Type.Params)
+		ix.Defs.params(ix.Info, n.Type.Results)
+		if n.Body != nil {
+			if obj, _ := ix.Info.Defs[n.Name].(*types.Func); obj != nil {
+				ix.addKeyfunc(n, n.Type, n.Body, obj.Type(), obj, file)
+			}
+		}
+	case *ast.FuncLit:
+		ix.files[n] = file
+		ix.Defs.params(ix.Info, n.Type.Params)
+		ix.Defs.params(ix.Info, n.Type.Results)
+		if tv, ok := ix.Info.Types[n]; ok {
+			ix.addKeyfunc(n, n.Type, n.Body, tv.Type, nil, file)
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(ix.Info, n).(*types.Func)
+		if f := ix.Model.Func(fn); f != nil {
+			c := &Call{Expr: n, Func: f, Encl: enclosing(stack), File: file, Outer: ix.outerCall(n, stack)}
+			ix.Calls = append(ix.Calls, c)
+			ix.calls[n] = c
+		} else if fn != nil && fn.Pkg() != nil && fillerPackages[fn.Pkg().Path()] {
+			ix.Fills = append(ix.Fills, n)
+		}
+	case *ast.CompositeLit:
+		ix.addLit(n, stack, file)
+	case *ast.Ident:
+		if obj := ix.Info.Uses[n]; obj != nil {
 			if v := ix.Model.Var(obj); v != nil {
 				ix.Refs = append(ix.Refs, &Ref{Ident: n, Var: v, Encl: enclosing(stack), File: file})
 			}
-		case *ast.AssignStmt:
-			ix.Defs.assign(ix.Info, n)
-		case *ast.ValueSpec:
-			ix.Defs.valueSpec(ix.Info, n)
-		case *ast.RangeStmt:
-			ix.Defs.rangeStmt(ix.Info, n)
-		case *ast.IncDecStmt:
-			ix.Defs.markOpaque(ix.Info, n.X)
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				ix.Defs.escape(ix.Info, n.X)
-			}
 		}
-		return true
-	})
+	case *ast.AssignStmt:
+		ix.Defs.assign(ix.Info, n)
+	case *ast.ValueSpec:
+		ix.Defs.valueSpec(ix.Info, n)
+	case *ast.RangeStmt:
+		ix.Defs.rangeStmt(ix.Info, n)
+	case *ast.IncDecStmt:
+		ix.Defs.markOpaque(ix.Info, n.X)
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			ix.Defs.escape(ix.Info, n.X)
+		}
+	}
 }
+
+// fillerPackages hold the functions that fill key buffers with random
+// bytes (crypto/rand.Read, io.ReadFull(rand.Reader, b), math/rand.Read).
+var fillerPackages = map[string]bool{"crypto/rand": true, "math/rand": true, "math/rand/v2": true, "io": true}
 
 // enclosing returns the innermost function in stack (excluding the top).
 func enclosing(stack []ast.Node) ast.Node {

@@ -2,17 +2,13 @@ package keyflow
 
 import (
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
@@ -24,7 +20,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "keyflow",
 	Doc:              "find where JWT key values come from\n\nThe keyflow analyzer is a helper for the jwtvet rules: it reports nothing. It exports facts for package variables, functions and config literals whose values are fixed at compile time.",
 	URL:              "https://github.com/jwtvet/jwtvet/blob/main/analyzers/keyflow",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer, jwtapi.Analyzer},
+	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
 	ResultType:       reflect.TypeOf((*Flow)(nil)),
 	FactTypes:        []analysis.Fact{new(ConstFact), new(FieldsFact)},
@@ -92,35 +88,16 @@ func run(pass *analysis.Pass) (any, error) {
 	if skipPackage(pass, ix) {
 		return f, nil
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-		f.noteFiller(n.(*ast.CallExpr))
-	})
+	for _, call := range ix.Fills {
+		f.noteFiller(call)
+	}
 	f.exportFacts()
 	return f, nil
 }
 
-// skipPackage reports whether a package can hold nothing a rule needs:
-// the standard library and the modelled JWT libraries themselves.
-func skipPackage(pass *analysis.Pass, ix *jwtapi.Index) bool {
-	if ix.Model.IsLibrary(pass.Pkg.Path()) {
-		return true
-	}
-	return isStd(pass)
-}
-
-var goroot = filepath.Clean(build.Default.GOROOT)
-
-func isStd(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 {
-		return false
-	}
-	name := pass.Fset.Position(pass.Files[0].Pos()).Filename
-	if name == "" || goroot == "" || goroot == "." {
-		return false
-	}
-	return strings.HasPrefix(filepath.Clean(name), filepath.Join(goroot, "src")+string(filepath.Separator))
-}
+// skipPackage reports whether a package can hold nothing a rule needs;
+// jwtapi decides, so that every rule skips the same packages.
+func skipPackage(pass *analysis.Pass, ix *jwtapi.Index) bool { return ix.Skipped }
 
 // noteFiller records buffers filled by random sources:
 // crypto/rand.Read(b), io.ReadFull(rand.Reader, b), math/rand.Read(b),
