@@ -16,11 +16,16 @@ func fositeFuncs() []*Func {
 	p, f := fositePkg, familyFosite
 	signed := row(p, "Token", "SignedString", RoleSign, f, with(none(), func(a *args) { a.Key = 0 }))
 	signed.TokenFromRecv = true
+	// Like jwt-go, a failed parse returns the token with its claims
+	// decoded (before the signature is checked).
+	parse := row(p, "", "Parse", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Keyfunc = 1 }))
+	parseWithClaims := row(p, "", "ParseWithClaims", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 1; a.Keyfunc = 2 }))
+	parse.ClaimsOnError, parseWithClaims.ClaimsOnError = true, true
 	return []*Func{
 		row(p, "", "NewWithClaims", RoleNewToken, f, with(none(), func(a *args) { a.Method = 0; a.Claims = 1 })),
 		signed,
-		row(p, "", "Parse", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Keyfunc = 1 })),
-		row(p, "", "ParseWithClaims", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 1; a.Keyfunc = 2 })),
+		parse,
+		parseWithClaims,
 	}
 }
 
