@@ -364,10 +364,12 @@ func parseDotenv(data []byte) map[string]string {
 	return out
 }
 
-// placeholder reports values that refer to something else rather than
-// being a secret: ${VAR}, $VAR, {{ .Var }}, %(var)s.
+// placeholder reports values that refer to an environment variable or a
+// template rather than being a secret: ${VAR}, $VAR, {{ .Var }}, %(var)s,
+// %env(VAR)%, env:VAR.
 func placeholder(v string) bool {
-	return v == "" || strings.HasPrefix(v, "$") || strings.Contains(v, "${") || strings.Contains(v, "{{") || strings.HasPrefix(v, "%(")
+	return v == "" || strings.HasPrefix(v, "$") || strings.Contains(v, "${") || strings.Contains(v, "{{") ||
+		strings.HasPrefix(v, "%(") || strings.HasPrefix(v, "%env(") || strings.HasPrefix(v, "env:")
 }
 
 // compareConfigs reports JWT-secret keys holding the same value in files

@@ -622,11 +622,18 @@ func (c *checker) armValues(swCur inspector.Cursor, a *branch, st ast.Stmt) []ar
 		if len(st.Results) == 0 {
 			return nil
 		}
-		fp, ok := c.fingerprint(st.Results[0])
-		if !ok {
-			return nil
+		if fp, ok := c.fingerprint(st.Results[0]); ok {
+			return []armValue{{arm: a, dest: "return", names: c.returnDest(swCur), refs: c.returnRefs(swCur), expr: st.Results[0], fp: fp}}
 		}
-		return []armValue{{arm: a, dest: "return", names: c.returnDest(swCur), refs: c.returnRefs(swCur), expr: st.Results[0], fp: fp}}
+		// return Config{JWTSecret: "…", …}: each field of the literal.
+		if lit := elementLit(st.Results[0]); lit != nil {
+			ctx := words(c.litTypeName(lit))
+			for _, v := range c.entryValues(&envEntry{value: lit}) {
+				var refs []rootRef
+				refs = append(refs, v.refs...)
+				out = append(out, armValue{arm: a, dest: "return." + v.label, names: []nameCtx{{context: ctx, name: v.name}}, refs: refs, expr: v.expr, fp: v.fp})
+			}
+		}
 	}
 	return out
 }

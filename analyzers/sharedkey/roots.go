@@ -98,13 +98,17 @@ func (c *checker) isRecv(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	for _, decl := range c.ix.Funcs {
-		if decl.Recv != nil && len(decl.Recv.List) == 1 && len(decl.Recv.List[0].Names) == 1 &&
-			c.info.Defs[decl.Recv.List[0].Names[0]] == v {
-			return true
+	if c.receivers == nil {
+		c.receivers = make(map[*types.Var]bool)
+		for _, decl := range c.ix.Funcs {
+			if decl.Recv != nil && len(decl.Recv.List) == 1 && len(decl.Recv.List[0].Names) == 1 {
+				if rv, ok := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var); ok {
+					c.receivers[rv] = true
+				}
+			}
 		}
 	}
-	return false
+	return c.receivers[v]
 }
 
 func (c *checker) varRoots(v *types.Var, depth int, seen map[ast.Node]bool, out *[]rootRef) {

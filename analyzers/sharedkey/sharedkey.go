@@ -69,6 +69,8 @@ type checker struct {
 	// calls maps this package's functions to their calls here, built
 	// on first use.
 	calls map[*types.Func][]*ast.CallExpr
+	// receivers are the receiver variables of this package's methods.
+	receivers map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass) (result any, err error) {

@@ -84,3 +84,22 @@ var _ = refreshSecret
 var _ = accessSecret
 var _ = logLevel
 var _ = tokenSecret
+
+// Settings is what configFor returns.
+type Settings struct {
+	DBHost    string
+	JWTSecret string
+}
+
+func configFor(env string) Settings {
+	switch env {
+	case "production":
+		return Settings{DBHost: "prod-db.internal", JWTSecret: "struct-arm-secret-shared"}
+	case "staging":
+		return Settings{DBHost: "staging-db.internal", JWTSecret: "struct-arm-secret-shared"} // want `jwt secret jwt_secret is the same for production \(switch.go:\d+\) and staging \(switch.go:\d+\)`
+	default:
+		return Settings{DBHost: "localhost", JWTSecret: os.Getenv("JWT_SECRET")}
+	}
+}
+
+var _ = configFor
