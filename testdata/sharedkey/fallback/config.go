@@ -107,6 +107,12 @@ func loadRefreshKey() {
 	}
 }
 
+// demoSecret is suppressed with a reason.
+func demoSecret() string {
+	//jwtvet:ignore sharedkey the demo binary is never deployed
+	return cmp.Or(os.Getenv("DEMO_JWT_SECRET"), "demo-only-jwt-secret-value")
+}
+
 // Not secrets: a port, a log level, a database URL.
 func other() (string, string) {
 	level := os.Getenv("LOG_LEVEL")
@@ -120,4 +126,5 @@ var _ = loadAuth
 var _ = lookupJWTKey
 var _ = other
 var _ = strongEnough
+var _ = demoSecret
 var _ = loadRefreshKey
