@@ -241,7 +241,7 @@ func (c *checker) callSite(cur inspector.Cursor, call *ast.CallExpr) *fbSite {
 			return nil
 		}
 		name, _ := c.constString(call.Args[h.Name])
-		look := lookup{what: "environment variable", name: name, via: fn.Name(), pos: call.Pos()}
+		look := lookup{what: "environment variable", name: name, via: c.funcName(fn), pos: call.Pos()}
 		return c.newCallSite(cur, call, call.Args[h.Default], look)
 	}
 	if fn.Pkg() == c.pass.Pkg {
@@ -250,7 +250,7 @@ func (c *checker) callSite(cur inspector.Cursor, call *ast.CallExpr) *fbSite {
 		if o := c.flow.Origin(call); o.Kind == keyflow.Fallback && o.Const.Len != 0 {
 			for _, a := range call.Args {
 				if ao := c.flow.Origin(a); ao.Kind == keyflow.Constant && ao.Pos == o.Pos {
-					look := lookup{what: "environment variable", name: o.Env, via: fn.Name(), pos: call.Pos()}
+					look := lookup{what: "environment variable", name: o.Env, via: c.funcName(fn), pos: call.Pos()}
 					return c.newCallSite(cur, call, a, look)
 				}
 			}
@@ -474,15 +474,28 @@ func (c *checker) helperExpr(e ast.Expr, parts map[helperPart]bool, depth int) b
 			if len(x.Args) != 1 {
 				return false
 			}
-			id, ok := ast.Unparen(x.Args[0]).(*ast.Ident)
-			if !ok {
+			// The name is a parameter, perhaps with a prefix:
+			// os.Getenv(e.prefix + name), strings.ToUpper(name).
+			param := -1
+			ok := true
+			ast.Inspect(x.Args[0], func(n ast.Node) bool {
+				id, isID := n.(*ast.Ident)
+				if !isID {
+					return true
+				}
+				if v, isVar := c.info.Uses[id].(*types.Var); isVar && c.ix.Defs.IsParam(v) && !c.isRecvVar(v) {
+					i := c.paramIndex(v)
+					if i < 0 || (param >= 0 && param != i) {
+						ok = false
+					}
+					param = i
+				}
+				return true
+			})
+			if !ok || param < 0 {
 				return false
 			}
-			v, ok := c.info.Uses[id].(*types.Var)
-			if !ok || !c.ix.Defs.IsParam(v) || c.paramIndex(v) < 0 {
-				return false
-			}
-			parts[helperPart{env: true, param: c.paramIndex(v)}] = true
+			parts[helperPart{env: true, param: param}] = true
 			return true
 		case "cmp.Or":
 			for _, a := range x.Args {
@@ -1113,4 +1126,17 @@ func structOf(t types.Type) *types.Struct {
 	}
 	st, _ := t.Underlying().(*types.Struct)
 	return st
+}
+
+// funcName names a function for messages: getenv, envutil.Get,
+// Env.String.
+func (c *checker) funcName(fn *types.Func) string {
+	name := fn.Name()
+	if r := recvName(fn); r != "" {
+		name = r + "." + name
+	}
+	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }

@@ -98,6 +98,12 @@ func (c *checker) isRecv(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
+	return c.isRecvVar(v)
+}
+
+// isRecvVar reports whether v is the receiver of one of this package's
+// methods.
+func (c *checker) isRecvVar(v *types.Var) bool {
 	if c.receivers == nil {
 		c.receivers = make(map[*types.Var]bool)
 		for _, decl := range c.ix.Funcs {

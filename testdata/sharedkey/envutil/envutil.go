@@ -26,6 +26,18 @@ func Must(key string) (string, error) {
 	return v, nil
 }
 
+// Env reads variables under a prefix.
+type Env struct{ Prefix string }
+
+// String returns the prefixed variable, or def when it is unset or empty.
+func (e Env) String(name, def string) string { // want String:`envDefault\(name=0, default=1\)`
+	v, ok := os.LookupEnv(e.Prefix + name)
+	if !ok || v == "" {
+		return def
+	}
+	return v
+}
+
 // Int is not about secrets at all.
 func Int(key string, def int) int {
 	if v := os.Getenv(key); v != "" {

@@ -78,8 +78,14 @@ func loadAuth() {
 	}
 }
 
+func prefixed() string {
+	env := envutil.Env{Prefix: "APP_"}
+	secret := env.String("JWT_SECRET", "method-helper-default-secret") // want `jwt secret falls back to a string literal \(config.go:\d+\) when environment variable JWT_SECRET is unset \(envutil.Env.String\)`
+	return secret
+}
+
 // Shared uses the helper of another package.
-var accessSecret = envutil.Get("ACCESS_TOKEN_SECRET", "shared-helper-access-secret") // want `jwt secret access_secret falls back to a string literal .* when environment variable ACCESS_TOKEN_SECRET is unset \(Get\)`
+var accessSecret = envutil.Get("ACCESS_TOKEN_SECRET", "shared-helper-access-secret") // want `jwt secret access_secret falls back to a string literal .* when environment variable ACCESS_TOKEN_SECRET is unset \(envutil.Get\)`
 
 func lookupJWTKey() string {
 	secret, found := os.LookupEnv("JWT_KEY")
@@ -126,5 +132,6 @@ var _ = loadAuth
 var _ = lookupJWTKey
 var _ = other
 var _ = strongEnough
+var _ = prefixed
 var _ = demoSecret
 var _ = loadRefreshKey
