@@ -22,6 +22,17 @@ stolen one works forever (CWE-613). The noexp analyzer reports
     has one, so a token without exp never expires;
   - a leeway (jwt.WithLeeway) of one hour or more.
 
+The same holds for the other modelled libraries, from the model's rows:
+claims signed in one call without exp (kataras jwt.Sign without MaxAge,
+jwx jwt.Sign of a token built without an expiration, go-jose
+jwt.Signed(s).Claims(c), cristalhq Builder.Build, jwtauth Encode, go-kit
+NewSigner), a signer whose max age is too small to set exp (iris
+NewSigner(alg, key, 0)), a verification that checks no claim whose claims
+are read but never validated (go-jose Claims without Claims.Validate,
+cristalhq Parse without IsValidAt, jwtauth Decode), jwx
+WithValidate(false), and large leeways (jwx WithAcceptableSkew, go-jose
+ValidateWithLeeway, auth0 WithAllowedClockSkew).
+
 Claims that may get an expiry out of sight are not reported: a value
 passed to another function by pointer, written under a computed key,
 taken from a parameter or an unknown function, or a token returned

@@ -312,6 +312,20 @@ func (c *checker) argEffect(di *declIndex, call *ast.CallExpr, e ast.Node) effec
 	if ce, ok := e.(ast.Expr); ok && c.isClaimsArgOf(call, ce) {
 		return effect{}
 	}
+	// A library helper that writes exp into the claims it is given
+	// (jwtauth.SetExpiryIn(claims, d)).
+	if mc := c.ix.CallOf(call); mc != nil && mc.Func.Option == jwtapi.OptSetsExpiry {
+		if a := mc.Arg(mc.Func.Claims); a != nil && ast.Unparen(a) == e {
+			sets, ok := c.setsExpiry(mc)
+			switch {
+			case !ok:
+				return effect{st: stUnknown}
+			case sets:
+				return effect{st: stYes}
+			}
+			return effect{}
+		}
+	}
 	if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && readsOnly(fn) {
 		return effect{}
 	}
@@ -377,7 +391,7 @@ func (c *checker) isClaimsArg(di *declIndex, u *ast.UnaryExpr) bool {
 
 func (c *checker) isClaimsArgOf(call *ast.CallExpr, arg ast.Expr) bool {
 	mc := c.ix.CallOf(call)
-	if mc == nil || mc.Func.Role != jwtapi.RoleNewToken || mc.Func.Claims < 0 {
+	if mc == nil || (mc.Func.Role != jwtapi.RoleNewToken && !oneShot(mc.Func)) || mc.Func.Claims < 0 {
 		return false
 	}
 	a := mc.Arg(mc.Func.Claims)

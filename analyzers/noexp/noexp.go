@@ -100,7 +100,15 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkParse(call)
 		case jwtapi.RoleOption:
 			c.checkOption(call)
+		default:
+			if call.Func.Option == jwtapi.OptLeeway {
+				c.checkOption(call) // a leeway argument of a validation call
+			}
 		}
+		// Other libraries' shapes, from the model (libraries.go).
+		c.checkOneShot(call)
+		c.checkLifetime(call)
+		c.checkUnvalidated(call)
 	}
 	c.checkParserSettings()
 	c.checkValidMethods()

@@ -434,6 +434,9 @@ func (c *checker) checkOption(call *jwtapi.Call) {
 	name := c.callName(call.Expr)
 	switch call.Func.Option {
 	case jwtapi.OptSkipClaims:
+		if in, known := c.ix.OptionInEffect(call); !in || !known {
+			return // jwx WithValidate(true), or a value not known
+		}
 		if c.validatesByHand(call.Func.Pkg) {
 			return
 		}
