@@ -6,7 +6,6 @@ package sharedkey
 import (
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -14,7 +13,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/objectpath"
 
@@ -31,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     name,
 	Doc:      doc,
 	URL:      diag.URL(name),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, jwtapi.Analyzer, keyflow.Analyzer},
+	Requires: []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
 	Run:      run,
 	FactTypes: []analysis.Fact{
 		new(EnvDefaultFact), new(FallbackFact), new(SignerFact), new(KeyUsesFact),
@@ -81,15 +79,15 @@ func run(pass *analysis.Pass) (result any, err error) {
 			result, err = nil, fmt.Errorf("sharedkey: internal error: %v", r)
 		}
 	}()
-	if pass.Pkg == nil || pass.TypesInfo == nil || isStd(pass) {
+	if pass.Pkg == nil || pass.TypesInfo == nil {
 		return nil, nil
 	}
 	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
 	flow, _ := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
-	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if ix == nil || flow == nil || ins == nil || ix.Model.IsLibrary(pass.Pkg.Path()) {
+	if ix == nil || flow == nil || ix.Skipped {
 		return nil, nil
 	}
+	ins := ix.Inspector()
 	c := &checker{
 		pass:          pass,
 		ix:            ix,
@@ -111,18 +109,6 @@ func run(pass *analysis.Pass) (result any, err error) {
 	c.checkEmbedded()
 	c.checkTokenKinds()
 	return nil, nil
-}
-
-var goroot = filepath.Clean(build.Default.GOROOT)
-
-// isStd reports whether the package is part of the standard library,
-// which holds nothing this rule looks for.
-func isStd(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 || goroot == "" || goroot == "." {
-		return false
-	}
-	name := pass.Fset.Position(pass.Files[0].Pos()).Filename
-	return strings.HasPrefix(filepath.Clean(name), filepath.Join(goroot, "src")+string(filepath.Separator))
 }
 
 // indexSinks records what every key sink of the package reads.
