@@ -316,6 +316,11 @@ func build(funcs []*Func, vars []*Var, typs []*Type, fields []*Field) *Model {
 	}
 	for _, f := range fields {
 		m.fields[key(f.Pkg, f.Type, f.Name)] = f
+		// A package modelled only by its config fields (a middleware) is a
+		// library too.
+		if _, ok := m.pkgs[f.Pkg]; !ok {
+			m.pkgs[f.Pkg] = ""
+		}
 	}
 	return m
 }

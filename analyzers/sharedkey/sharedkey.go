@@ -84,7 +84,7 @@ func run(pass *analysis.Pass) (result any, err error) {
 	}
 	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
 	flow, _ := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
-	if ix == nil || flow == nil || ix.Skipped {
+	if ix == nil || flow == nil || ix.Skipped || !relevant(pass, ix) {
 		return nil, nil
 	}
 	ins := ix.Inspector()
@@ -265,4 +265,70 @@ func typeNameOf(t types.Type) string {
 		return n.Obj().Name()
 	}
 	return ""
+}
+
+// relevant reports whether the package can hold anything this rule looks
+// for, from cheap signals, so that the walk is spent only where it can
+// pay: JWT use, an environment, flag or config library, embedded files,
+// build-tag variants, config-shaped declarations (default tags, package
+// literals), or facts of this rule from an import.
+func relevant(pass *analysis.Pass, ix *jwtapi.Index) bool {
+	if ix.UsesLibrary || len(pass.IgnoredFiles) > 0 {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if signalPackages[imp.Path()] {
+			return true
+		}
+	}
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				switch spec := spec.(type) {
+				case *ast.ValueSpec:
+					for _, v := range spec.Values {
+						if _, ok := ast.Unparen(v).(*ast.CompositeLit); ok {
+							return true
+						}
+					}
+				case *ast.TypeSpec:
+					if st, ok := spec.Type.(*ast.StructType); ok && hasDefaultTag(st) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return len(pass.AllObjectFacts()) > 0 || len(pass.AllPackageFacts()) > 0
+}
+
+// signalPackages: importing one of these can make a secret's value depend
+// on the environment, a flag or a config default.
+var signalPackages = func() map[string]bool {
+	m := map[string]bool{"os": true, "syscall": true, "cmp": true, "embed": true}
+	for _, d := range configDefaults {
+		m[d.Pkg] = true
+	}
+	for _, g := range configGetters {
+		m[g.Pkg] = true
+	}
+	return m
+}()
+
+func hasDefaultTag(st *ast.StructType) bool {
+	for _, f := range st.Fields.List {
+		if f.Tag == nil {
+			continue
+		}
+		for _, t := range defaultTags {
+			if strings.Contains(f.Tag.Value, t.Key+":") {
+				return true
+			}
+		}
+	}
+	return false
 }
