@@ -3,7 +3,6 @@ package algnone
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,27 +46,10 @@ func (c *checker) validMethods() {
 			}
 		}
 	}
-	for _, file := range c.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, lhs := range as.Lhs {
-				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-				if !ok {
-					continue
-				}
-				s := c.info.Selections[sel]
-				if s == nil || s.Kind() != types.FieldVal {
-					continue
-				}
-				if f := c.ix.Model.Field(s.Recv(), sel.Sel.Name); f != nil && f.Option == jwtapi.OptValidMethods {
-					c.checkList(as.Rhs[i], c.fieldName(s.Recv(), sel.Sel.Name))
-				}
-			}
-			return true
-		})
+	for _, set := range c.ix.FieldSets {
+		if set.Field.Option == jwtapi.OptValidMethods {
+			c.checkList(set.Value, c.fieldName(set.Recv, set.Sel.Sel.Name))
+		}
 	}
 }
 

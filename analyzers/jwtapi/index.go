@@ -55,6 +55,9 @@ type Index struct {
 	// Fills are calls that may fill a buffer with random bytes, for key
 	// provenance.
 	Fills []*ast.CallExpr
+	// FieldSets are assignments to modelled fields of library types
+	// (p.ValidMethods = …, p.SkipClaimsValidation = true).
+	FieldSets []*FieldSet
 
 	pass    *analysis.Pass
 	insOnce sync.Once
@@ -263,6 +266,7 @@ func (ix *Index) visit(n ast.Node, stack []ast.Node, file *ast.File) {
 		}
 	case *ast.AssignStmt:
 		ix.Defs.assign(ix.Info, n)
+		ix.addFieldSets(n, file)
 	case *ast.ValueSpec:
 		ix.Defs.valueSpec(ix.Info, n)
 	case *ast.RangeStmt:
@@ -553,4 +557,33 @@ func namedOf(t types.Type) *types.Named {
 	}
 	n, _ := types.Unalias(t).(*types.Named)
 	return n
+}
+
+// FieldSet is an assignment of Value to a modelled field.
+type FieldSet struct {
+	Stmt  *ast.AssignStmt
+	Sel   *ast.SelectorExpr // the assigned field, x.Name
+	Value ast.Expr
+	Field *Field
+	Recv  types.Type // the type that holds the field
+	File  *ast.File
+}
+
+func (ix *Index) addFieldSets(as *ast.AssignStmt, file *ast.File) {
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		s := ix.Info.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal {
+			continue
+		}
+		if f := ix.Model.Field(s.Recv(), sel.Sel.Name); f != nil {
+			ix.FieldSets = append(ix.FieldSets, &FieldSet{Stmt: as, Sel: sel, Value: as.Rhs[i], Field: f, Recv: s.Recv(), File: file})
+		}
+	}
 }

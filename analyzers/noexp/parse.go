@@ -507,30 +507,13 @@ func (c *checker) checkParserSettings() {
 			}
 		}
 	}
-	for _, f := range c.pass.Files {
-		if c.inTest(f.Pos()) {
+	for _, set := range c.ix.FieldSets {
+		if c.inTest(set.Stmt.Pos()) {
 			continue
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, l := range as.Lhs {
-				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-				if !ok {
-					continue
-				}
-				s := c.info.Selections[sel]
-				if s == nil || s.Kind() != types.FieldVal {
-					continue
-				}
-				if fr := c.ix.Model.Field(s.Recv(), sel.Sel.Name); fr != nil && fr.Option == jwtapi.OptSkipClaims && c.isTrue(as.Rhs[i]) && !c.validatesByHand(fr.Pkg) {
-					c.reportSkipField(as, types.ExprString(sel)+" = true")
-				}
-			}
-			return true
-		})
+		if fr := set.Field; fr.Option == jwtapi.OptSkipClaims && c.isTrue(set.Value) && !c.validatesByHand(fr.Pkg) {
+			c.reportSkipField(set.Stmt, types.ExprString(set.Sel)+" = true")
+		}
 	}
 }
 
