@@ -13,6 +13,7 @@ package jwtapi
 
 import (
 	"go/types"
+	"sort"
 	"strings"
 )
 
@@ -334,6 +335,43 @@ func (m *Model) Funcs() []*Func {
 	for _, f := range m.funcs {
 		out = append(out, f)
 	}
+	return out
+}
+
+// Vars returns every modelled variable and constant.
+func (m *Model) Vars() []*Var {
+	out := make([]*Var, 0, len(m.vars))
+	for _, v := range m.vars {
+		out = append(out, v)
+	}
+	return out
+}
+
+// Types returns every modelled type.
+func (m *Model) Types() []*Type {
+	out := make([]*Type, 0, len(m.types))
+	for _, t := range m.types {
+		out = append(out, t)
+	}
+	return out
+}
+
+// Fields returns every modelled struct field.
+func (m *Model) Fields() []*Field {
+	out := make([]*Field, 0, len(m.fields))
+	for _, f := range m.fields {
+		out = append(out, f)
+	}
+	return out
+}
+
+// Packages returns the import paths of every modelled package, sorted.
+func (m *Model) Packages() []string {
+	out := make([]string, 0, len(m.pkgs))
+	for p := range m.pkgs {
+		out = append(out, p)
+	}
+	sort.Strings(out)
 	return out
 }
 
