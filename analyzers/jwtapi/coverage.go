@@ -271,12 +271,10 @@ func allCells(c CoverageCell) map[string]CoverageCell {
 	return out
 }
 
-// CoverageMarkdown renders docs/coverage.md from the matrix.
-func CoverageMarkdown() string {
+// CoverageTable renders the matrix as a Markdown table (README's
+// Libraries section and docs/coverage.md).
+func CoverageTable() string {
 	var b strings.Builder
-	b.WriteString("# Library coverage\n\n")
-	b.WriteString("Generated from analyzers/jwtapi/coverage.go by `go test ./analyzers/jwtapi -run TestCoverage -update`; a test checks it against the model's rows and the fixtures.\n\n")
-	b.WriteString("Each cell says whether an analyzer reports the mistake in code using the library: **covered** (model rows and a fixture on the real module, testdata/ANALYZER/FIXTURE), **n/a** (the library does not allow the mistake), or **not covered** (possible, not reported). Notes follow the table.\n\n")
 	b.WriteString("| library | module |")
 	for _, a := range CoverageAnalyzers {
 		b.WriteString(" " + a + " |")
@@ -293,6 +291,16 @@ func CoverageMarkdown() string {
 		}
 		b.WriteString("\n")
 	}
+	return b.String()
+}
+
+// CoverageMarkdown renders docs/coverage.md from the matrix.
+func CoverageMarkdown() string {
+	var b strings.Builder
+	b.WriteString("# Library coverage\n\n")
+	b.WriteString("Generated from analyzers/jwtapi/coverage.go by `go test ./analyzers/jwtapi -run TestCoverage -update`; a test checks it against the model's rows and the fixtures.\n\n")
+	b.WriteString("Each cell says whether an analyzer reports the mistake in code using the library: **covered** (model rows and a fixture on the real module, testdata/ANALYZER/FIXTURE), **n/a** (the library does not allow the mistake), or **not covered** (possible, not reported). Notes follow the table.\n\n")
+	b.WriteString(CoverageTable())
 	b.WriteString("\n## Notes per library\n")
 	for _, l := range Libraries {
 		fmt.Fprintf(&b, "\n### %s\n\nPackages: ", l.Name)

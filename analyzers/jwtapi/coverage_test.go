@@ -304,3 +304,29 @@ func TestCoverageDoc(t *testing.T) {
 		t.Errorf("docs/coverage.md is out of date: run go test ./analyzers/jwtapi -run TestCoverageDoc -update")
 	}
 }
+
+// TestCoverageReadme: the table between the coverage markers of README.md
+// is the rendering of the matrix.
+func TestCoverageReadme(t *testing.T) {
+	const begin, end = "<!-- coverage table: generated, see docs/coverage.md -->\n", "<!-- end of coverage table -->\n"
+	path := filepath.Join(fixtures.Root(), "README.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no coverage table markers")
+	}
+	want := text[:i+len(begin)] + jwtapi.CoverageTable() + text[j:]
+	if updating() && want != text {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		text = want
+	}
+	if text != want {
+		t.Errorf("README.md coverage table is out of date: run go test ./analyzers/jwtapi -run TestCoverageReadme -update")
+	}
+}
