@@ -60,9 +60,9 @@ func joseFuncs() []*Func {
 		)
 		// Minting: jwt.Signed(signer).Claims(c).Serialize(). Claims given
 		// to the builder are the token's (calls chain and merge).
-		out = append(out,
-			row(j, "Builder", "Claims", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 })),
-		)
+		builderClaims := row(j, "Builder", "Claims", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 }))
+		builderClaims.ClaimsMerge = true
+		out = append(out, builderClaims)
 		// Claims validation: the only place go-jose checks exp.
 		leeway := row(j, "Claims", "ValidateWithLeeway", RoleValidateClaims, f, with(none(), func(a *args) { a.OptionArg = 1 }))
 		leeway.Option = OptLeeway

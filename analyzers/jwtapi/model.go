@@ -151,6 +151,10 @@ type Func struct {
 	// RoleValidateClaims call (go-jose (*JSONWebToken).Claims, cristalhq
 	// Parse, jwtauth's Decode).
 	NoExpiryCheck bool
+	// ClaimsMerge: the Claims argument adds to the claims the receiver
+	// already holds, so the token's claims are those of every such call
+	// on the same builder (go-jose jwt.Signed(s).Claims(a).Claims(b)).
+	ClaimsMerge bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.

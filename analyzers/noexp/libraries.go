@@ -36,6 +36,9 @@ func (c *checker) checkOneShot(call *jwtapi.Call) {
 	if !oneShot(call.Func) || c.chainedInto(call) {
 		return
 	}
+	if call.Func.ClaimsMerge && !c.wholeChain(call) {
+		return // claims may be added on the builder elsewhere
+	}
 	var parts []result
 	for cur := call; cur != nil; cur = c.chainedFrom(cur) {
 		parts = append(parts, c.oneShotClaims(cur.Arg(cur.Func.Claims)))
@@ -85,6 +88,34 @@ func (c *checker) chainedInto(call *jwtapi.Call) bool {
 	}
 	oc := c.ix.CallOf(outer)
 	return oc != nil && oc.Func == call.Func
+}
+
+// wholeChain reports whether every claims call of a merging builder is in
+// the one chain that ends at call: the chain starts at another call (the
+// builder's constructor), and its result is used at once (serialized), not
+// kept where more claims could be added.
+func (c *checker) wholeChain(call *jwtapi.Call) bool {
+	cur := call
+	for {
+		prev := c.chainedFrom(cur)
+		if prev == nil {
+			break
+		}
+		cur = prev
+	}
+	if _, ok := ast.Unparen(cur.Recv()).(*ast.CallExpr); !ok {
+		return false // a builder held in a variable
+	}
+	di := c.declAt(call.Expr.Pos())
+	if di == nil {
+		return false
+	}
+	sel, ok := di.up(call.Expr).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	use, ok := di.up(sel).(*ast.CallExpr)
+	return ok && ast.Unparen(use.Fun) == sel
 }
 
 // chainedFrom returns the call of the same row that call is made on, or
