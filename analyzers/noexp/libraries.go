@@ -150,9 +150,9 @@ func (c *checker) oneShotClaims(e ast.Expr) result {
 }
 
 // lacksExpField reports whether every value of t encodes to JSON without
-// an exp entry: a struct of the program (not a library type) with no
-// field that could be the expiry, no embedded field, and no encoding of
-// its own.
+// an exp entry: a struct of the program (not a library type) or an
+// anonymous struct, with no field that could be the expiry, no embedded or
+// interface field, and no encoding of its own.
 func (c *checker) lacksExpField(t types.Type, depth int) bool {
 	if depth > 0 {
 		return false
@@ -160,11 +160,11 @@ func (c *checker) lacksExpField(t types.Type, depth int) bool {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() != c.pass.Pkg || c.ix.Model.Type(t) != nil || hasOwnMarshalJSON(t) {
+	// A named type of this package, or an anonymous struct.
+	if n, ok := types.Unalias(t).(*types.Named); ok && (n.Obj().Pkg() != c.pass.Pkg || c.ix.Model.Type(t) != nil || hasOwnMarshalJSON(t)) {
 		return false
 	}
-	st, ok := n.Underlying().(*types.Struct)
+	st, ok := types.Unalias(t).Underlying().(*types.Struct)
 	if !ok || st.NumFields() == 0 {
 		return false
 	}

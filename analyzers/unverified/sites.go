@@ -396,7 +396,13 @@ func (s *state) claimUses(st *site) []claimUse {
 				// tok.Subject(), cristalhq tok.DecodeClaims(&c)): the
 				// call reads them.
 				if call, ok := s.parents[p].(*ast.CallExpr); ok && p.X == id && ast.Unparen(call.Fun) == p && s.isClaimsMethod(p) {
-					roots = append(roots, root{call, false})
+					if isError(s.info.TypeOf(call)) {
+						// Claims(&dest): the claims go to dest, the
+						// result is only the decoding error.
+						out = append(out, claimUse{node: call})
+					} else {
+						roots = append(roots, root{call, false})
+					}
 				}
 			case *ast.ReturnStmt:
 				if i := indexOf(p.Results, id); i >= 0 {

@@ -27,6 +27,20 @@ func userOf(token []byte) (string, error) {
 	return c.User, nil
 }
 
+// nameOf reads the decoded claims through Claims(&dest) and only
+// compares the decoding error with nil.
+func nameOf(token []byte) string {
+	ut, err := jwt.Decode(token) // want `claims of jwt.Decode are used but the token's signature is never verified`
+	if err != nil {
+		return ""
+	}
+	var c claims
+	if err := ut.Claims(&c); err != nil {
+		return ""
+	}
+	return c.User
+}
+
 // Negatives.
 
 // isAdmin drops the verification error; a failed Verify returns nil.
