@@ -155,7 +155,7 @@ func coverageLibraries() []*Library {
 			Cells: map[string]CoverageCell{
 				"hardcodedkey": cov(fx, "jwt.WithKey and jws.WithKey keys, also through jwk."+p.wrap),
 				"weakkey":      cov(fx, "bound from WithKey's algorithm (jwa constants in v2, constructor functions in v3)"),
-				"unverified":   cov(fx, "jwt.ParseInsecure and jwt.Parse with WithVerify(false), unless the same token is verified after; a failed parse returns no token"),
+				"unverified":   cov(fx, "jwt.ParseInsecure and jwt.Parse with WithVerify(false), unless the same token is verified after; a failed parse returns no token. WithKey names the algorithm; jws.WithInferAlgorithmFromKey lets a key set try the algorithms of each key's own type, which is no cross-family confusion and is not reported"),
 				"noexp":        cov(fx, "jwt.Sign of a token built without an expiration, WithValidate(false), WithAcceptableSkew"),
 				"algnone":      cov(fx, "WithInsecureNoSignature; jwa.NoSignature in WithKey (which jwx refuses at run time)"),
 				"sharedkey":    cov(fx, "fallbacks and reuse through WithKey"),
@@ -228,7 +228,7 @@ func coverageLibraries() []*Library {
 				"algnone":      CoverageCell{Status: Covered, Fixture: "echojwt", Via: familyGolangJWT, Note: "golang-jwt's UnsafeAllowNoneSignatureType set as SigningKey"},
 				"sharedkey":    cov("echojwt", "fallbacks and reuse through Config.SigningKey"),
 			},
-			Default: "SigningMethod defaults to HS256 and the default keyfunc rejects other algorithms; a KeyFunc replaces that check. exp is checked when present, not required."},
+			Default: "SigningMethod defaults to HS256 and the default keyfunc rejects other algorithms; a KeyFunc replaces that check. exp is checked when present, not required. A ParseTokenFunc replaces the whole parse: what it calls is judged as that library's code."},
 		&Library{Name: "appleboy/gin-jwt v2", Module: ginJWTPkg, Family: familyGinJWT, Packs: []string{ginJWTPkg},
 			Cells: map[string]CoverageCell{
 				"hardcodedkey": cov("ginjwt", "GinJWTMiddleware.Key, PrivKeyBytes, KeyFunc returns"),
