@@ -47,6 +47,18 @@ func indexPackages(rows []*Package) map[string]*Package {
 func allPackages() []*Package {
 	var out []*Package
 	out = append(out, golangJWTPackageRows()...)
+	out = append(out, jwxPackageRows()...)
+	return out
+}
+
+// jwxPackageRows: jwx checks exp when present and has no option that
+// requires it other than WithRequiredClaim("exp"); Token.Expiration reads
+// it, so code that calls it checks the expiry by hand.
+func jwxPackageRows() []*Package {
+	var out []*Package
+	for _, p := range jwxPackages {
+		out = append(out, &Package{Path: p.root + "/jwt", Family: familyJWX, ExpiryGetter: "Expiration"})
+	}
 	return out
 }
 

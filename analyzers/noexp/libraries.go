@@ -494,9 +494,9 @@ func (c *checker) validates(body *ast.BlockStmt) bool {
 			if f, ok := s.Obj().(*types.Var); ok && s.Kind() == types.FieldVal && c.isExpiryField(f) {
 				found = true
 			}
-			if s.Kind() == types.MethodVal && x.Sel.Name == "Expiration" {
-				if row := c.ix.Model.Type(s.Recv()); row != nil && row.Role == jwtapi.TypeToken {
-					found = true
+			if fn, ok := s.Obj().(*types.Func); ok && s.Kind() == types.MethodVal && fn.Pkg() != nil {
+				if row := c.ix.Model.Package(fn.Pkg().Path()); row != nil && row.ExpiryGetter == x.Sel.Name {
+					found = true // the library's expiry getter
 				}
 			}
 		}

@@ -6,6 +6,7 @@
 package jwtauth
 
 import (
+	"errors"
 	"time"
 
 	"github.com/go-chi/jwtauth/v5"
@@ -45,3 +46,17 @@ func verified(ja *jwtauth.JWTAuth, s string) (string, error) {
 	}
 	return tok.Subject(), nil
 }
+
+// userChecked reads the expiry itself after Decode.
+func userChecked(ja *jwtauth.JWTAuth, s string) (string, error) {
+	tok, err := ja.Decode(s)
+	if err != nil {
+		return "", err
+	}
+	if tok.Expiration().Before(time.Now()) {
+		return "", errExpired
+	}
+	return tok.Subject(), nil
+}
+
+var errExpired = errors.New("token expired")
