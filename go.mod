@@ -16,6 +16,6 @@ require (
 
 require (
 	github.com/golangci/plugin-module-register v0.1.2
-	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/mod v0.42.0
 	golang.org/x/sync v0.24.0 // indirect
 )
