@@ -1,6 +1,6 @@
 package sharedkey
 
-const doc = `report one jwt secret shared by environments or token kinds
+const doc = `report one JWT secret shared by environments or token kinds
 
 A JWT secret must differ per environment (development, staging,
 production) and per purpose. A default written into the code runs in every
