@@ -760,6 +760,20 @@ func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 			return true
 		}
 	}
+	if s.sameExpr(a, b) {
+		return true
+	}
+	// A token object decoded from a string (go-jose ParseSigned) stands
+	// for that string: peeking at one decode and verifying another decode
+	// of the same raw string is decode-then-verify.
+	ra, rb := s.rawOf(a), s.rawOf(b)
+	if ra == a && rb == b {
+		return false
+	}
+	return s.sameExpr(ra, rb)
+}
+
+func (s *state) sameExpr(a, b ast.Expr) bool {
 	ia, okA := a.(*ast.Ident)
 	ib, okB := b.(*ast.Ident)
 	if okA && okB {
@@ -767,6 +781,31 @@ func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 		return oa != nil && oa == ob
 	}
 	return types.ExprString(a) == types.ExprString(b)
+}
+
+// rawOf returns the token string a decoded token variable was decoded
+// from, when its only definition is a modelled decode call; otherwise e.
+func (s *state) rawOf(e ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return e
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok {
+		return e
+	}
+	defs, ok := s.ix.Defs.Of(v)
+	if !ok || len(defs) != 1 || defs[0].Index > 0 {
+		return e
+	}
+	c := s.ix.CallOf(defs[0].Expr)
+	if c == nil || c.Func.Role != jwtapi.RoleDecode {
+		return e
+	}
+	if raw := c.Arg(c.Func.Token); raw != nil {
+		return ast.Unparen(raw)
+	}
+	return e
 }
 
 // isLogCall reports whether call logs or formats an error: the log and
