@@ -168,7 +168,18 @@ func run(pass *analysis.Pass) (any, error) {
 // analyzer's facts, so that the package may call a wrapper or use a
 // keyfunc defined elsewhere.
 func importsFacts(pass *analysis.Pass) bool {
-	return len(pass.AllObjectFacts()) > 0
+	// Code can only call into the packages it imports directly, so facts
+	// further down the graph cannot matter here.
+	direct := make(map[*types.Package]bool, len(pass.Pkg.Imports()))
+	for _, imp := range pass.Pkg.Imports() {
+		direct[imp] = true
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if f.Object != nil && direct[f.Object.Pkg()] {
+			return true
+		}
+	}
+	return false
 }
 
 // index records parents and static calls of every file.
