@@ -290,21 +290,26 @@ func MinHMACBytes(alg string) int {
 
 // Model is the whole library model, indexed for lookups.
 type Model struct {
-	funcs  map[string]*Func
-	vars   map[string]*Var
-	types  map[string]*Type
-	fields map[string]*Field
+	funcs  map[modelKey]*Func
+	vars   map[modelKey]*Var
+	types  map[modelKey]*Type
+	fields map[modelKey]*Field
 	pkgs   map[string]string // import path -> family
 }
 
-func key(pkg, recv, name string) string { return pkg + "\x00" + recv + "\x00" + name }
+// modelKey identifies a modelled object: package path, receiver or
+// enclosing type ("" for package-level objects), name. A struct key makes
+// lookups, which happen for every call and identifier, allocation-free.
+type modelKey struct{ pkg, recv, name string }
+
+func key(pkg, recv, name string) modelKey { return modelKey{pkg, recv, name} }
 
 func build(funcs []*Func, vars []*Var, typs []*Type, fields []*Field) *Model {
 	m := &Model{
-		funcs:  make(map[string]*Func, len(funcs)),
-		vars:   make(map[string]*Var, len(vars)),
-		types:  make(map[string]*Type, len(typs)),
-		fields: make(map[string]*Field, len(fields)),
+		funcs:  make(map[modelKey]*Func, len(funcs)),
+		vars:   make(map[modelKey]*Var, len(vars)),
+		types:  make(map[modelKey]*Type, len(typs)),
+		fields: make(map[modelKey]*Field, len(fields)),
 		pkgs:   make(map[string]string),
 	}
 	for _, f := range funcs {
