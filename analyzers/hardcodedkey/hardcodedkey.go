@@ -31,11 +31,12 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-var includeTests bool
+// tests is the -hardcodedkey.tests switch.
+var tests diag.Tests
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.BoolVar(&includeTests, "tests", false, "also report keys in _test.go files")
+	tests.Register(fs)
 	return *fs
 }
 
@@ -49,7 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 	reported := make(map[string]bool)
 	fixed := make(map[ast.Expr]bool)
 	for _, sink := range ix.KeySinks() {
-		if !includeTests && diag.IsTestFile(pass.Fset, sink.Key.Pos()) {
+		if tests.Skip(pass.Fset, sink.Key.Pos()) {
 			continue
 		}
 		o := flow.Origin(sink.Key)

@@ -40,6 +40,7 @@ var Analyzer = &analysis.Analyzer{
 func flags() flag.FlagSet {
 	var fs flag.FlagSet
 	fs.DurationVar(&maxLeeway, "maxleeway", defaultMaxLeeway, "report a parser leeway of this duration or more")
+	tests.Register(&fs)
 	return fs
 }
 
@@ -126,7 +127,10 @@ func (c *checker) report(d analysis.Diagnostic) {
 
 // inTest reports whether pos lies in a _test.go file: tests mint tokens
 // without exp and parse leniently on purpose.
-func (c *checker) inTest(pos token.Pos) bool { return diag.IsTestFile(c.pass.Fset, pos) }
+func (c *checker) inTest(pos token.Pos) bool { return tests.Skip(c.pass.Fset, pos) }
+
+// tests is the -noexp.tests switch.
+var tests diag.Tests
 
 // testHelperPackage reports whether pkg exists to support tests (jwttest,
 // testutil, mocks): tokens minted there without exp are test fixtures.

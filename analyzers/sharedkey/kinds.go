@@ -216,7 +216,7 @@ func (c *checker) callSiteKind(cur inspector.Cursor, call *jwtapi.Call) string {
 }
 
 func diag_isTest(c *checker, pos token.Pos) bool {
-	return strings.HasSuffix(c.pass.Fset.Position(pos).Filename, "_test.go")
+	return tests.Skip(c.pass.Fset, pos)
 }
 
 // newEvent describes the key expression k used at cur.

@@ -4,6 +4,7 @@
 package sharedkey
 
 import (
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -31,10 +32,20 @@ var Analyzer = &analysis.Analyzer{
 	URL:      diag.URL(name),
 	Requires: []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
 	Run:      run,
+	Flags:    flags(),
 	FactTypes: []analysis.Fact{
 		new(EnvDefaultFact), new(FallbackFact), new(SignerFact), new(KeyUsesFact),
 	},
 	RunDespiteErrors: true,
+}
+
+// tests is the -sharedkey.tests switch.
+var tests diag.Tests
+
+func flags() flag.FlagSet {
+	var fs flag.FlagSet
+	tests.Register(&fs)
+	return fs
 }
 
 // checker holds what one pass of the analyzer knows.
@@ -138,7 +149,7 @@ func (c *checker) report(pos, end token.Pos, format string, args ...any) {
 // a position (several config keys of one embedded file set).
 func (c *checker) reportKey(key string, pos, end token.Pos, format string, args ...any) {
 	k := fmt.Sprintf("%d|%s", pos, key)
-	if !pos.IsValid() || c.reported[k] || diag.IsTestFile(c.pass.Fset, pos) {
+	if !pos.IsValid() || c.reported[k] || tests.Skip(c.pass.Fset, pos) {
 		return
 	}
 	c.reported[k] = true

@@ -23,15 +23,6 @@ import (
 	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
 )
 
-func TestValid(t *testing.T) {
-	if err := analysis.Validate([]*analysis.Analyzer{sharedkey.Analyzer}); err != nil {
-		t.Fatal(err)
-	}
-	if first, _, _ := strings.Cut(sharedkey.Analyzer.Doc, "\n"); len(first) >= 60 || strings.ToLower(first) != first {
-		t.Errorf("Doc title %q: want lower case, under 60 characters", first)
-	}
-}
-
 // TestSharedKey runs the analyzer on every fixture and then checks that
 // no message holds a value written in the fixtures.
 func TestSharedKey(t *testing.T) {

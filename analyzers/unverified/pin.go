@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
@@ -681,7 +680,7 @@ func (s *state) exportKeyfuncFacts() {
 // while its key could verify under another algorithm family.
 func (s *state) checkPins() {
 	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleParse || c.Func.Keyfunc < 0 || diag.IsTestFile(s.pass.Fset, c.Expr.Pos()) {
+		if c.Func.Role != jwtapi.RoleParse || c.Func.Keyfunc < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
 			continue
 		}
 		kfExpr := c.Arg(c.Func.Keyfunc)
@@ -742,7 +741,7 @@ func (s *state) unpinnedKey(in *kfInfo) (string, bool) {
 // an allow-list, so the keyfunc must pin the algorithm itself.
 func (s *state) checkKeyfuncFields() {
 	for _, l := range s.ix.Lits {
-		if diag.IsTestFile(s.pass.Fset, l.Expr.Pos()) {
+		if tests.Skip(s.pass.Fset, l.Expr.Pos()) {
 			continue
 		}
 		names := make([]string, 0, len(l.Fields))

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
@@ -16,7 +15,7 @@ import (
 // claims used without verification.
 func (s *state) checkSites() {
 	for _, st := range s.collectSites() {
-		if diag.IsTestFile(s.pass.Fset, st.call.Pos()) {
+		if tests.Skip(s.pass.Fset, st.call.Pos()) {
 			continue
 		}
 		if st.unverified {

@@ -1,6 +1,7 @@
 package unverified
 
 import (
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -25,10 +26,20 @@ var Analyzer = &analysis.Analyzer{
 	URL:      diag.URL(name),
 	Requires: []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
 	Run:      run,
+	Flags:    flags(),
 	FactTypes: []analysis.Fact{
 		new(WrapperFact), new(VerifyFact), new(KeyfuncFact), new(MethodCheckFact), new(SignsFact),
 	},
 	RunDespiteErrors: true,
+}
+
+// tests is the -unverified.tests switch.
+var tests diag.Tests
+
+func flags() flag.FlagSet {
+	var fs flag.FlagSet
+	tests.Register(&fs)
+	return fs
 }
 
 // Wrapper kinds.
@@ -210,7 +221,7 @@ func (s *state) index() {
 func (s *state) collectAlgs() {
 	seen := map[string]bool{}
 	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleSign && c.Func.Role != jwtapi.RoleNewToken || diag.IsTestFile(s.pass.Fset, c.Expr.Pos()) {
+		if c.Func.Role != jwtapi.RoleSign && c.Func.Role != jwtapi.RoleNewToken || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
 			continue
 		}
 		alg := s.ix.CallAlg(c)

@@ -26,17 +26,19 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
+// tests is the -weakkey.tests switch.
+var tests diag.Tests
+
 var (
-	minBytes     int
-	minRSABits   int
-	includeTests bool
+	minBytes   int
+	minRSABits int
 )
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.IntVar(&minBytes, "minbytes", 32, "shortest HMAC key accepted when the algorithm is HS256 or not known statically; HS384 and HS512 keep their hash sizes (48, 64) as floor")
 	fs.IntVar(&minRSABits, "minrsabits", 2048, "smallest RSA key size accepted, in bits")
-	fs.BoolVar(&includeTests, "tests", false, "also report keys in _test.go files")
+	tests.Register(fs)
 	return *fs
 }
 
@@ -58,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r := diag.New(pass, name)
 	seen := make(map[token.Pos]bool) // one finding per origin
 	for _, sink := range ix.KeySinks() {
-		if !includeTests && diag.IsTestFile(pass.Fset, sink.Key.Pos()) {
+		if tests.Skip(pass.Fset, sink.Key.Pos()) {
 			continue
 		}
 		family := jwtapi.AlgFamily(sink.Alg)

@@ -12,6 +12,7 @@
 package diag
 
 import (
+	"flag"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -136,4 +137,21 @@ func (r *Reporter) Reportf(pos, end token.Pos, format string, args ...any) {
 // IsTestFile reports whether pos lies in a _test.go file.
 func IsTestFile(fset *token.FileSet, pos token.Pos) bool {
 	return strings.HasSuffix(fset.Position(pos).Filename, "_test.go")
+}
+
+// Tests is a rule's test-file switch, the -RULE.tests flag. Off by
+// default: keys, tokens and checks in _test.go files are fixtures that
+// exercise the code, not deployed configuration, and reporting them would
+// bury the findings that matter.
+type Tests struct{ on bool }
+
+// Register adds the tests flag to a rule's flag set.
+func (t *Tests) Register(fs *flag.FlagSet) {
+	fs.BoolVar(&t.on, "tests", false, "also report findings in _test.go files")
+}
+
+// Skip reports whether a finding at pos is in a _test.go file the rule
+// must leave alone.
+func (t *Tests) Skip(fset *token.FileSet, pos token.Pos) bool {
+	return !t.on && IsTestFile(fset, pos)
 }
