@@ -134,6 +134,11 @@ func (c *checker) listElems(e ast.Expr, depth int) []listElem {
 				out = append(out, c.listElems(d.Expr, depth+1)...)
 			}
 		}
+		// A struct field also takes the values literals give it
+		// (&verifier{algs: list}).
+		for _, val := range c.ix.Defs.LitValues(v) {
+			out = append(out, c.listElems(val, depth+1)...)
+		}
 		return out
 	}
 	return nil

@@ -22,13 +22,18 @@ type Defs struct {
 	defs    map[*types.Var][]Def
 	opaque  map[*types.Var]bool
 	isParam map[*types.Var]bool
+	// litFields holds the values struct fields get in keyed composite
+	// literals, apart from defs: a field set in a literal is not written
+	// after the value that holds it was made.
+	litFields map[*types.Var][]ast.Expr
 }
 
 func newDefs() *Defs {
 	return &Defs{
-		defs:    make(map[*types.Var][]Def),
-		opaque:  make(map[*types.Var]bool),
-		isParam: make(map[*types.Var]bool),
+		defs:      make(map[*types.Var][]Def),
+		opaque:    make(map[*types.Var]bool),
+		isParam:   make(map[*types.Var]bool),
+		litFields: make(map[*types.Var][]ast.Expr),
 	}
 }
 
@@ -41,6 +46,26 @@ func (d *Defs) Of(v *types.Var) ([]Def, bool) {
 		return nil, false
 	}
 	return d.defs[v], true
+}
+
+// LitValues returns the values field gets in keyed composite literals of
+// this package (Config{Field: value}).
+func (d *Defs) LitValues(field *types.Var) []ast.Expr { return d.litFields[field] }
+
+func (d *Defs) compositeLit(info *types.Info, lit *ast.CompositeLit) {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+			d.litFields[f] = append(d.litFields[f], kv.Value)
+		}
+	}
 }
 
 // IsParam reports whether v is a parameter or named result of a function

@@ -258,6 +258,7 @@ func (ix *Index) visit(n ast.Node, stack []ast.Node, file *ast.File) {
 		}
 	case *ast.CompositeLit:
 		ix.addLit(n, stack, file)
+		ix.Defs.compositeLit(ix.Info, n)
 	case *ast.Ident:
 		if obj := ix.Info.Uses[n]; obj != nil {
 			if v := ix.Model.Var(obj); v != nil {
