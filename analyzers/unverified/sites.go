@@ -605,9 +605,10 @@ func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *Wrapp
 	return nil
 }
 
-// paramIndex returns the index of the parameter e names, or -1.
+// paramIndex returns the index of the parameter e names (looking through
+// string/[]byte conversions), or -1.
 func (s *state) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
-	id, ok := ast.Unparen(e).(*ast.Ident)
+	id, ok := s.unconvert(e).(*ast.Ident)
 	if !ok || decl.Type.Params == nil {
 		return -1
 	}
@@ -754,7 +755,7 @@ func (s *state) mayVerify(call *ast.CallExpr) bool {
 // sameString reports whether a denotes the same token string as b (or the
 // Raw field of the decoded token tok).
 func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
-	a, b = ast.Unparen(a), ast.Unparen(b)
+	a, b = s.unconvert(a), s.unconvert(b)
 	if sel, ok := a.(*ast.SelectorExpr); ok && tok != nil && sel.Sel.Name == "Raw" {
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[id] == tok {
 			return true
@@ -770,7 +771,27 @@ func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 	if ra == a && rb == b {
 		return false
 	}
-	return s.sameExpr(ra, rb)
+	return s.sameExpr(s.unconvert(ra), s.unconvert(rb))
+}
+
+// unconvert strips parentheses and string/[]byte conversions: []byte(raw)
+// and string(raw) carry the same token as raw.
+func (s *state) unconvert(e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := s.info.Types[call.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		to, from := s.info.TypeOf(call), s.info.TypeOf(call.Args[0])
+		if to == nil || from == nil || !(isString(to) || isByteSlice(to)) || !(isString(from) || isByteSlice(from)) {
+			return e
+		}
+		e = call.Args[0]
+	}
 }
 
 func (s *state) sameExpr(a, b ast.Expr) bool {
