@@ -7,7 +7,8 @@ package jwtapi
 // NewBuilder(signer).Build(claims) mints. Parse(raw, verifier) checks the
 // signature only: no claim is validated, exp included, unless the caller
 // asks RegisteredClaims.IsValidAt or IsValidExpiresAt. ParseNoVerify
-// decodes without verifying. v5 and v3 are not served by the module proxy
+// decodes without verifying; Verify(token) on a verifier checks such a
+// token's signature afterwards. v5 and v3 are not served by the module proxy
 // and are not modelled.
 
 const familyCristalhq = "cristalhq"
@@ -29,6 +30,12 @@ func cristalhqFuncs() []*Func {
 	parse := row(p, "", "Parse", RoleParse, f, with(none(), func(a *args) { a.Token = 0 }))
 	parseClaims := row(p, "", "ParseClaims", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 2 }))
 	parse.NoExpiryCheck, parseClaims.NoExpiryCheck = true, true
+	// A verifier checks the signature of a token decoded earlier
+	// (ParseNoVerify, then verifier.Verify(token)): through the Verifier
+	// interface or on the concrete algorithm types.
+	for _, recv := range []string{"Verifier", "HSAlg", "RSAlg", "ESAlg", "PSAlg", "EdDSAAlg"} {
+		out = append(out, row(p, recv, "Verify", RoleVerify, f, with(none(), func(a *args) { a.Token = 0 })))
+	}
 	out = append(out, signer, verifier, parse, parseClaims,
 		row(p, "", "ParseNoVerify", RoleParseUnverified, f, with(none(), func(a *args) { a.Token = 0 })),
 		row(p, "Builder", "Build", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 })),

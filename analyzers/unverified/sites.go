@@ -756,6 +756,11 @@ func (s *state) mayVerify(call *ast.CallExpr) bool {
 // Raw field of the decoded token tok).
 func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 	a, b = s.unconvert(a), s.unconvert(b)
+	// The decoded token itself, verified afterwards (cristalhq
+	// verifier.Verify(tok) after ParseNoVerify).
+	if id, ok := a.(*ast.Ident); ok && tok != nil && s.info.Uses[id] == tok {
+		return true
+	}
 	if sel, ok := a.(*ast.SelectorExpr); ok && tok != nil && sel.Sel.Name == "Raw" {
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[id] == tok {
 			return true
