@@ -53,7 +53,7 @@ func (s *state) checkUnverified(st *site) {
 	if first == nil {
 		return
 	}
-	if s.verifiedAfter(s.outerBody(st.call), st.call.End(), st.tokenArg, st.tok) || s.peekHelper(st) {
+	if s.verifiedAfter(s.outerBody(st.call), st.call.End(), st.tokenArg, st.tok) || s.peekHelper(st) || s.verifiedBefore(st) {
 		return
 	}
 	s.rep.Reportf(st.call.Pos(), st.call.End(),
