@@ -358,6 +358,11 @@ func (s *state) claimUses(st *site) []claimUse {
 			if indexOf(p.Args, e) >= 0 && s.isLogCall(p) {
 				return
 			}
+			// The claims destination of another parse (a retry with the
+			// previous key into the same value) is written, not read.
+			if c := s.ix.CallOf(p); c != nil && c.Arg(c.Func.Claims) == e {
+				return
+			}
 		}
 		out = append(out, claimUse{node: e})
 	}
