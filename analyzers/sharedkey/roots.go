@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -248,21 +249,50 @@ func (c *checker) callRoots(call *ast.CallExpr, depth int, seen map[ast.Node]boo
 	// A getter of this package: what it returns.
 	if fn.Pkg() == c.pass.Pkg {
 		if decl := c.ix.Funcs[fn]; decl != nil && decl.Body != nil && depth < maxRootDepth-2 {
+			var got []rootRef
+			var sets []string
 			ast.Inspect(decl.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit:
 					return false
 				case *ast.ReturnStmt:
 					if len(n.Results) > 0 {
-						for _, r := range c.rootsNoParams(n.Results[0], depth+1, seen) {
-							*out = append(*out, r)
+						rs := c.rootsNoParams(n.Results[0], depth+1, seen)
+						got = append(got, rs...)
+						if set := rootSet(rs); set != "" && !slices.Contains(sets, set) {
+							sets = append(sets, set)
 						}
 					}
 				}
 				return true
 			})
+			// A getter with parameters whose returns read different keys
+			// picks one by its arguments (keyFor("refresh")): what it
+			// returns at a call is one of them, not all, so they tell
+			// where values go but not which key the call reads. The
+			// call's own identity, arguments included, still does.
+			choose := len(sets) > 1 && fn.Type().(*types.Signature).Params().Len() > 0
+			for _, r := range got {
+				if choose {
+					r.weak = true
+				}
+				*out = append(*out, r)
+			}
 		}
 	}
+}
+
+// rootSet names the identities of roots, in order, for comparing what two
+// return statements read; "" when they read nothing that tells keys apart.
+func rootSet(rs []rootRef) string {
+	var ids []string
+	for _, r := range rs {
+		if !r.weak && r.param < 0 {
+			ids = append(ids, r.id)
+		}
+	}
+	slices.Sort(ids)
+	return strings.Join(slices.Compact(ids), "|")
 }
 
 // rootsNoParams collects roots of a getter's result, dropping the
