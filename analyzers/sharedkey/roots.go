@@ -67,6 +67,17 @@ func (c *checker) collectRoots(e ast.Expr, depth int, seen map[ast.Node]bool, ou
 		}
 		field, _ := sel.Obj().(*types.Var)
 		if id := c.objID(field); id != "" {
+			if outer := c.siblingField(x.X); outer != "" {
+				id += "@" + outer
+			}
+			// tc.Secret of a parameter tc is the field of whatever the
+			// caller passes (mint(cfg.Access) or mint(cfg.Refresh)): the
+			// parameter says which key it is, the field alone does not.
+			if pi := c.paramOf(x.X); pi >= 0 {
+				*out = append(*out, rootRef{id: id, obj: field, param: -1, weak: true})
+				*out = append(*out, rootRef{id: fmt.Sprintf("param:%d", pi), param: pi})
+				return
+			}
 			*out = append(*out, rootRef{id: id, obj: field, param: -1, recv: c.isRecv(x.X)})
 		}
 	case *ast.StarExpr:
@@ -78,7 +89,21 @@ func (c *checker) collectRoots(e ast.Expr, depth int, seen map[ast.Node]bool, ou
 	case *ast.SliceExpr:
 		c.collectRoots(x.X, depth+1, seen, out)
 	case *ast.IndexExpr:
-		c.collectRoots(x.X, depth+1, seen, out)
+		// keys["refresh"] and keys["access"] are two keys: a constant
+		// index is part of what the key is.
+		tv, ok := c.info.Types[x.Index]
+		if !ok || tv.Value == nil {
+			c.collectRoots(x.X, depth+1, seen, out)
+			return
+		}
+		var inner []rootRef
+		c.collectRoots(x.X, depth+1, seen, &inner)
+		for _, r := range inner {
+			if r.param < 0 && !r.weak {
+				r.id += fmt.Sprintf("[%x]", keyflow.Fingerprint(tv.Value.ExactString()))
+			}
+			*out = append(*out, r)
+		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
 			c.collectRoots(x.X, depth+1, seen, out)
@@ -87,6 +112,60 @@ func (c *checker) collectRoots(e ast.Expr, depth int, seen map[ast.Node]bool, ou
 	case *ast.CallExpr:
 		c.callRoots(x, depth, seen, out)
 	}
+}
+
+// siblingField returns the identity of the field e selects when its
+// struct has another field of the same type (Access and Refresh, both a
+// TokenConfig): cfg.Access.Secret and cfg.Refresh.Secret are then two
+// keys, though Secret is one field. It returns "" otherwise, so that
+// cfg.JWTSecret stays one identity however cfg is reached.
+func (c *checker) siblingField(e ast.Expr) string {
+	se, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	sel, ok := c.info.Selections[se]
+	if !ok || sel.Kind() != types.FieldVal || len(sel.Index()) != 1 {
+		return ""
+	}
+	f, _ := sel.Obj().(*types.Var)
+	if f == nil {
+		return ""
+	}
+	recv := sel.Recv()
+	if p, ok := recv.Underlying().(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	st, ok := recv.Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if g := st.Field(i); g != f && types.Identical(g.Type(), f.Type()) {
+			if id := c.objID(f); id != "" {
+				if outer := c.siblingField(se.X); outer != "" {
+					id += "@" + outer
+				}
+				return id
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// paramOf returns the parameter index of e when e is a parameter (not the
+// receiver) of the function it is in, else -1.
+func (c *checker) paramOf(e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || !c.ix.Defs.IsParam(v) || c.isRecvVar(v) {
+		return -1
+	}
+	return c.paramIndex(v)
 }
 
 // isRecv reports whether e is the receiver of the enclosing method.
