@@ -774,6 +774,10 @@ func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 	if s.sameExpr(a, b) {
 		return true
 	}
+	// A local copy (tokenString := raw) holds the same string.
+	if ca, cb := s.copyOf(a), s.copyOf(b); (ca != a || cb != b) && s.sameExpr(ca, cb) {
+		return true
+	}
 	// A token object decoded from a string (go-jose ParseSigned) stands
 	// for that string: peeking at one decode and verifying another decode
 	// of the same raw string is decode-then-verify.
@@ -812,6 +816,35 @@ func (s *state) sameExpr(a, b ast.Expr) bool {
 		return oa != nil && oa == ob
 	}
 	return types.ExprString(a) == types.ExprString(b)
+}
+
+// copyOf follows a local variable whose only definition copies another
+// variable (tokenString := raw, perhaps through a string/[]byte
+// conversion) back to that variable; otherwise it returns e.
+func (s *state) copyOf(e ast.Expr) ast.Expr {
+	for range 4 {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return e
+		}
+		v, ok := s.info.Uses[id].(*types.Var)
+		if !ok || s.ix.Defs.IsParam(v) {
+			return e
+		}
+		defs, ok := s.ix.Defs.Of(v)
+		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Expr == nil {
+			return e
+		}
+		src, ok := s.unconvert(defs[0].Expr).(*ast.Ident)
+		if !ok {
+			return e
+		}
+		if _, ok := s.info.Uses[src].(*types.Var); !ok {
+			return e
+		}
+		e = src
+	}
+	return e
 }
 
 // rawOf returns the token string a decoded token variable was decoded
