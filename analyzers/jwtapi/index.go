@@ -2,12 +2,9 @@ package jwtapi
 
 import (
 	"go/ast"
-	gobuild "go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -183,18 +180,7 @@ func (ix *Index) skip(pass *analysis.Pass) bool {
 	return pass.Module != nil && pass.Module.Version != "" && !ix.UsesLibrary
 }
 
-var goroot = filepath.Clean(gobuild.Default.GOROOT)
-
-func isStd(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 {
-		return false
-	}
-	name := pass.Fset.Position(pass.Files[0].Pos()).Filename
-	if name == "" || goroot == "" || goroot == "." {
-		return false
-	}
-	return strings.HasPrefix(filepath.Clean(name), filepath.Join(goroot, "src")+string(filepath.Separator))
-}
+func isStd(pass *analysis.Pass) bool { return IsStdPath(pass.Pkg.Path()) }
 
 // Inspector returns an inspector over the package's files, built on first
 // use. Rules that need a walk of their own use it instead of requiring

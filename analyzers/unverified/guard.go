@@ -323,7 +323,7 @@ func (s *state) callProves(st *site, call *ast.CallExpr, pol bool) bool {
 		v := s.sentinel(call.Args[1])
 		return v != nil && v.ClaimsOnly && v.AfterSignature
 	}
-	if isStd(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
+	if jwtapi.IsStdPath(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
 		return false
 	}
 	for _, a := range call.Args {
@@ -461,19 +461,6 @@ func isZero(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	return constant.Sign(tv.Value) == 0
-}
-
-// isStd reports whether path is a standard library package.
-func isStd(path string) bool {
-	for i := 0; i < len(path); i++ {
-		switch path[i] {
-		case '.':
-			return false
-		case '/':
-			return true
-		}
-	}
-	return true
 }
 
 // terminates reports whether a statement list never completes normally:

@@ -579,7 +579,7 @@ func (s *state) calleeChecks(call *ast.CallExpr, i int) bool {
 		return true
 	}
 	fn = fn.Origin()
-	if fn.Pkg() == nil || isStd(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
+	if fn.Pkg() == nil || jwtapi.IsStdPath(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
 		return false
 	}
 	if fn.Pkg() == s.pass.Pkg {

@@ -748,7 +748,7 @@ func (s *state) mayVerify(call *ast.CallExpr) bool {
 		_, isBuiltin := typeutil.Callee(s.info, call).(*types.Builtin)
 		return !isBuiltin
 	}
-	if fn.Pkg() == nil || isStd(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
+	if fn.Pkg() == nil || jwtapi.IsStdPath(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
 		return false
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {

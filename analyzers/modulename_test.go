@@ -1,0 +1,123 @@
+package analyzers_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/analyzers"
+	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
+)
+
+// dotless is a program in a module whose path has no dot ("backend"), as
+// many applications name theirs. Its own packages must not be taken for the
+// standard library: that would skip them, or hide the error check in
+// httpx.Failed so that the claims use is reported. Exactly one finding is
+// right: the literal key in Legacy.
+var dotless = map[string]string{
+	"go.mod": "module backend\n\ngo 1.26.0\n\nrequire github.com/golang-jwt/jwt/v5 v5.3.1\n",
+	"httpx/httpx.go": `package httpx
+
+import "net/http"
+
+// Failed writes a 401 and reports whether err is set.
+func Failed(w http.ResponseWriter, err error) bool {
+	if err != nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return true
+	}
+	return false
+}
+`,
+	"api/api.go": `package api
+
+import (
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"backend/httpx"
+)
+
+func Me(w http.ResponseWriter, r *http.Request) {
+	tok, err := jwt.Parse(r.Header.Get("X-Token"), func(*jwt.Token) (any, error) { return []byte(os.Getenv("K")), nil },
+		jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired())
+	if httpx.Failed(w, err) {
+		return
+	}
+	_, _ = w.Write([]byte(tok.Claims.(jwt.MapClaims)["sub"].(string)))
+}
+
+func Issue(sub string) (string, error) {
+	claims := jwt.RegisteredClaims{Subject: sub, ExpiresAt: jwt.NewNumericDate(time.Now().Add(15 * time.Minute))}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(os.Getenv("K")))
+}
+
+func Legacy(sub string) (string, error) {
+	claims := jwt.RegisteredClaims{Subject: sub, ExpiresAt: jwt.NewNumericDate(time.Now().Add(15 * time.Minute))}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte("backend-legacy-signing-secret-0001"))
+}
+`,
+}
+
+func TestDotlessModulePath(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads packages: skipped with -short")
+	}
+	sum, err := os.ReadFile(filepath.Join(fixtures.Dir(t), "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{"go.sum": string(sum)}
+	for k, v := range dotless {
+		files[k] = v
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),
+	}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("the dotless module does not build")
+	}
+	graph, err := checker.Analyze(analyzers.Suite(), pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for act := range graph.All() {
+		if act.Err != nil {
+			t.Errorf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+		if act.IsRoot {
+			for _, d := range act.Diagnostics {
+				p := act.Package.Fset.Position(d.Pos)
+				got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(p.Filename), p.Line, act.Analyzer.Name))
+			}
+		}
+	}
+	want := []string{"api.go:29 hardcodedkey"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings in a dotless module: got %q, want %q", got, want)
+	}
+}
