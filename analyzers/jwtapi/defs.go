@@ -187,3 +187,22 @@ func constantString(tv types.TypeAndValue) string {
 	}
 	return constant.StringVal(tv.Value)
 }
+
+// OwnReturns returns the return statements of a function body in source
+// order, leaving out those of function literals nested in it.
+func OwnReturns(body *ast.BlockStmt) []*ast.ReturnStmt {
+	if body == nil {
+		return nil
+	}
+	var out []*ast.ReturnStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			out = append(out, n)
+		}
+		return true
+	})
+	return out
+}

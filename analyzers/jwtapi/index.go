@@ -308,15 +308,7 @@ func (ix *Index) addKeyfunc(node ast.Node, ft *ast.FuncType, body *ast.BlockStmt
 	if ft.Params != nil && len(ft.Params.List) == 1 && len(ft.Params.List[0].Names) == 1 {
 		kf.TokenParam, _ = ix.Info.Defs[ft.Params.List[0].Names[0]].(*types.Var)
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			kf.Returns = append(kf.Returns, n)
-		}
-		return true
-	})
+	kf.Returns = OwnReturns(body)
 	ix.Keyfuncs = append(ix.Keyfuncs, kf)
 }
 

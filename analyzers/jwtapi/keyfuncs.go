@@ -165,14 +165,6 @@ func (ix *Index) addModelledKeyfunc(node ast.Node, family, api, alg string, sign
 			}
 		}
 	}
-	ast.Inspect(kf.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			kf.Returns = append(kf.Returns, n)
-		}
-		return true
-	})
+	kf.Returns = OwnReturns(kf.Body)
 	ix.Keyfuncs = append(ix.Keyfuncs, kf)
 }

@@ -823,25 +823,15 @@ func (f *Flow) returnExprs(fn *types.Func, idx int) ([]ast.Expr, bool) {
 		return nil, false
 	}
 	var out []ast.Expr
-	ok := true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if idx >= len(n.Results) {
-				ok = false
-				return false
-			}
-			if len(n.Results) == 1 && idx > 0 {
-				ok = false
-				return false
-			}
-			out = append(out, n.Results[idx])
+	for _, ret := range jwtapi.OwnReturns(decl.Body) {
+		// A naked return, or one result of a multi-valued call, is not
+		// an expression we can follow.
+		if idx >= len(ret.Results) || (len(ret.Results) == 1 && idx > 0) {
+			return nil, false
 		}
-		return true
-	})
-	return out, ok && len(out) > 0
+		out = append(out, ret.Results[idx])
+	}
+	return out, len(out) > 0
 }
 
 // bindArgs maps fn's parameters to the call's arguments.

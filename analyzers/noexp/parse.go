@@ -226,30 +226,18 @@ func (c *checker) sliceElems(e ast.Expr, depth int) ([]ast.Expr, []*ast.Composit
 		}
 		var elems []ast.Expr
 		var lits []*ast.CompositeLit
-		ok := true
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			if !ok {
-				return false
+		for _, ret := range jwtapi.OwnReturns(decl.Body) {
+			if len(ret.Results) != 1 {
+				return nil, nil, false
 			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				if len(n.Results) != 1 {
-					ok = false
-					return false
-				}
-				es, ls, good := c.sliceElems(n.Results[0], depth+1)
-				if !good {
-					ok = false
-					return false
-				}
-				elems = append(elems, es...)
-				lits = append(lits, ls...)
+			es, ls, good := c.sliceElems(ret.Results[0], depth+1)
+			if !good {
+				return nil, nil, false
 			}
-			return true
-		})
-		return elems, lits, ok
+			elems = append(elems, es...)
+			lits = append(lits, ls...)
+		}
+		return elems, lits, true
 	}
 	return nil, nil, false
 }

@@ -400,26 +400,12 @@ type helperPart struct {
 
 func (c *checker) helperReturns(decl *ast.FuncDecl) (map[helperPart]bool, bool) {
 	parts := map[helperPart]bool{}
-	ok := true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if !ok {
-			return false
+	for _, ret := range jwtapi.OwnReturns(decl.Body) {
+		if len(ret.Results) == 0 || !c.helperExpr(ret.Results[0], parts, 0) {
+			return parts, false
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				ok = false
-				return false
-			}
-			if !c.helperExpr(n.Results[0], parts, 0) {
-				ok = false
-			}
-		}
-		return true
-	})
-	return parts, ok && len(parts) > 0
+	}
+	return parts, len(parts) > 0
 }
 
 // helperExpr classifies a returned expression of a getenv helper.

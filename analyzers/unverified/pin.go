@@ -199,22 +199,15 @@ func (s *state) factoryInfo(decl *ast.FuncDecl, depth int) *kfInfo {
 	defer delete(s.kfBusy, decl)
 	var infos []*kfInfo
 	ok := true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				ok = false
-				return false
-			}
-			if isNil(s.info, n.Results[0]) {
-				return true
-			}
-			infos = append(infos, s.resolveKeyfunc(n.Results[0], depth+1))
+	for _, ret := range jwtapi.OwnReturns(decl.Body) {
+		if len(ret.Results) == 0 {
+			ok = false
+			break
 		}
-		return true
-	})
+		if !isNil(s.info, ret.Results[0]) {
+			infos = append(infos, s.resolveKeyfunc(ret.Results[0], depth+1))
+		}
+	}
 	var in *kfInfo
 	if ok {
 		in = mergeInfo(infos)
