@@ -884,7 +884,7 @@ func (c *checker) lookupValue(e ast.Expr) (envTest, bool) {
 	}
 	if v.IsField() {
 		// Config{Secret: os.Getenv(…)} defines the field too.
-		for _, e := range c.fieldLitValues(v) {
+		for _, e := range c.ix.Defs.LitValues(v) {
 			defs = append(defs, jwtapi.Def{Expr: e, Index: -1})
 		}
 	}
@@ -1053,31 +1053,6 @@ func keyLike(t types.Type) bool {
 		return ok && (b.Kind() == types.Byte || b.Kind() == types.Uint8)
 	}
 	return false
-}
-
-// fieldLitValues returns the values a field is given in the package's
-// composite literals.
-func (c *checker) fieldLitValues(field *types.Var) []ast.Expr {
-	if c.litFields == nil {
-		c.litFields = make(map[*types.Var][]ast.Expr)
-		for cur := range c.ins.Root().Preorder((*ast.CompositeLit)(nil)) {
-			lit := cur.Node().(*ast.CompositeLit)
-			for _, elt := range lit.Elts {
-				kv, ok := elt.(*ast.KeyValueExpr)
-				if !ok {
-					continue
-				}
-				id, ok := kv.Key.(*ast.Ident)
-				if !ok {
-					continue
-				}
-				if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
-					c.litFields[f] = append(c.litFields[f], kv.Value)
-				}
-			}
-		}
-	}
-	return c.litFields[field]
 }
 
 // envTagOf returns the environment variable an `env` or `envconfig` tag

@@ -72,9 +72,6 @@ type checker struct {
 	reported map[string]bool
 	// params maps parameters to their index, built on first use.
 	params map[*types.Var]int
-	// litFields maps struct fields to their values in composite
-	// literals, built on first use.
-	litFields map[*types.Var][]ast.Expr
 	// calls maps this package's functions to their calls here, built
 	// on first use.
 	calls map[*types.Func][]*ast.CallExpr
