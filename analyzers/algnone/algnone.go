@@ -4,7 +4,6 @@ package algnone
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -165,17 +164,5 @@ func (c *checker) localVar(e ast.Expr) *types.Var {
 	return v
 }
 
-// constString returns the constant string value of e.
-func (c *checker) constString(e ast.Expr) (string, bool) {
-	if e == nil {
-		return "", false
-	}
-	tv, ok := c.info.Types[e]
-	if !ok || tv.Value == nil {
-		return "", false
-	}
-	if tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
+// constString returns the value of a constant string expression.
+func (c *checker) constString(e ast.Expr) (string, bool) { return jwtapi.ConstString(c.info, e) }

@@ -180,6 +180,22 @@ func (d *Defs) escape(info *types.Info, e ast.Expr) {
 	}
 }
 
+// ConstString returns the value of a constant string expression.
+func ConstString(info *types.Info, e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	return ConstStringOf(info.Types[e])
+}
+
+// ConstStringOf returns the value of a constant string type-and-value.
+func ConstStringOf(tv types.TypeAndValue) (string, bool) {
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
 // constantString returns the string value of a constant, or "".
 func constantString(tv types.TypeAndValue) string {
 	if tv.Value == nil || tv.Value.Kind() != constant.String {

@@ -530,9 +530,4 @@ func (c *checker) isZero(e ast.Expr) bool {
 }
 
 // constString returns the value of a constant string expression.
-func constString(tv types.TypeAndValue) (string, bool) {
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
+func constString(tv types.TypeAndValue) (string, bool) { return jwtapi.ConstStringOf(tv) }

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -234,28 +233,6 @@ func sinkSubject(s *jwtapi.KeySink) string {
 	return "jwt key of " + s.API
 }
 
-// constValue returns the string value of a constant expression.
-func (c *checker) constString(e ast.Expr) (string, bool) {
-	if e == nil {
-		return "", false
-	}
-	tv, ok := c.info.Types[e]
-	if !ok || tv.Value == nil {
-		return "", false
-	}
-	if s, ok := stringOf(tv); ok {
-		return s, true
-	}
-	return "", false
-}
-
-func stringOf(tv types.TypeAndValue) (string, bool) {
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
-
 func isTypeExpr(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.IsType()
@@ -340,3 +317,8 @@ func hasDefaultTag(st *ast.StructType) bool {
 	}
 	return false
 }
+
+// constString returns the value of a constant string expression.
+func (c *checker) constString(e ast.Expr) (string, bool) { return jwtapi.ConstString(c.info, e) }
+
+func stringOf(tv types.TypeAndValue) (string, bool) { return jwtapi.ConstStringOf(tv) }
