@@ -135,7 +135,7 @@ func golangJWTTypes() []*Type {
 	for _, p := range GolangJWTPackages {
 		f := familyGolangJWT
 		out = append(out,
-			&Type{Pkg: p, Name: "Token", Role: TypeToken, Family: f, HeaderField: "Header", MethodField: "Method"},
+			&Type{Pkg: p, Name: "Token", Role: TypeToken, Family: f, HeaderField: "Header", MethodField: "Method", RawField: "Raw"},
 			&Type{Pkg: p, Name: "MapClaims", Role: TypeMapClaims, Family: f, ExpiryField: "exp"},
 			&Type{Pkg: p, Name: "RegisteredClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt"},
 			&Type{Pkg: p, Name: "StandardClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt"},

@@ -220,6 +220,9 @@ type Type struct {
 	// MethodField is the field of a TypeToken that holds the signing method
 	// the parser picked from the header.
 	MethodField string
+	// RawField is the field of a TypeToken that holds the token string it
+	// was parsed from.
+	RawField string
 	// ClaimsMethods are the methods of a TypeToken that read its claims,
 	// for tokens that expose them through methods rather than a field
 	// (jwx Token.Subject and Get, cristalhq Token.DecodeClaims).

@@ -766,9 +766,13 @@ func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 	if id, ok := a.(*ast.Ident); ok && tok != nil && s.info.Uses[id] == tok {
 		return true
 	}
-	if sel, ok := a.(*ast.SelectorExpr); ok && tok != nil && sel.Sel.Name == "Raw" {
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[id] == tok {
-			return true
+	// The string the decoded token was parsed from (golang-jwt's
+	// token.Raw), by the model's RawField column.
+	if sel, ok := a.(*ast.SelectorExpr); ok && tok != nil {
+		if tt := s.ix.Model.Type(tok.Type()); tt != nil && tt.RawField != "" && sel.Sel.Name == tt.RawField {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[id] == tok {
+				return true
+			}
 		}
 	}
 	if s.sameExpr(a, b) {
