@@ -196,27 +196,13 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // (*jwt.Token).SignedString, (*jwt.SigningMethodHMAC).Sign.
 func (ix *Index) APIName(c *Call) string {
 	pkg := c.Func.Pkg
-	if fn, ok := ix.Info.Uses[calleeIdent(c.Expr)].(*types.Func); ok && fn.Pkg() != nil {
+	if fn, ok := ix.Info.Uses[CalleeIdent(c.Expr)].(*types.Func); ok && fn.Pkg() != nil {
 		pkg = fn.Pkg().Name()
 	}
 	if c.Func.Recv != "" {
 		return "(*" + pkg + "." + c.Func.Recv + ")." + c.Func.Name
 	}
 	return pkg + "." + c.Func.Name
-}
-
-func calleeIdent(call *ast.CallExpr) *ast.Ident {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f
-	case *ast.SelectorExpr:
-		return f.Sel
-	case *ast.IndexExpr:
-		if sel, ok := f.X.(*ast.SelectorExpr); ok {
-			return sel.Sel
-		}
-	}
-	return nil
 }
 
 func typeName(t types.Type) string {
@@ -227,4 +213,20 @@ func typeName(t types.Type) string {
 		return n.Obj().Pkg().Name() + "." + n.Obj().Name()
 	}
 	return t.String()
+}
+
+// CalleeIdent returns the identifier naming a call's function: f in f(),
+// x.f(), x.f[T]() and x.f[T, U](); nil for other shapes.
+func CalleeIdent(call *ast.CallExpr) *ast.Ident {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr:
+		return CalleeIdent(&ast.CallExpr{Fun: f.X})
+	case *ast.IndexListExpr:
+		return CalleeIdent(&ast.CallExpr{Fun: f.X})
+	}
+	return nil
 }

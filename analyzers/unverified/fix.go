@@ -42,7 +42,7 @@ func (s *state) optionTarget(c *jwtapi.Call) (*ast.CallExpr, *types.Func) {
 	if target == nil || target.Ellipsis.IsValid() {
 		return nil, nil
 	}
-	fn, _ := s.info.Uses[calleeIdent(target)].(*types.Func)
+	fn, _ := s.info.Uses[jwtapi.CalleeIdent(target)].(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return nil, nil
 	}

@@ -688,7 +688,7 @@ func (s *state) checkPins() {
 		if !unpinned {
 			continue
 		}
-		fn, _ := s.info.Uses[calleeIdent(c.Expr)].(*types.Func)
+		fn, _ := s.info.Uses[jwtapi.CalleeIdent(c.Expr)].(*types.Func)
 		api := apiName(fn)
 		alg := s.fixAlg(in)
 		fix, optText := s.pinFix(c, alg)

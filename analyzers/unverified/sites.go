@@ -42,7 +42,7 @@ func (s *state) collectSites() []*site {
 		if c.Func.Role != jwtapi.RoleParse && c.Func.Role != jwtapi.RoleParseUnverified && c.Func.Role != jwtapi.RoleVerify {
 			continue
 		}
-		fn, _ := s.info.Uses[calleeIdent(c.Expr)].(*types.Func)
+		fn, _ := s.info.Uses[jwtapi.CalleeIdent(c.Expr)].(*types.Func)
 		if fn == nil {
 			continue
 		}
@@ -132,20 +132,6 @@ func (s *state) wrapperOf(fn *types.Func) *WrapperFact {
 	var w WrapperFact
 	if s.pass.ImportObjectFact(fn, &w) {
 		return &w
-	}
-	return nil
-}
-
-func calleeIdent(call *ast.CallExpr) *ast.Ident {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f
-	case *ast.SelectorExpr:
-		return f.Sel
-	case *ast.IndexExpr:
-		return calleeIdent(&ast.CallExpr{Fun: f.X})
-	case *ast.IndexListExpr:
-		return calleeIdent(&ast.CallExpr{Fun: f.X})
 	}
 	return nil
 }
