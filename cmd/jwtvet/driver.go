@@ -16,8 +16,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/internal/engine"
 )
 
 // Exit codes of the standalone driver. They are part of the command's
@@ -48,6 +49,7 @@ type options struct {
 	diff     bool
 	tests    bool
 	tags     string
+	modules  []string        // modules analyzed from source besides the main module(s)
 	fail     map[string]bool // rule name -> its findings fail the run
 	patterns []string
 }
@@ -103,6 +105,14 @@ func (d *driver) parseArgs(args []string) (*options, []*analysis.Analyzer, int) 
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated list of build `tags` to consider satisfied")
 	fs.StringVar(&failList, "fail", "all", "comma-separated `rules` whose findings make the exit status 1: all, NAME, -NAME")
 	fs.StringVar(&chdir, "C", "", "run as if started in `dir`")
+	fs.Func("modules", "comma-separated `modules` whose packages are analyzed from source besides the main module(s), e.g. a shared auth module", func(v string) error {
+		for _, m := range strings.Split(v, ",") {
+			if m = strings.TrimSpace(m); m != "" {
+				opts.modules = append(opts.modules, m)
+			}
+		}
+		return nil
+	})
 	fs.StringVar(&explain, "explain", "", "print the documentation and flags of `rule` and exit")
 	fs.BoolVar(&version, "V", false, "print the version and exit")
 	fs.BoolVar(&version, "version", false, "print the version and exit")
@@ -321,39 +331,32 @@ type loadError struct {
 }
 
 func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
-	mode := packages.LoadSyntax
-	if needFacts(selected) {
-		// Facts flow from dependencies, so they need syntax too.
-		mode = packages.LoadAllSyntax
-	}
-	cfg := &packages.Config{Mode: mode, Dir: d.root, Tests: opts.tests}
+	cfg := &engine.Config{Dir: d.root, Tests: opts.tests, SourceModules: opts.modules}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-	pkgs, err := packages.Load(cfg, opts.patterns...)
+	prog, err := engine.Load(cfg, opts.patterns...)
 	if err != nil {
 		d.errorf("cannot load packages: %v", err)
 		return exitLoad
 	}
-	if len(pkgs) == 0 {
+	if len(prog.Roots) == 0 {
 		d.errorf("no packages matched %s", strings.Join(opts.patterns, " "))
 		return exitLoad
 	}
-	loadErrs, broken := loadErrors(pkgs, d.relPos)
+	results, errs := engine.Analyze(prog, selected, nil)
+	loadErrs := d.loadErrors(errs)
 	for _, e := range loadErrs {
 		fmt.Fprintf(d.stderr, "%s: %s\n", progname, e.msg)
 	}
-
-	graph, err := checker.Analyze(selected, pkgs, &checker.Options{})
-	if err != nil {
-		d.errorf("analysis failed: %v", err)
-		return exitLoad
-	}
-	findings, analyzerErrs := d.collect(graph, broken)
+	findings, analyzerErrs, notAnalyzed := d.collect(prog.Fset, results)
 	for _, e := range analyzerErrs {
 		d.errorf("rule %s failed on %s: %s", e.analyzer, e.pkg, e.msg)
 	}
-	failed := len(loadErrs) > 0 || len(analyzerErrs) > 0
+	if len(notAnalyzed) > 0 {
+		d.errorf("not analyzed, because of the errors above: %s", strings.Join(notAnalyzed, ", "))
+	}
+	failed := len(loadErrs) > 0 || len(analyzerErrs) > 0 || len(notAnalyzed) > 0
 	if failed && len(findings) > 0 {
 		d.errorf("%s: the findings come only from the packages analyzed without errors",
 			plural(len(loadErrs)+len(analyzerErrs), "error", "errors"))
@@ -409,52 +412,44 @@ func (d *driver) write(w io.Writer, format string, opts *options, findings []*fi
 	}
 }
 
-// loadErrors lists the errors of all loaded packages and their
-// dependencies, each once, and returns the IDs of the packages with
-// errors of their own.
-func loadErrors(pkgs []*packages.Package, relPos func(string) string) ([]loadError, map[string]bool) {
-	var errs []loadError
+// loadErrors turns the errors met while loading into messages, each once.
+// The driver records an import that failed at the package that could not
+// be read, so the importers' "could not import" lines, which only repeat
+// it, are left out; so is the go command's compiler output ("# pkg"),
+// which repeats the type errors.
+func (d *driver) loadErrors(errs []engine.LoadError) []loadError {
+	var out []loadError
 	seen := make(map[string]bool)
-	broken := make(map[string]bool)
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		typeErrors := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
-		for _, e := range p.Errors {
-			broken[p.ID] = true
-			if typeErrors && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-				continue // the go command's compiler output, repeating the type errors
-			}
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = relPos(e.Pos) + ": " + e.Msg
-			}
-			if !seen[msg] {
-				seen[msg] = true
-				errs = append(errs, loadError{pkg: p.ID, msg: msg})
-			}
+	typeErrors := make(map[string]bool)
+	for _, e := range errs {
+		if e.Err.Kind == packages.TypeError || e.Err.Kind == packages.ParseError {
+			typeErrors[e.Package.ID] = true
 		}
-		if p.Module != nil && p.Module.Error != nil {
-			msg := "module " + p.Module.Path + ": " + p.Module.Error.Err
-			if !seen[msg] {
-				seen[msg] = true
-				errs = append(errs, loadError{pkg: p.ID, msg: msg})
-			}
+	}
+	for _, e := range errs {
+		if e.Err.Kind == packages.ListError && typeErrors[e.Package.ID] && strings.HasPrefix(e.Err.Msg, "# ") {
+			continue
 		}
-	})
-	// Broken dependencies make their importers unanalyzable as well.
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, imp := range p.Imports {
-			if broken[imp.ID] {
-				broken[p.ID] = true
-			}
+		if e.Err.Kind == packages.TypeError && strings.HasPrefix(e.Err.Msg, "could not import ") && len(errs) > 1 {
+			continue
 		}
-	})
-	return errs, broken
+		msg := e.Err.Msg
+		if e.Err.Pos != "" && e.Err.Pos != "-" {
+			msg = d.relPos(e.Err.Pos) + ": " + e.Err.Msg
+		}
+		if !seen[msg] {
+			seen[msg] = true
+			out = append(out, loadError{pkg: e.Package.ID, msg: msg})
+		}
+	}
+	return out
 }
 
 // collect gathers the root diagnostics, deduplicated (a file of package p
 // is analyzed again in its test variant "p [p.test]") and sorted by
-// position, and the analyzers' own errors on packages that loaded.
-func (d *driver) collect(graph *checker.Graph, broken map[string]bool) ([]*finding, []loadError) {
+// position, the analyzers' own errors, and the root packages that were not
+// analyzed because they or their dependencies have errors.
+func (d *driver) collect(fset *token.FileSet, results []*engine.Result) ([]*finding, []loadError, []string) {
 	rank := make(map[*analysis.Analyzer]int)
 	for i, a := range d.suite {
 		rank[a] = i
@@ -465,52 +460,41 @@ func (d *driver) collect(graph *checker.Graph, broken map[string]bool) ([]*findi
 	byKey := make(map[key]*finding)
 	var findings []*finding
 	var errs []loadError
-	generated := make(map[*packages.Package]*packageInfo)
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			if !broken[act.Package.ID] {
-				errs = append(errs, loadError{act.Package.ID, act.Analyzer.Name, act.Err.Error()})
-			}
-			continue
+	var notAnalyzed []string
+	for _, res := range results {
+		if res.Broken && len(res.Package.CompiledGoFiles) > 0 {
+			notAnalyzed = append(notAnalyzed, res.Package.ID)
 		}
-		if len(act.Diagnostics) == 0 {
-			continue
+		for a, err := range res.Errors {
+			errs = append(errs, loadError{res.Package.ID, a.Name, err.Error()})
 		}
-		info := generated[act.Package]
-		if info == nil {
-			info = &packageInfo{generated: make(map[string]bool)}
-			for _, file := range act.Package.Syntax {
-				if tf := act.Package.Fset.File(file.FileStart); tf != nil {
-					info.generated[tf.Name()] = isGenerated(file)
+		info := &packageInfo{generated: res.Generated}
+		for a, diags := range res.Diagnostics {
+			for _, diag := range diags {
+				posn := fset.Position(diag.Pos)
+				end := fset.Position(cmp.Or(diag.End, diag.Pos))
+				k := key{posn.String(), end.String(), a.Name, diag.Message}
+				if prev := byKey[k]; prev != nil {
+					// Report it under the plain package rather than its
+					// test variant, whatever order the packages came in.
+					if res.Package.ID < prev.pkgID {
+						prev.pkgID = res.Package.ID
+					}
+					continue
 				}
-			}
-			generated[act.Package] = info
-		}
-		for _, diag := range act.Diagnostics {
-			fset := act.Package.Fset
-			posn := fset.Position(diag.Pos)
-			end := fset.Position(cmp.Or(diag.End, diag.Pos))
-			k := key{posn.String(), end.String(), act.Analyzer.Name, diag.Message}
-			if prev := byKey[k]; prev != nil {
-				// Report it under the plain package rather than its
-				// test variant, whatever order the actions came in.
-				if act.Package.ID < prev.pkgID {
-					prev.pkgID = act.Package.ID
+				f := &finding{
+					analyzer: a,
+					rank:     rank[a],
+					pkgID:    res.Package.ID,
+					pkg:      info,
+					fset:     fset,
+					diag:     diag,
+					posn:     posn,
+					end:      end,
 				}
-				continue
+				byKey[k] = f
+				findings = append(findings, f)
 			}
-			f := &finding{
-				analyzer: act.Analyzer,
-				rank:     rank[act.Analyzer],
-				pkgID:    act.Package.ID,
-				pkg:      info,
-				fset:     fset,
-				diag:     diag,
-				posn:     posn,
-				end:      end,
-			}
-			byKey[k] = f
-			findings = append(findings, f)
 		}
 	}
 	slices.SortFunc(findings, func(a, b *finding) int {
@@ -526,7 +510,8 @@ func (d *driver) collect(graph *checker.Graph, broken map[string]bool) ([]*findi
 	slices.SortFunc(errs, func(a, b loadError) int {
 		return cmp.Or(cmp.Compare(a.pkg, b.pkg), cmp.Compare(a.analyzer, b.analyzer))
 	})
-	return findings, errs
+	slices.Sort(notAnalyzed)
+	return findings, errs, slices.Compact(notAnalyzed)
 }
 
 // needFacts reports whether any analyzer, or one it requires, uses facts.
