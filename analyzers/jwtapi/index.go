@@ -566,3 +566,25 @@ func (ix *Index) addFieldSets(as *ast.AssignStmt, file *ast.File) {
 		}
 	}
 }
+
+// UsesImportedFacts reports whether the package refers to a function or
+// variable of another package that carries a fact of the pass's analyzer.
+// Facts are looked up by the objects the package uses, so the cost follows
+// the package's size, not that of its dependency graph (walking
+// Pass.AllObjectFacts would).
+func UsesImportedFacts(pass *analysis.Pass) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+			continue
+		}
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+			for _, ft := range pass.Analyzer.FactTypes {
+				if pass.ImportObjectFact(obj, reflect.New(reflect.TypeOf(ft).Elem()).Interface().(analysis.Fact)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

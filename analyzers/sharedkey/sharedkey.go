@@ -288,7 +288,15 @@ func relevant(pass *analysis.Pass, ix *jwtapi.Index) bool {
 			}
 		}
 	}
-	return len(pass.AllObjectFacts()) > 0 || len(pass.AllPackageFacts()) > 0
+	// Facts of an import matter only through the objects the package
+	// uses, and a KeyUsesFact only from a direct import: look them up
+	// rather than walk the inherited set.
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(KeyUsesFact)) {
+			return true
+		}
+	}
+	return jwtapi.UsesImportedFacts(pass)
 }
 
 // signalPackages: importing one of these can make a secret's value depend

@@ -143,7 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ok || ix == nil || ix.Model.IsLibrary(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	if !ix.UsesLibrary && !importsFacts(pass) {
+	if !ix.UsesLibrary && !jwtapi.UsesImportedFacts(pass) {
 		return nil, nil
 	}
 	flow, _ := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
@@ -173,24 +173,6 @@ func run(pass *analysis.Pass) (any, error) {
 	s.checkPins()
 	s.checkKeyfuncFields()
 	return nil, nil
-}
-
-// importsFacts reports whether some dependency carries one of this
-// analyzer's facts, so that the package may call a wrapper or use a
-// keyfunc defined elsewhere.
-func importsFacts(pass *analysis.Pass) bool {
-	// Code can only call into the packages it imports directly, so facts
-	// further down the graph cannot matter here.
-	direct := make(map[*types.Package]bool, len(pass.Pkg.Imports()))
-	for _, imp := range pass.Pkg.Imports() {
-		direct[imp] = true
-	}
-	for _, f := range pass.AllObjectFacts() {
-		if f.Object != nil && direct[f.Object.Pkg()] {
-			return true
-		}
-	}
-	return false
 }
 
 // index records parents and static calls of every file.
@@ -236,13 +218,25 @@ func (s *state) collectAlgs() {
 	for _, a := range s.signAlgs {
 		all[a] = true
 	}
-	for _, pf := range s.pass.AllPackageFacts() {
-		if f, ok := pf.Fact.(*SignsFact); ok {
-			for _, a := range f.Algs {
-				all[a] = true
+	// The algorithms of the dependencies, by their package facts.
+	visited := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if visited[imp] {
+				continue
 			}
+			visited[imp] = true
+			var f SignsFact
+			if s.pass.ImportPackageFact(imp, &f) {
+				for _, a := range f.Algs {
+					all[a] = true
+				}
+			}
+			visit(imp)
 		}
 	}
+	visit(s.pass.Pkg)
 	for a := range all {
 		s.allAlgs = append(s.allAlgs, a)
 	}
