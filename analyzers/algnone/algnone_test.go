@@ -6,12 +6,9 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtvet/jwtvet/analyzers/algnone"
@@ -26,21 +23,16 @@ var update = flag.Bool("write-golden", false, "rewrite the .golden files of test
 func TestAnalyzer(t *testing.T) {
 	dir := fixtures.Dir(t)
 	if *update {
-		results := analysistest.Run(t, dir, algnone.Analyzer, "./algnone/...")
-		for name, fixed := range applyFixes(t, results) {
-			if err := os.WriteFile(name+".golden", fixed, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if err := fixtures.WriteGoldens(fixtures.Run(t, algnone.Analyzer, "./algnone/...")); err != nil {
+			t.Fatal(err)
 		}
 		return
 	}
-	results := analysistest.RunWithSuggestedFixes(t, dir, algnone.Analyzer, "./algnone/...")
-	// analysistest runs on ill-typed fixtures too; these must be real code.
+	// Fixture packages that do not type-check fail the run.
+	results := fixtures.RunWithSuggestedFixes(t, algnone.Analyzer, "./algnone/...")
 	for _, r := range results {
-		if r.Action != nil && r.Action.Package != nil {
-			for _, e := range r.Action.Package.Errors {
-				t.Errorf("fixture package %s does not compile: %v", r.Action.Package.PkgPath, e)
-			}
+		if r.Err != nil {
+			t.Errorf("%s: %v", r.Package.ID, r.Err)
 		}
 	}
 	if t.Failed() {
@@ -103,66 +95,12 @@ func TestAnalyzer(t *testing.T) {
 }
 
 // applyFixes applies every suggested fix to the files it edits and returns
-// the gofmt-formatted results by file name. A file analysed as part of
-// both a package and its test variant gets the same edits twice: they are
-// applied once.
-func applyFixes(t *testing.T, results []*analysistest.Result) map[string][]byte {
+// the gofmt-formatted results by file name.
+func applyFixes(t *testing.T, results []*fixtures.Result) map[string][]byte {
 	t.Helper()
-	type edit struct {
-		start, end int
-		text       string
+	fixed, err := fixtures.Fixed(results)
+	if err != nil {
+		t.Fatal(err)
 	}
-	edits := make(map[string][]edit)
-	for _, r := range results {
-		if r.Action == nil || r.Action.Package == nil {
-			continue
-		}
-		fset := r.Action.Package.Fset
-		for _, d := range r.Action.Diagnostics {
-			for _, fix := range d.SuggestedFixes {
-				for _, te := range fix.TextEdits {
-					f := fset.File(te.Pos)
-					if f == nil {
-						t.Errorf("%s: edit outside any file", d.Message)
-						continue
-					}
-					end := te.End
-					if !end.IsValid() {
-						end = te.Pos
-					}
-					e := edit{f.Offset(te.Pos), f.Offset(end), string(te.NewText)}
-					if !slices.Contains(edits[f.Name()], e) {
-						edits[f.Name()] = append(edits[f.Name()], e)
-					}
-				}
-			}
-		}
-	}
-	out := make(map[string][]byte)
-	for name, es := range edits {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sort.Slice(es, func(i, j int) bool { return es[i].start < es[j].start })
-		var buf bytes.Buffer
-		last := 0
-		for _, e := range es {
-			if e.start < last {
-				t.Errorf("%s: overlapping edits at offset %d", name, e.start)
-				continue
-			}
-			buf.Write(src[last:e.start])
-			buf.WriteString(e.text)
-			last = e.end
-		}
-		buf.Write(src[last:])
-		formatted, err := format.Source(buf.Bytes())
-		if err != nil {
-			t.Errorf("%s: fixed file does not parse: %v\n%s", name, err, buf.Bytes())
-			continue
-		}
-		out[name] = formatted
-	}
-	return out
+	return fixed
 }

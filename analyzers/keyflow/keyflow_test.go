@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
@@ -49,9 +48,9 @@ var probe = &analysis.Analyzer{
 }
 
 func TestOrigins(t *testing.T) {
-	analysistest.Run(t, fixtures.Dir(t), probe, "./keyflow/app")
+	fixtures.Run(t, probe, "./keyflow/app")
 }
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, fixtures.Dir(t), keyflow.Analyzer, "./keyflow/config")
+	fixtures.Run(t, keyflow.Analyzer, "./keyflow/config")
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
 	"github.com/jwtvet/jwtvet/analyzers/noexp"
@@ -33,14 +32,13 @@ func TestMaxLeewayFlag(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the v5 fixtures a second time")
 	}
-	dir := fixtures.Dir(t)
 	if err := noexp.Analyzer.Flags.Set("maxleeway", "1m"); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = noexp.Analyzer.Flags.Set("maxleeway", "1h") })
 
 	var r recorder
-	analysistest.Run(&r, dir, noexp.Analyzer, "./noexp/v5/auth")
+	fixtures.Run(&r, noexp.Analyzer, "./noexp/v5/auth")
 	want := regexp.MustCompile(`refresh\.go:\d+:\d+: unexpected diagnostic: jwt\.WithLeeway\(5m0s\) accepts tokens for 5m0s after they expire: use a leeway below 1m0s, of seconds or a few minutes`)
 	// The fixture's expectation for the two-hour leeway names the default
 	// bound; with the lower bound its message differs.
@@ -209,7 +207,7 @@ func TestBrokenCode(t *testing.T) {
 		t.Fatal(err)
 	}
 	var r recorder
-	analysistest.Run(&r, dst, noexp.Analyzer, "./noexp/broken")
+	fixtures.RunIn(&r, dst, noexp.Analyzer, "./noexp/broken")
 	for _, e := range r.errs {
 		t.Log(e)
 		if strings.Contains(e, "panic") {

@@ -17,7 +17,6 @@ import (
 	toml "github.com/pelletier/go-toml/v2"
 	yaml "go.yaml.in/yaml/v3"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
 	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
@@ -26,8 +25,7 @@ import (
 // TestSharedKey runs the analyzer on every fixture and then checks that
 // no message holds a value written in the fixtures.
 func TestSharedKey(t *testing.T) {
-	dir := fixtures.Dir(t)
-	results := analysistest.Run(t, dir, sharedkey.Analyzer, "./sharedkey/...")
+	results := fixtures.Run(t, sharedkey.Analyzer, "./sharedkey/...")
 	var messages []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -37,7 +35,7 @@ func TestSharedKey(t *testing.T) {
 	if len(messages) < 40 {
 		t.Fatalf("only %d diagnostics over all fixtures", len(messages))
 	}
-	values := fixtureValues(t, filepath.Join(dir, "sharedkey"))
+	values := fixtureValues(t, filepath.Join(fixtures.Dir(t), "sharedkey"))
 	if len(values) < 50 {
 		t.Fatalf("collected only %d fixture values", len(values))
 	}
@@ -142,11 +140,11 @@ func TestWithoutFiles(t *testing.T) {
 		},
 	}
 	rec := &recorder{}
-	results := analysistest.Run(rec, fixtures.Dir(t), bare, "./sharedkey/fallback", "./sharedkey/buildtags", "./sharedkey/embedded")
+	results := fixtures.Run(rec, bare, "./sharedkey/fallback", "./sharedkey/buildtags", "./sharedkey/embedded")
 	reported := 0
 	for _, r := range results {
 		if r.Err != nil {
-			t.Errorf("%s: %v", r.Action, r.Err)
+			t.Errorf("%s: %v", r.Package.ID, r.Err)
 		}
 		reported += len(r.Diagnostics)
 	}

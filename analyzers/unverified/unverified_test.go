@@ -1,15 +1,11 @@
 package unverified_test
 
 import (
-	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
 	"github.com/jwtvet/jwtvet/analyzers/unverified"
@@ -21,59 +17,12 @@ const pattern = "./unverified/..."
 // With JWTVET_WRITE_GOLDEN=1 it first rewrites the .golden files from the
 // fixes, for review.
 func TestUnverified(t *testing.T) {
-	dir := fixtures.Dir(t)
 	if os.Getenv("JWTVET_WRITE_GOLDEN") == "1" {
-		writeGoldens(t, analysistest.Run(t, dir, unverified.Analyzer, pattern))
-	}
-	analysistest.RunWithSuggestedFixes(t, dir, unverified.Analyzer, pattern)
-}
-
-type edit struct {
-	start, end int
-	text       string
-}
-
-func writeGoldens(t *testing.T, results []*analysistest.Result) {
-	edits := map[string]map[edit]bool{}
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			for _, fix := range d.SuggestedFixes {
-				for _, e := range fix.TextEdits {
-					f := r.Pass.Fset.File(e.Pos)
-					end := e.End
-					if !end.IsValid() {
-						end = e.Pos
-					}
-					if edits[f.Name()] == nil {
-						edits[f.Name()] = map[edit]bool{}
-					}
-					edits[f.Name()][edit{f.Offset(e.Pos), f.Offset(end), string(e.NewText)}] = true
-				}
-			}
-		}
-	}
-	for name, set := range edits {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var list []edit
-		for e := range set {
-			list = append(list, e)
-		}
-		sort.Slice(list, func(i, j int) bool { return list[i].start > list[j].start })
-		out := string(src)
-		for _, e := range list {
-			out = out[:e.start] + e.text + out[e.end:]
-		}
-		formatted, err := format.Source([]byte(out))
-		if err != nil {
-			t.Fatalf("%s: fixed source does not parse: %v", name, err)
-		}
-		if err := os.WriteFile(name+".golden", formatted, 0o644); err != nil {
+		if err := fixtures.WriteGoldens(fixtures.Run(t, unverified.Analyzer, pattern)); err != nil {
 			t.Fatal(err)
 		}
 	}
+	fixtures.RunWithSuggestedFixes(t, unverified.Analyzer, pattern)
 }
 
 // TestFixesCompile builds the fixture packages with every .golden file in

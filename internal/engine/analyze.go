@@ -29,6 +29,9 @@ type Result struct {
 	Diagnostics map[*analysis.Analyzer][]analysis.Diagnostic
 	// Errors of analyzers that failed on the package.
 	Errors map[*analysis.Analyzer]error
+	// Facts exported by the package, by analyzer, when
+	// Options.RecordFacts is set. A nil Object is a package fact.
+	Facts map[*analysis.Analyzer][]Fact
 	// Broken reports that the package itself, or a package it depends
 	// on, could not be loaded or type-checked, so it was not analyzed
 	// (or only by analyzers that run despite errors).
@@ -47,6 +50,16 @@ type Options struct {
 	// Parallel is how many packages are worked on at once; 0 means
 	// GOMAXPROCS.
 	Parallel int
+	// RecordFacts keeps the facts each root package exports in its
+	// Result, for tests.
+	RecordFacts bool
+}
+
+// A Fact is a fact exported by a root package: about Object, or about the
+// package itself when Object is nil.
+type Fact struct {
+	Object types.Object
+	Fact   analysis.Fact
 }
 
 // Analyze parses, type-checks and analyzes the program's source packages,
@@ -60,6 +73,7 @@ func Analyze(prog *Program, analyzers []*analysis.Analyzer, opts *Options) ([]*R
 		prog:      prog,
 		analyzers: closure(analyzers),
 		facts:     newFactStore(),
+		record:    opts.RecordFacts,
 		results:   make(map[*Package]*Result),
 	}
 	prog.newTypesPackages()
@@ -105,6 +119,7 @@ type run struct {
 	prog      *Program
 	analyzers []*analysis.Analyzer
 	facts     *factStore
+	record    bool
 
 	exportMu sync.Mutex // serializes export data reads, which fill shared types.Packages
 
@@ -437,5 +452,22 @@ func (r *run) pass(p *Package, a *analysis.Analyzer, results map[*analysis.Analy
 		},
 	}
 	r.facts.bind(pass, p, a)
+	if r.record && p.Root {
+		exportObject, exportPackage := pass.ExportObjectFact, pass.ExportPackageFact
+		note := func(obj types.Object, fact analysis.Fact) {
+			if res.Facts == nil {
+				res.Facts = make(map[*analysis.Analyzer][]Fact)
+			}
+			res.Facts[a] = append(res.Facts[a], Fact{obj, fact})
+		}
+		pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+			exportObject(obj, fact)
+			note(obj, fact)
+		}
+		pass.ExportPackageFact = func(fact analysis.Fact) {
+			exportPackage(fact)
+			note(nil, fact)
+		}
+	}
 	return pass
 }
