@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
 	"github.com/jwtvet/jwtvet/analyzers/noexp"
 )
