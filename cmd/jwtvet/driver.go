@@ -18,6 +18,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/analyzers"
 )
 
 // Exit codes of the standalone driver. They are part of the command's
@@ -36,6 +38,7 @@ type driver struct {
 	stdout, stderr io.Writer
 	suite          []*analysis.Analyzer
 	cwe            map[string][]string
+	severity       map[string]string // rule -> SARIF security-severity
 
 	root string // absolute directory the command runs in (-C)
 }
@@ -56,7 +59,7 @@ type options struct {
 // packages with suite, prints the findings and returns the exit code.
 // cwe gives each rule's CWE ids for the SARIF rule metadata.
 func run(args []string, stdout, stderr io.Writer, suite []*analysis.Analyzer, cwe map[string][]string) int {
-	d := &driver{stdout: stdout, stderr: stderr, suite: suite, cwe: cwe}
+	d := &driver{stdout: stdout, stderr: stderr, suite: suite, cwe: cwe, severity: analyzers.SecuritySeverity}
 	if err := analysis.Validate(suite); err != nil {
 		d.errorf("invalid analyzer: %v", err)
 		return exitLoad
@@ -382,7 +385,7 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 			report = unfixed
 		}
 	}
-	if err := d.write(out, format, opts, listed, analyzerErrs); err != nil {
+	if err := d.write(out, format, opts, listed, loadErrs, analyzerErrs); err != nil {
 		d.errorf("%v", err)
 		return exitLoad
 	}
@@ -398,12 +401,12 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 	return exitClean
 }
 
-func (d *driver) write(w io.Writer, format string, opts *options, findings []*finding, analyzerErrs []loadError) error {
+func (d *driver) write(w io.Writer, format string, opts *options, findings []*finding, loadErrs, analyzerErrs []loadError) error {
 	switch format {
 	case "json":
 		return d.writeJSON(w, findings, analyzerErrs)
 	case "sarif":
-		return d.writeSARIF(w, findings)
+		return d.writeSARIF(w, findings, loadErrs, analyzerErrs)
 	default:
 		return d.writeText(w, findings, opts.context)
 	}

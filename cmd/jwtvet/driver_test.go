@@ -108,6 +108,8 @@ func TestGolden(t *testing.T) {
 		{"no-dir", []string{"./nosuchdir"}, exitLoad},
 		{"no-module", []string{"example.com/not/required"}, exitLoad},
 		{"analyzer-error", []string{"-dangercall.failon=nested", "./nested"}, exitLoad},
+		{"type-error-sarif", []string{"-format=sarif", "./broken", "./nested"}, exitLoad},
+		{"analyzer-error-sarif", []string{"-format=sarif", "-dangercall.failon=nested", "./nested", "./app"}, exitLoad},
 
 		// Help.
 		{"usage", []string{"-h"}, exitClean},
