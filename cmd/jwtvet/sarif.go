@@ -53,8 +53,8 @@ type sarifInvocation struct {
 }
 
 type sarifNotification struct {
-	Level          string             `json:"level"`
-	Message        sarifText          `json:"message"`
+	Level          string              `json:"level"`
+	Message        sarifText           `json:"message"`
 	AssociatedRule *sarifRuleReference `json:"associatedRule,omitempty"`
 }
 
