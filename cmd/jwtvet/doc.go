@@ -60,9 +60,11 @@ under go vet and golangci-lint as well.
 
 # Output
 
-All findings go to stdout; errors and warnings go to stderr. File names are
-relative to the directory jwtvet runs in (the -C directory) when they lie
-under it, and absolute otherwise.
+All findings go to stdout; errors and warnings go to stderr. In text output
+file names are relative to the directory jwtvet runs in (the -C directory)
+when they lie under it, and absolute otherwise; json output has absolute
+file names, as go vet -json prints them; sarif names files relative to
+%SRCROOT%.
 
 text: one line per finding, "file:line:col: message (rule)", followed by
 related positions indented with a tab, and with -c the source lines.
@@ -79,9 +81,13 @@ listed once, under the plain package.
 
 sarif: a SARIF 2.1.0 log with one run. Every rule is listed in
 tool.driver.rules (id = rule name, shortDescription and fullDescription from
-the rule's documentation, helpUri, and properties.tags "security" plus the
-rule's CWE ids). Every result has level "error": each finding is a security
-defect that fails the run. Locations are relative to %SRCROOT%, which
+the rule's documentation, helpUri, properties.tags "security" plus the
+rule's CWE ids as "external/cwe/cwe-NNN", and properties."security-severity",
+the score GitHub code scanning ranks alerts by). Every result has level
+"error": each finding is a security defect that fails the run. The run's one
+invocation has executionSuccessful false when a package could not be loaded,
+type-checked or analyzed, with one error in toolExecutionNotifications per
+error, so that a partial log is never taken for a clean one. Locations are relative to %SRCROOT%, which
 originalUriBaseIds maps to the file URI of the directory jwtvet runs in;
 columns are in UTF-16 code units (columnKind utf16CodeUnits). Suggested
 fixes become fixes[] with artifactChanges and replacements.

@@ -235,6 +235,10 @@ func TestAnalyzerFlagsReset(t *testing.T) {
 // A diagnostic in a file shared by a package and its test variant is
 // reported once, under the plain package.
 func TestDedupeTestVariants(t *testing.T) {
+	root, err := filepath.Abs(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
 	got := jwtvet(t, "-C", fixture, "-json", "./app")
 	var tree map[string]map[string][]jsonDiagnostic
 	if err := json.Unmarshal([]byte(got.stdout), &tree); err != nil {
@@ -249,13 +253,13 @@ func TestDedupeTestVariants(t *testing.T) {
 					t.Errorf("%s reported twice, in %s and %s", key, prev, pkg)
 				}
 				seen[key] = pkg
-				if strings.HasPrefix(d.Posn, filepath.Join("app", "app.go")) && pkg != "jwtvet.test/driver/app" {
+				if strings.HasPrefix(d.Posn, filepath.Join(root, "app", "app.go")) && pkg != "jwtvet.test/driver/app" {
 					t.Errorf("%s reported under %s, want the plain package", key, pkg)
 				}
 			}
 		}
 	}
-	if _, ok := seen["dangercall "+filepath.Join("app", "app_test.go")+":10:19"]; !ok {
+	if _, ok := seen["dangercall "+filepath.Join(root, "app", "app_test.go")+":10:19"]; !ok {
 		t.Errorf("the finding in app_test.go is missing: %v", seen)
 	}
 	if len(seen) != 5 {
@@ -263,9 +267,9 @@ func TestDedupeTestVariants(t *testing.T) {
 	}
 }
 
-// The -json output has the shape of checker.Graph.PrintJSON (the tree go
-// vet -json and multichecker -json print), with file names relative to the
-// root. Without test variants the two must agree exactly.
+// The -json output is what checker.Graph.PrintJSON prints (the tree go
+// vet -json and multichecker -json print), absolute file names included.
+// Without test variants the two must agree exactly.
 func TestJSONMatchesPrintJSON(t *testing.T) {
 	root, err := filepath.Abs(fixture)
 	if err != nil {
@@ -284,7 +288,10 @@ func TestJSONMatchesPrintJSON(t *testing.T) {
 	if err := graph.PrintJSON(&reference); err != nil {
 		t.Fatal(err)
 	}
-	want := strings.ReplaceAll(reference.String(), root+string(filepath.Separator), "")
+	want := reference.String()
+	if !strings.Contains(want, `"posn": "`+root+string(filepath.Separator)) {
+		t.Fatalf("PrintJSON does not print absolute file names:\n%s", want)
+	}
 
 	got := jwtvet(t, append([]string{"-C", fixture, "-test=false", "-json"}, patterns...)...)
 	var wantTree, gotTree any
