@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/analyzers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -170,6 +172,32 @@ func TestUsageErrors(t *testing.T) {
 		fmt.Fprintf(&transcript, "jwtvet %s\n\t%s", strings.Join(args, " "), got.stderr)
 	}
 	golden(t, "usage-errors.golden", transcript.String())
+}
+
+// The real rules' flags refuse values that would silently turn a check
+// off: a usage error, exit 2, naming the flag, before anything is loaded.
+func TestRuleFlagsValidated(t *testing.T) {
+	for _, arg := range []string{
+		"-weakkey.minbytes=-5",
+		"-weakkey.minbytes=0",
+		"-weakkey.minrsabits=0",
+		"-noexp.maxleeway=-1h",
+		"-noexp.maxleeway=0",
+		"-noexp.maxleeway=forever",
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"-C", fixture, arg, "./clean"}, &stdout, &stderr, analyzers.Suite(), analyzers.CWE)
+		name, _, _ := strings.Cut(arg, "=")
+		if code != exitUsage || stdout.Len() > 0 || strings.Count(stderr.String(), "\n") != 1 ||
+			!strings.Contains(stderr.String(), "invalid value") || !strings.Contains(stderr.String(), "flag "+name+":") {
+			t.Errorf("jwtvet %s: exit %d, stdout %q, stderr %q; want exit 2 and one line naming the flag", arg, code, stdout.String(), stderr.String())
+		}
+	}
+	// Valid values still parse, and the next run starts from defaults.
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-C", fixture, "-weakkey.minbytes=48", "-noexp.maxleeway=5m", "./clean"}, &stdout, &stderr, analyzers.Suite(), analyzers.CWE); code != exitClean {
+		t.Errorf("valid rule flags: exit %d\n%s", code, stderr.String())
+	}
 }
 
 func TestVersion(t *testing.T) {
