@@ -142,6 +142,32 @@ func testVetProtocol(t *testing.T, bin string) {
 	if res.code != 0 || !strings.Contains(res.stdout, " version ") {
 		t.Errorf("jwtvet -V=full: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
+
+	// A rule flag value the rule refuses stops go vet with the reason, on
+	// one line per package rather than the whole usage.
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"go.mod": "module jwtvet.test/flags\n\ngo 1.26.0\n",
+		"p/p.go": "package p\n\nfunc F() int { return 1 }\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, arg := range []string{"-weakkey.minbytes=-5", "-weakkey.minrsabits=0", "-noexp.maxleeway=-1h"} {
+		res := command(t, dir, "go", "vet", "-vettool="+bin, arg, "./...")
+		name, _, _ := strings.Cut(arg, "=")
+		if res.code == 0 || !strings.Contains(res.stderr, "jwtvet: invalid value") || !strings.Contains(res.stderr, "flag "+name+":") ||
+			strings.Contains(res.stderr, "Usage of") {
+			t.Errorf("go vet -vettool %s: exit %d, want an error naming the flag without the usage\n%s", arg, res.code, res.stderr)
+		}
+	}
+	if res := command(t, dir, "go", "vet", "-vettool="+bin, "-weakkey.minbytes=48", "-noexp.maxleeway=5m", "./..."); res.code != 0 {
+		t.Errorf("go vet -vettool with valid rule flags: exit %d\n%s", res.code, res.stderr)
+	}
 }
 
 // Standalone and go vet report the same findings on the demo, with the
@@ -165,6 +191,7 @@ func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
 	if err != nil || res.code != 0 {
 		t.Fatalf("go vet -json: exit %d, %v\nstdout:\n%s\nstderr:\n%s", res.code, err, res.stdout, res.stderr)
 	}
+	vet = stripRuleNames(t, vet)
 	if missing, extra := diffSets(standalone, vet); len(missing)+len(extra) > 0 {
 		t.Errorf("go vet -json and jwtvet -json disagree\nonly standalone:\n%s\nonly go vet:\n%s", lines(missing), lines(extra))
 	}
@@ -180,12 +207,7 @@ func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
 		t.Errorf("go vet -vettool: exit %d with %d findings, want %d\n%s", res.code, len(standalone), wantVet, res.stderr)
 	}
 	vetText := parseVetText(res.stderr, demo)
-	var standaloneText []demoFinding
-	for _, f := range standalone {
-		f.rule = ""
-		standaloneText = append(standaloneText, f)
-	}
-	if missing, extra := diffSets(standaloneText, vetText); len(missing)+len(extra) > 0 {
+	if missing, extra := diffSets(standalone, vetText); len(missing)+len(extra) > 0 {
 		t.Errorf("go vet text output and jwtvet -json disagree\nonly standalone:\n%s\nonly go vet:\n%s\ngo vet stderr:\n%s", lines(missing), lines(extra), res.stderr)
 	}
 	t.Logf("%d findings on the demo", len(standalone))
@@ -266,6 +288,7 @@ func testSuppression(t *testing.T, bin, demo string) {
 		if err != nil || res.code != 0 {
 			t.Fatalf("go vet -json: exit %d, %v\n%s%s", res.code, err, res.stdout, res.stderr)
 		}
+		vet = stripRuleNames(t, vet)
 		if missing, extra := diffSets(standalone, vet); len(missing)+len(extra) > 0 {
 			t.Errorf("modes disagree in %s\nonly standalone:\n%s\nonly go vet:\n%s", dir, lines(missing), lines(extra))
 		}
@@ -329,6 +352,23 @@ func testSuppression(t *testing.T, bin, demo string) {
 	}
 }
 
+// stripRuleNames checks that each message of a go vet run starts with its
+// rule's name, once (go vet's text output has no other place for it), and
+// removes it.
+func stripRuleNames(t *testing.T, vet []demoFinding) []demoFinding {
+	t.Helper()
+	out := make([]demoFinding, 0, len(vet))
+	for _, f := range vet {
+		msg, ok := strings.CutPrefix(f.message, f.rule+": ")
+		if !ok || strings.HasPrefix(msg, f.rule+": ") {
+			t.Errorf("go vet: message %q does not start with its rule %q once", f.message, f.rule)
+		}
+		f.message = msg
+		out = append(out, f)
+	}
+	return out
+}
+
 // parseJSONStream reads one or more JSON trees (jwtvet -json prints one,
 // go vet -json one per package) into findings, with file names relative
 // to root. A rule's error is an error.
@@ -361,9 +401,9 @@ func parseJSONStream(out, root string) ([]demoFinding, error) {
 	return uniq(findings), nil
 }
 
-var vetLine = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): (.*)$`)
+var vetLine = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): ([a-z]+): (.*)$`)
 
-// parseVetText reads go vet's "file:line:col: message" lines.
+// parseVetText reads go vet's "file:line:col: rule: message" lines.
 func parseVetText(out, root string) []demoFinding {
 	var findings []demoFinding
 	sc := bufio.NewScanner(strings.NewReader(out))
@@ -374,7 +414,7 @@ func parseVetText(out, root string) []demoFinding {
 		}
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		findings = append(findings, demoFinding{file: relTo(root, m[1]), line: line, col: col, message: m[4]})
+		findings = append(findings, demoFinding{file: relTo(root, m[1]), line: line, col: col, rule: m[4], message: m[5]})
 	}
 	return uniq(findings)
 }
