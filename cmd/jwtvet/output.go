@@ -13,10 +13,11 @@ import (
 
 // writeText prints one line per finding, "file:line:col: message (rule)",
 // with related positions indented below it. With contextLines >= 0 it
-// also prints the offending lines and that many lines around them.
+// also prints the offending lines and that many lines around them, with
+// literals masked (see mask.go).
 func (d *driver) writeText(w io.Writer, findings []*finding, contextLines int) error {
 	bw := bufio.NewWriter(w)
-	lines := newLineCache()
+	lines := make(maskedLines)
 	for _, f := range findings {
 		fmt.Fprintf(bw, "%s: %s (%s)\n", d.position(f.posn), f.diag.Message, f.analyzer.Name)
 		if contextLines >= 0 {
