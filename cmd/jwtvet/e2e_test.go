@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jwtvet/jwtvet/internal/leak"
 )
 
 // The end-to-end tests build the real command and run it on the demo
@@ -62,8 +65,9 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("vet-protocol", func(t *testing.T) { testVetProtocol(t, bin) })
 
 	var standalone []demoFinding
+	outputs := make(map[string]string) // outputs on the demo, by command
 	ran := t.Run("standalone-vs-vet", func(t *testing.T) {
-		standalone = testStandaloneVsVet(t, bin, demo)
+		standalone = testStandaloneVsVet(t, bin, demo, outputs)
 	})
 	t.Run("expected", func(t *testing.T) {
 		if standalone == nil && !ran {
@@ -72,6 +76,100 @@ func TestEndToEnd(t *testing.T) {
 		testExpected(t, demo, standalone)
 	})
 	t.Run("suppression", func(t *testing.T) { testSuppression(t, bin, demo) })
+	t.Run("no-secrets", func(t *testing.T) { testNoSecrets(t, bin, demo, outputs) })
+}
+
+// No output format prints the demo's secret values (testdata/demo/
+// secrets.txt): not the findings, not the -c context lines, not JSON or
+// SARIF, not go vet's output. -fix -diff is a patch of the user's own
+// files and must show the lines it removes to apply; it is held to a
+// narrower rule: no secret on a line it adds, in a header or on stderr.
+func testNoSecrets(t *testing.T, bin, demo string, outputs map[string]string) {
+	secrets, err := leak.ReadSecrets(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-c", "3"}, {"-format=sarif"}} {
+		res := command(t, demo, bin, append(args, "./...")...)
+		if res.code != exitFindings {
+			t.Errorf("jwtvet %s: exit %d\n%s", strings.Join(args, " "), res.code, res.stderr)
+		}
+		out := res.stdout
+		if args[0] == "-format=sarif" {
+			// The rules' documentation is the same for every code base
+			// and names well-known weak secrets ("secret") on purpose;
+			// what comes from the code is the rest of the log.
+			var log sarifLog
+			if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 {
+				t.Fatalf("jwtvet -format=sarif: %v\n%s", err, out)
+			}
+			log.Runs[0].Tool.Driver.Rules = nil
+			data, err := json.MarshalIndent(log, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = string(data)
+		}
+		outputs["jwtvet "+strings.Join(args, " ")] = out + res.stderr
+	}
+	if len(outputs) < 5 {
+		t.Errorf("only %d outputs to check: %v", len(outputs), slices.Sorted(maps.Keys(outputs)))
+	}
+	for name, out := range outputs {
+		if leaks := leak.Find(out, secrets); len(leaks) > 0 {
+			t.Errorf("%s prints secret values:\n%s", name, strings.Join(leaks, "\n"))
+		}
+	}
+	// The context lines are there, masked, so the check above is not
+	// vacuous: the sharedkey finding's own line is the fallback literal.
+	if c := outputs["jwtvet -c 3"]; !strings.Contains(c, `secret = "***"`) {
+		t.Errorf("jwtvet -c 3 does not show the masked fallback literal:\n%s", c)
+	}
+
+	dir := copyDir(t, demo)
+	res := command(t, dir, bin, "-fix", "-diff", "./...")
+	if res.code > exitFindings {
+		t.Fatalf("jwtvet -fix -diff: exit %d\n%s", res.code, res.stderr)
+	}
+	removed := 0
+	for _, line := range strings.Split(res.stdout, "\n") {
+		if len(leak.Find(line, secrets)) == 0 {
+			continue
+		}
+		if strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "---") {
+			removed++
+			continue
+		}
+		t.Errorf("jwtvet -fix -diff shows a secret on a line it does not remove: %q", line)
+	}
+	if leaks := leak.Find(res.stderr, secrets); len(leaks) > 0 {
+		t.Errorf("jwtvet -fix -diff prints secret values on stderr:\n%s", strings.Join(leaks, "\n"))
+	}
+	t.Logf("%d outputs checked for %d secrets; the -fix -diff patch removes %d lines holding one", len(outputs)+1, len(secrets), removed)
+}
+
+// copyDir copies the regular files under src to a temporary directory.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }
 
 // buildCommand builds jwtvet into a temporary directory.
@@ -172,8 +270,10 @@ func testVetProtocol(t *testing.T, bin string) {
 
 // Standalone and go vet report the same findings on the demo, with the
 // documented exit codes.
-func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
+// The outputs of the runs are added to outputs.
+func testStandaloneVsVet(t *testing.T, bin, demo string, outputs map[string]string) []demoFinding {
 	res := command(t, demo, bin, "-json", "./...")
+	outputs["jwtvet -json"] = res.stdout + res.stderr
 	standalone, err := parseJSONStream(res.stdout, demo)
 	if err != nil {
 		t.Fatalf("jwtvet -json ./...: %v\nstdout:\n%s\nstderr:\n%s", err, res.stdout, res.stderr)
@@ -187,6 +287,7 @@ func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
 	}
 
 	res = command(t, demo, "go", "vet", "-vettool="+bin, "-json", "./...")
+	outputs["go vet -json"] = res.stdout + res.stderr
 	vet, err := parseJSONStream(res.stdout, demo)
 	if err != nil || res.code != 0 {
 		t.Fatalf("go vet -json: exit %d, %v\nstdout:\n%s\nstderr:\n%s", res.code, err, res.stdout, res.stderr)
@@ -199,6 +300,7 @@ func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
 	// Plain go vet prints "file:line:col: message" and exits 1 when
 	// there are findings.
 	res = command(t, demo, "go", "vet", "-vettool="+bin, "./...")
+	outputs["go vet"] = res.stdout + res.stderr
 	wantVet := 0
 	if len(standalone) > 0 {
 		wantVet = 1
