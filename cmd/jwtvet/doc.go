@@ -17,7 +17,10 @@ or after the package patterns.
 Under go vet the command speaks the vet protocol (-flags, -V=full and a
 per-package .cfg file) through golang.org/x/tools/go/analysis/multichecker,
 so `go vet -vettool=... -fix [-diff]`, -json and the rule flags behave as
-they do for any analysis tool, and go vet's exit status applies.
+they do for any analysis tool, and go vet's exit status applies. go vet's
+text output has no place for the analyzer's name, so there each message
+starts with its rule ("hardcodedkey: hardcoded JWT signing key: ..."), the
+name //jwtvet:ignore takes; go vet -json carries the same messages.
 
 # Rules
 
@@ -67,7 +70,11 @@ file names, as go vet -json prints them; sarif names files relative to
 %SRCROOT%.
 
 text: one line per finding, "file:line:col: message (rule)", followed by
-related positions indented with a tab, and with -c the source lines.
+related positions indented with a tab, and with -c the source lines. On
+those lines every string literal and every element of a []byte{...} literal
+is shown as ***, except algorithm, claim and header names ("none", "exp"):
+the lines around a finding are where keys are written, and jwtvet never
+prints a secret.
 
 json: the tree the golang.org/x/tools drivers print for -json,
 
