@@ -2,11 +2,14 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/analyzers"
 )
 
 // Under go vet the analyzers run as copies whose messages start with the
@@ -60,6 +63,16 @@ func TestNamed(t *testing.T) {
 	}
 	if prefixed, plain := count(g); prefixed != 0 || plain == 0 {
 		t.Errorf("originals: %d messages with the rule name, %d without", prefixed, plain)
+	}
+	// named relies on this: a copy of a rule another rule requires would
+	// run beside the original.
+	suite := analyzers.Suite()
+	for _, a := range suite {
+		for _, req := range a.Requires {
+			if slices.Contains(suite, req) {
+				t.Errorf("%s requires %s, a rule of the suite: named must map Requires to the copies", a.Name, req.Name)
+			}
+		}
 	}
 	if got := ruleMessage("weakkey", "weakkey: short key"); got != "weakkey: short key" {
 		t.Errorf("ruleMessage added the name twice: %q", got)
