@@ -50,3 +50,30 @@ var CWE = map[string][]string{
 	"algnone":      {"CWE-327", "CWE-347"},
 	"sharedkey":    {"CWE-1392", "CWE-798"},
 }
+
+// SecuritySeverity scores each rule's findings for GitHub code scanning
+// (the SARIF rule property "security-severity": 9.0 and up is critical,
+// 7.0 to 8.9 high, 4.0 to 6.9 medium). The score is the harm of the usual
+// finding of the rule, judged the way CVSS would judge it:
+//
+//   - algnone 9.1: a verifier that accepts "none" takes any token anyone
+//     writes, with no secret at all; authentication is gone.
+//   - unverified 8.1: claims read without a verified signature let anyone
+//     forge them; high rather than critical because some findings
+//     (an algorithm not pinned) need a second mistake to be exploited.
+//   - hardcodedkey 7.5: whoever can read the source, the repository's
+//     history or the binary can mint valid tokens.
+//   - weakkey 7.4: a short or well-known HMAC key is recovered offline
+//     from a single token, and then tokens are forged.
+//   - sharedkey 6.5: a token from one environment or of one kind is
+//     accepted by another; an attacker needs a valid token first.
+//   - noexp 5.3: a stolen token stays valid forever; it must be stolen
+//     first.
+var SecuritySeverity = map[string]string{
+	"algnone":      "9.1",
+	"unverified":   "8.1",
+	"hardcodedkey": "7.5",
+	"weakkey":      "7.4",
+	"sharedkey":    "6.5",
+	"noexp":        "5.3",
+}

@@ -3,6 +3,7 @@ package analyzers_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -17,7 +18,7 @@ import (
 // TestSuiteConventions holds every rule to the conventions of the
 // go/analysis passes and to jwtvet's public contract: a valid analyzer, a
 // short lower-case title without a period, a URL to its rule page, which
-// exists, and CWE ids.
+// exists, CWE ids and a security severity.
 func TestSuiteConventions(t *testing.T) {
 	suite := analyzers.Suite()
 	if err := analysis.Validate(suite); err != nil {
@@ -43,6 +44,9 @@ func TestSuiteConventions(t *testing.T) {
 		}
 		if len(analyzers.CWE[a.Name]) == 0 {
 			t.Errorf("%s: no CWE ids", a.Name)
+		}
+		if sev, err := strconv.ParseFloat(analyzers.SecuritySeverity[a.Name], 64); err != nil || sev < 0.1 || sev > 10 {
+			t.Errorf("%s: security severity %q, want a number from 0.1 to 10", a.Name, analyzers.SecuritySeverity[a.Name])
 		}
 		if analyzers.Lookup(a.Name) != a {
 			t.Errorf("Lookup(%q) does not return the rule", a.Name)

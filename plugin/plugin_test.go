@@ -287,3 +287,28 @@ func TestDocumentedSettings(t *testing.T) {
 		}
 	}
 }
+
+// The real rules refuse values that would silently turn a check off, and
+// New reports them as settings errors (golangci-lint exits 3).
+func TestRealSettingsRejected(t *testing.T) {
+	resetRealFlags(t)
+	for _, tc := range []struct {
+		analyzer, flag string
+		value          any
+	}{
+		{"weakkey", "minbytes", -5},
+		{"weakkey", "minbytes", 0},
+		{"weakkey", "minrsabits", 0},
+		{"noexp", "maxleeway", "-1h"},
+		{"noexp", "maxleeway", "0s"},
+	} {
+		_, err := New(map[string]any{tc.analyzer: map[string]any{tc.flag: tc.value}})
+		key := "settings." + tc.analyzer + "." + tc.flag
+		if err == nil || !strings.Contains(err.Error(), key) || !strings.Contains(err.Error(), "invalid value") {
+			t.Errorf("%s: %v: error %v, want an invalid value error naming %s", key, tc.value, err, key)
+		}
+		if f := analyzers.Lookup(tc.analyzer).Flags.Lookup(tc.flag); f.Value.String() != f.DefValue {
+			t.Errorf("%s = %s after the refused setting, want the default %s", key, f.Value, f.DefValue)
+		}
+	}
+}

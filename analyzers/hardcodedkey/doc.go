@@ -16,7 +16,7 @@ a keyfunc's result, middleware key fields) to its definition, across
 packages, and reported once per constant origin and call. Public keys,
 environment, file and secret-manager keys, constants that are only the
 fallback of an environment lookup (see sharedkey) and _test.go files (unless
--tests) are not reported.
+-hardcodedkey.tests) are not reported.
 
 The suggested fix replaces the constant with os.Getenv of a variable named
 after the identifier that held the key (JWT_SECRET when there is none).`

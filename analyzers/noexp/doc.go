@@ -38,8 +38,8 @@ passed to another function by pointer, written under a computed key,
 taken from a parameter or an unknown function, or a token returned
 unsigned. A v5 parse whose options are not all visible, or whose
 function rejects a nil ExpiresAt by hand, is not reported either.
-Nothing is reported in _test.go files or in packages made for tests
-(authtest, testutil, mocks).
+Findings in _test.go files are reported only with -noexp.tests; packages
+made for tests (authtest, testutil, mocks) are never reported.
 
 Fixes add jwt.WithExpirationRequired() to a v5 parse, and an expiry 15
 minutes from now to a claims composite literal ("exp" for jwt.MapClaims,

@@ -39,7 +39,7 @@ var Analyzer = &analysis.Analyzer{
 // them as -noexp.NAME.
 func flags() flag.FlagSet {
 	var fs flag.FlagSet
-	fs.DurationVar(&maxLeeway, "maxleeway", defaultMaxLeeway, "report a parser leeway of this duration or more")
+	diag.PositiveDurationVar(&fs, &maxLeeway, "maxleeway", defaultMaxLeeway, "report a parser leeway of this `duration` or more (above zero)")
 	tests.Register(&fs)
 	return fs
 }

@@ -29,4 +29,4 @@ The analyzer reports:
 
 A fallback that fails closed (log.Fatal, a returned error) is not
 reported. Messages name places, never values. Findings in _test.go files
-are not reported.`
+are reported only with -sharedkey.tests.`

@@ -40,4 +40,5 @@ method checks defined in other packages are followed through facts.
 Fixes add WithValidMethods with the algorithm the package signs with (or
 the one the key type implies) where the call accepts parser options, and
 insert the missing "if err != nil { return ... }" where the enclosing
-function's results can be written. _test.go files are not reported.`
+function's results can be written. Findings in _test.go files are reported
+only with -unverified.tests.`

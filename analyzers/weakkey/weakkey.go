@@ -36,8 +36,8 @@ var (
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.IntVar(&minBytes, "minbytes", 32, "shortest HMAC key accepted when the algorithm is HS256 or not known statically; HS384 and HS512 keep their hash sizes (48, 64) as floor")
-	fs.IntVar(&minRSABits, "minrsabits", 2048, "smallest RSA key size accepted, in bits")
+	diag.MinIntVar(fs, &minBytes, "minbytes", 32, 1, "shortest HMAC key, in `bytes` (1 or more), accepted when the algorithm is HS256 or not known statically; HS384 and HS512 keep their hash sizes (48, 64) as floor")
+	diag.MinIntVar(fs, &minRSABits, "minrsabits", 2048, 1, "smallest RSA key size accepted, in `bits` (1 or more)")
 	tests.Register(fs)
 	return *fs
 }

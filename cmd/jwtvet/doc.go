@@ -17,7 +17,10 @@ or after the package patterns.
 Under go vet the command speaks the vet protocol (-flags, -V=full and a
 per-package .cfg file) through golang.org/x/tools/go/analysis/multichecker,
 so `go vet -vettool=... -fix [-diff]`, -json and the rule flags behave as
-they do for any analysis tool, and go vet's exit status applies.
+they do for any analysis tool, and go vet's exit status applies. go vet's
+text output has no place for the analyzer's name, so there each message
+starts with its rule ("hardcodedkey: hardcoded JWT signing key: ..."), the
+name //jwtvet:ignore takes; go vet -json carries the same messages.
 
 # Rules
 
@@ -60,12 +63,18 @@ under go vet and golangci-lint as well.
 
 # Output
 
-All findings go to stdout; errors and warnings go to stderr. File names are
-relative to the directory jwtvet runs in (the -C directory) when they lie
-under it, and absolute otherwise.
+All findings go to stdout; errors and warnings go to stderr. In text output
+file names are relative to the directory jwtvet runs in (the -C directory)
+when they lie under it, and absolute otherwise; json output has absolute
+file names, as go vet -json prints them; sarif names files relative to
+%SRCROOT%.
 
 text: one line per finding, "file:line:col: message (rule)", followed by
-related positions indented with a tab, and with -c the source lines.
+related positions indented with a tab, and with -c the source lines. On
+those lines every string literal and every element of a []byte{...} literal
+is shown as ***, except algorithm, claim and header names ("none", "exp"):
+the lines around a finding are where keys are written, and jwtvet never
+prints a secret.
 
 json: the tree the golang.org/x/tools drivers print for -json,
 
@@ -79,9 +88,13 @@ listed once, under the plain package.
 
 sarif: a SARIF 2.1.0 log with one run. Every rule is listed in
 tool.driver.rules (id = rule name, shortDescription and fullDescription from
-the rule's documentation, helpUri, and properties.tags "security" plus the
-rule's CWE ids). Every result has level "error": each finding is a security
-defect that fails the run. Locations are relative to %SRCROOT%, which
+the rule's documentation, helpUri, properties.tags "security" plus the
+rule's CWE ids as "external/cwe/cwe-NNN", and properties."security-severity",
+the score GitHub code scanning ranks alerts by). Every result has level
+"error": each finding is a security defect that fails the run. The run's one
+invocation has executionSuccessful false when a package could not be loaded,
+type-checked or analyzed, with one error in toolExecutionNotifications per
+error, so that a partial log is never taken for a clean one. Locations are relative to %SRCROOT%, which
 originalUriBaseIds maps to the file URI of the directory jwtvet runs in;
 columns are in UTF-16 code units (columnKind utf16CodeUnits). Suggested
 fixes become fixes[] with artifactChanges and replacements.

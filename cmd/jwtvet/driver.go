@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/jwtvet/jwtvet/analyzers"
 	"github.com/jwtvet/jwtvet/internal/engine"
 )
 
@@ -37,6 +38,7 @@ type driver struct {
 	stdout, stderr io.Writer
 	suite          []*analysis.Analyzer
 	cwe            map[string][]string
+	severity       map[string]string // rule -> SARIF security-severity
 
 	root string // absolute directory the command runs in (-C)
 }
@@ -58,7 +60,7 @@ type options struct {
 // packages with suite, prints the findings and returns the exit code.
 // cwe gives each rule's CWE ids for the SARIF rule metadata.
 func run(args []string, stdout, stderr io.Writer, suite []*analysis.Analyzer, cwe map[string][]string) int {
-	d := &driver{stdout: stdout, stderr: stderr, suite: suite, cwe: cwe}
+	d := &driver{stdout: stdout, stderr: stderr, suite: suite, cwe: cwe, severity: analyzers.SecuritySeverity}
 	if err := analysis.Validate(suite); err != nil {
 		d.errorf("invalid analyzer: %v", err)
 		return exitLoad
@@ -98,7 +100,7 @@ func (d *driver) parseArgs(args []string) (*options, []*analysis.Analyzer, int) 
 	)
 	fs.StringVar(&opts.format, "format", "text", "output `format`: text, json or sarif")
 	fs.BoolVar(&jsonOut, "json", false, "shorthand for -format=json")
-	fs.IntVar(&opts.context, "c", -1, "text output: also print the offending line and `N` lines of context around it")
+	fs.IntVar(&opts.context, "c", -1, "text output: also print the offending line and `N` lines of context around it, literals masked")
 	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each finding to the files")
 	fs.BoolVar(&opts.diff, "diff", false, "with -fix, print the fixes as a unified diff on stdout instead of writing the files")
 	fs.BoolVar(&opts.tests, "test", true, "also analyze _test.go files and test packages")
@@ -385,7 +387,7 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 			report = unfixed
 		}
 	}
-	if err := d.write(out, format, opts, listed, analyzerErrs); err != nil {
+	if err := d.write(out, format, opts, listed, loadErrs, analyzerErrs); err != nil {
 		d.errorf("%v", err)
 		return exitLoad
 	}
@@ -401,12 +403,12 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 	return exitClean
 }
 
-func (d *driver) write(w io.Writer, format string, opts *options, findings []*finding, analyzerErrs []loadError) error {
+func (d *driver) write(w io.Writer, format string, opts *options, findings []*finding, loadErrs, analyzerErrs []loadError) error {
 	switch format {
 	case "json":
 		return d.writeJSON(w, findings, analyzerErrs)
 	case "sarif":
-		return d.writeSARIF(w, findings)
+		return d.writeSARIF(w, findings, loadErrs, analyzerErrs)
 	default:
 		return d.writeText(w, findings, opts.context)
 	}

@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/analyzers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -108,6 +110,8 @@ func TestGolden(t *testing.T) {
 		{"no-dir", []string{"./nosuchdir"}, exitLoad},
 		{"no-module", []string{"example.com/not/required"}, exitLoad},
 		{"analyzer-error", []string{"-dangercall.failon=nested", "./nested"}, exitLoad},
+		{"type-error-sarif", []string{"-format=sarif", "./broken", "./nested"}, exitLoad},
+		{"analyzer-error-sarif", []string{"-format=sarif", "-dangercall.failon=nested", "./nested", "./app"}, exitLoad},
 
 		// Help.
 		{"usage", []string{"-h"}, exitClean},
@@ -168,6 +172,32 @@ func TestUsageErrors(t *testing.T) {
 		fmt.Fprintf(&transcript, "jwtvet %s\n\t%s", strings.Join(args, " "), got.stderr)
 	}
 	golden(t, "usage-errors.golden", transcript.String())
+}
+
+// The real rules' flags refuse values that would silently turn a check
+// off: a usage error, exit 2, naming the flag, before anything is loaded.
+func TestRuleFlagsValidated(t *testing.T) {
+	for _, arg := range []string{
+		"-weakkey.minbytes=-5",
+		"-weakkey.minbytes=0",
+		"-weakkey.minrsabits=0",
+		"-noexp.maxleeway=-1h",
+		"-noexp.maxleeway=0",
+		"-noexp.maxleeway=forever",
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"-C", fixture, arg, "./clean"}, &stdout, &stderr, analyzers.Suite(), analyzers.CWE)
+		name, _, _ := strings.Cut(arg, "=")
+		if code != exitUsage || stdout.Len() > 0 || strings.Count(stderr.String(), "\n") != 1 ||
+			!strings.Contains(stderr.String(), "invalid value") || !strings.Contains(stderr.String(), "flag "+name+":") {
+			t.Errorf("jwtvet %s: exit %d, stdout %q, stderr %q; want exit 2 and one line naming the flag", arg, code, stdout.String(), stderr.String())
+		}
+	}
+	// Valid values still parse, and the next run starts from defaults.
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-C", fixture, "-weakkey.minbytes=48", "-noexp.maxleeway=5m", "./clean"}, &stdout, &stderr, analyzers.Suite(), analyzers.CWE); code != exitClean {
+		t.Errorf("valid rule flags: exit %d\n%s", code, stderr.String())
+	}
 }
 
 func TestVersion(t *testing.T) {
@@ -233,6 +263,10 @@ func TestAnalyzerFlagsReset(t *testing.T) {
 // A diagnostic in a file shared by a package and its test variant is
 // reported once, under the plain package.
 func TestDedupeTestVariants(t *testing.T) {
+	root, err := filepath.Abs(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
 	got := jwtvet(t, "-C", fixture, "-json", "./app")
 	var tree map[string]map[string][]jsonDiagnostic
 	if err := json.Unmarshal([]byte(got.stdout), &tree); err != nil {
@@ -247,13 +281,13 @@ func TestDedupeTestVariants(t *testing.T) {
 					t.Errorf("%s reported twice, in %s and %s", key, prev, pkg)
 				}
 				seen[key] = pkg
-				if strings.HasPrefix(d.Posn, filepath.Join("app", "app.go")) && pkg != "jwtvet.test/driver/app" {
+				if strings.HasPrefix(d.Posn, filepath.Join(root, "app", "app.go")) && pkg != "jwtvet.test/driver/app" {
 					t.Errorf("%s reported under %s, want the plain package", key, pkg)
 				}
 			}
 		}
 	}
-	if _, ok := seen["dangercall "+filepath.Join("app", "app_test.go")+":10:19"]; !ok {
+	if _, ok := seen["dangercall "+filepath.Join(root, "app", "app_test.go")+":10:19"]; !ok {
 		t.Errorf("the finding in app_test.go is missing: %v", seen)
 	}
 	if len(seen) != 5 {
@@ -261,9 +295,9 @@ func TestDedupeTestVariants(t *testing.T) {
 	}
 }
 
-// The -json output has the shape of checker.Graph.PrintJSON (the tree go
-// vet -json and multichecker -json print), with file names relative to the
-// root. Without test variants the two must agree exactly.
+// The -json output is what checker.Graph.PrintJSON prints (the tree go
+// vet -json and multichecker -json print), absolute file names included.
+// Without test variants the two must agree exactly.
 func TestJSONMatchesPrintJSON(t *testing.T) {
 	root, err := filepath.Abs(fixture)
 	if err != nil {
@@ -282,7 +316,10 @@ func TestJSONMatchesPrintJSON(t *testing.T) {
 	if err := graph.PrintJSON(&reference); err != nil {
 		t.Fatal(err)
 	}
-	want := strings.ReplaceAll(reference.String(), root+string(filepath.Separator), "")
+	want := reference.String()
+	if !strings.Contains(want, `"posn": "`+root+string(filepath.Separator)) {
+		t.Fatalf("PrintJSON does not print absolute file names:\n%s", want)
+	}
 
 	got := jwtvet(t, append([]string{"-C", fixture, "-test=false", "-json"}, patterns...)...)
 	var wantTree, gotTree any

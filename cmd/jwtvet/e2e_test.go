@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jwtvet/jwtvet/internal/leak"
 )
 
 // The end-to-end tests build the real command and run it on the demo
@@ -62,8 +65,9 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("vet-protocol", func(t *testing.T) { testVetProtocol(t, bin) })
 
 	var standalone []demoFinding
+	outputs := make(map[string]string) // outputs on the demo, by command
 	ran := t.Run("standalone-vs-vet", func(t *testing.T) {
-		standalone = testStandaloneVsVet(t, bin, demo)
+		standalone = testStandaloneVsVet(t, bin, demo, outputs)
 	})
 	t.Run("expected", func(t *testing.T) {
 		if standalone == nil && !ran {
@@ -72,6 +76,100 @@ func TestEndToEnd(t *testing.T) {
 		testExpected(t, demo, standalone)
 	})
 	t.Run("suppression", func(t *testing.T) { testSuppression(t, bin, demo) })
+	t.Run("no-secrets", func(t *testing.T) { testNoSecrets(t, bin, demo, outputs) })
+}
+
+// No output format prints the demo's secret values (testdata/demo/
+// secrets.txt): not the findings, not the -c context lines, not JSON or
+// SARIF, not go vet's output. -fix -diff is a patch of the user's own
+// files and must show the lines it removes to apply; it is held to a
+// narrower rule: no secret on a line it adds, in a header or on stderr.
+func testNoSecrets(t *testing.T, bin, demo string, outputs map[string]string) {
+	secrets, err := leak.ReadSecrets(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-c", "3"}, {"-format=sarif"}} {
+		res := command(t, demo, bin, append(args, "./...")...)
+		if res.code != exitFindings {
+			t.Errorf("jwtvet %s: exit %d\n%s", strings.Join(args, " "), res.code, res.stderr)
+		}
+		out := res.stdout
+		if args[0] == "-format=sarif" {
+			// The rules' documentation is the same for every code base
+			// and names well-known weak secrets ("secret") on purpose;
+			// what comes from the code is the rest of the log.
+			var log sarifLog
+			if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 {
+				t.Fatalf("jwtvet -format=sarif: %v\n%s", err, out)
+			}
+			log.Runs[0].Tool.Driver.Rules = nil
+			data, err := json.MarshalIndent(log, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = string(data)
+		}
+		outputs["jwtvet "+strings.Join(args, " ")] = out + res.stderr
+	}
+	if len(outputs) < 5 {
+		t.Errorf("only %d outputs to check: %v", len(outputs), slices.Sorted(maps.Keys(outputs)))
+	}
+	for name, out := range outputs {
+		if leaks := leak.Find(out, secrets); len(leaks) > 0 {
+			t.Errorf("%s prints secret values:\n%s", name, strings.Join(leaks, "\n"))
+		}
+	}
+	// The context lines are there, masked, so the check above is not
+	// vacuous: the sharedkey finding's own line is the fallback literal.
+	if c := outputs["jwtvet -c 3"]; !strings.Contains(c, `secret = "***"`) {
+		t.Errorf("jwtvet -c 3 does not show the masked fallback literal:\n%s", c)
+	}
+
+	dir := copyDir(t, demo)
+	res := command(t, dir, bin, "-fix", "-diff", "./...")
+	if res.code > exitFindings {
+		t.Fatalf("jwtvet -fix -diff: exit %d\n%s", res.code, res.stderr)
+	}
+	removed := 0
+	for _, line := range strings.Split(res.stdout, "\n") {
+		if len(leak.Find(line, secrets)) == 0 {
+			continue
+		}
+		if strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "---") {
+			removed++
+			continue
+		}
+		t.Errorf("jwtvet -fix -diff shows a secret on a line it does not remove: %q", line)
+	}
+	if leaks := leak.Find(res.stderr, secrets); len(leaks) > 0 {
+		t.Errorf("jwtvet -fix -diff prints secret values on stderr:\n%s", strings.Join(leaks, "\n"))
+	}
+	t.Logf("%d outputs checked for %d secrets; the -fix -diff patch removes %d lines holding one", len(outputs)+1, len(secrets), removed)
+}
+
+// copyDir copies the regular files under src to a temporary directory.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }
 
 // buildCommand builds jwtvet into a temporary directory.
@@ -142,12 +240,40 @@ func testVetProtocol(t *testing.T, bin string) {
 	if res.code != 0 || !strings.Contains(res.stdout, " version ") {
 		t.Errorf("jwtvet -V=full: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
+
+	// A rule flag value the rule refuses stops go vet with the reason, on
+	// one line per package rather than the whole usage.
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"go.mod": "module jwtvet.test/flags\n\ngo 1.26.0\n",
+		"p/p.go": "package p\n\nfunc F() int { return 1 }\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, arg := range []string{"-weakkey.minbytes=-5", "-weakkey.minrsabits=0", "-noexp.maxleeway=-1h"} {
+		res := command(t, dir, "go", "vet", "-vettool="+bin, arg, "./...")
+		name, _, _ := strings.Cut(arg, "=")
+		if res.code == 0 || !strings.Contains(res.stderr, "jwtvet: invalid value") || !strings.Contains(res.stderr, "flag "+name+":") ||
+			strings.Contains(res.stderr, "Usage of") {
+			t.Errorf("go vet -vettool %s: exit %d, want an error naming the flag without the usage\n%s", arg, res.code, res.stderr)
+		}
+	}
+	if res := command(t, dir, "go", "vet", "-vettool="+bin, "-weakkey.minbytes=48", "-noexp.maxleeway=5m", "./..."); res.code != 0 {
+		t.Errorf("go vet -vettool with valid rule flags: exit %d\n%s", res.code, res.stderr)
+	}
 }
 
 // Standalone and go vet report the same findings on the demo, with the
 // documented exit codes.
-func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
+// The outputs of the runs are added to outputs.
+func testStandaloneVsVet(t *testing.T, bin, demo string, outputs map[string]string) []demoFinding {
 	res := command(t, demo, bin, "-json", "./...")
+	outputs["jwtvet -json"] = res.stdout + res.stderr
 	standalone, err := parseJSONStream(res.stdout, demo)
 	if err != nil {
 		t.Fatalf("jwtvet -json ./...: %v\nstdout:\n%s\nstderr:\n%s", err, res.stdout, res.stderr)
@@ -161,10 +287,12 @@ func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
 	}
 
 	res = command(t, demo, "go", "vet", "-vettool="+bin, "-json", "./...")
+	outputs["go vet -json"] = res.stdout + res.stderr
 	vet, err := parseJSONStream(res.stdout, demo)
 	if err != nil || res.code != 0 {
 		t.Fatalf("go vet -json: exit %d, %v\nstdout:\n%s\nstderr:\n%s", res.code, err, res.stdout, res.stderr)
 	}
+	vet = stripRuleNames(t, vet)
 	if missing, extra := diffSets(standalone, vet); len(missing)+len(extra) > 0 {
 		t.Errorf("go vet -json and jwtvet -json disagree\nonly standalone:\n%s\nonly go vet:\n%s", lines(missing), lines(extra))
 	}
@@ -172,6 +300,7 @@ func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
 	// Plain go vet prints "file:line:col: message" and exits 1 when
 	// there are findings.
 	res = command(t, demo, "go", "vet", "-vettool="+bin, "./...")
+	outputs["go vet"] = res.stdout + res.stderr
 	wantVet := 0
 	if len(standalone) > 0 {
 		wantVet = 1
@@ -180,12 +309,7 @@ func testStandaloneVsVet(t *testing.T, bin, demo string) []demoFinding {
 		t.Errorf("go vet -vettool: exit %d with %d findings, want %d\n%s", res.code, len(standalone), wantVet, res.stderr)
 	}
 	vetText := parseVetText(res.stderr, demo)
-	var standaloneText []demoFinding
-	for _, f := range standalone {
-		f.rule = ""
-		standaloneText = append(standaloneText, f)
-	}
-	if missing, extra := diffSets(standaloneText, vetText); len(missing)+len(extra) > 0 {
+	if missing, extra := diffSets(standalone, vetText); len(missing)+len(extra) > 0 {
 		t.Errorf("go vet text output and jwtvet -json disagree\nonly standalone:\n%s\nonly go vet:\n%s\ngo vet stderr:\n%s", lines(missing), lines(extra), res.stderr)
 	}
 	t.Logf("%d findings on the demo", len(standalone))
@@ -266,6 +390,7 @@ func testSuppression(t *testing.T, bin, demo string) {
 		if err != nil || res.code != 0 {
 			t.Fatalf("go vet -json: exit %d, %v\n%s%s", res.code, err, res.stdout, res.stderr)
 		}
+		vet = stripRuleNames(t, vet)
 		if missing, extra := diffSets(standalone, vet); len(missing)+len(extra) > 0 {
 			t.Errorf("modes disagree in %s\nonly standalone:\n%s\nonly go vet:\n%s", dir, lines(missing), lines(extra))
 		}
@@ -329,6 +454,23 @@ func testSuppression(t *testing.T, bin, demo string) {
 	}
 }
 
+// stripRuleNames checks that each message of a go vet run starts with its
+// rule's name, once (go vet's text output has no other place for it), and
+// removes it.
+func stripRuleNames(t *testing.T, vet []demoFinding) []demoFinding {
+	t.Helper()
+	out := make([]demoFinding, 0, len(vet))
+	for _, f := range vet {
+		msg, ok := strings.CutPrefix(f.message, f.rule+": ")
+		if !ok || strings.HasPrefix(msg, f.rule+": ") {
+			t.Errorf("go vet: message %q does not start with its rule %q once", f.message, f.rule)
+		}
+		f.message = msg
+		out = append(out, f)
+	}
+	return out
+}
+
 // parseJSONStream reads one or more JSON trees (jwtvet -json prints one,
 // go vet -json one per package) into findings, with file names relative
 // to root. A rule's error is an error.
@@ -361,9 +503,9 @@ func parseJSONStream(out, root string) ([]demoFinding, error) {
 	return uniq(findings), nil
 }
 
-var vetLine = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): (.*)$`)
+var vetLine = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): ([a-z]+): (.*)$`)
 
-// parseVetText reads go vet's "file:line:col: message" lines.
+// parseVetText reads go vet's "file:line:col: rule: message" lines.
 func parseVetText(out, root string) []demoFinding {
 	var findings []demoFinding
 	sc := bufio.NewScanner(strings.NewReader(out))
@@ -374,7 +516,7 @@ func parseVetText(out, root string) []demoFinding {
 		}
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		findings = append(findings, demoFinding{file: relTo(root, m[1]), line: line, col: col, message: m[4]})
+		findings = append(findings, demoFinding{file: relTo(root, m[1]), line: line, col: col, rule: m[4], message: m[5]})
 	}
 	return uniq(findings)
 }

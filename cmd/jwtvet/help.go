@@ -48,8 +48,9 @@ Output formats (-format):
   text   one line per finding on stdout: file:line:col: message (rule)
   json   the go/analysis JSON tree, {"package": {"rule": [diagnostic, ...]}}
   sarif  SARIF 2.1.0, one rule per analyzer, results at level "error"
-File names are relative to the directory %[1]s runs in (-C) when they lie
-under it. Errors and warnings go to stderr.
+Text names files relative to the directory %[1]s runs in (-C) when they lie
+under it, json by absolute name (as go vet -json), sarif relative to
+%%SRCROOT%%. Errors and warnings go to stderr.
 
 With -fix, each finding's first suggested fix is applied and only the
 findings left unfixed are printed. With -fix -diff, stdout holds the patch

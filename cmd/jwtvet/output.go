@@ -13,10 +13,11 @@ import (
 
 // writeText prints one line per finding, "file:line:col: message (rule)",
 // with related positions indented below it. With contextLines >= 0 it
-// also prints the offending lines and that many lines around them.
+// also prints the offending lines and that many lines around them, with
+// literals masked (see mask.go).
 func (d *driver) writeText(w io.Writer, findings []*finding, contextLines int) error {
 	bw := bufio.NewWriter(w)
-	lines := newLineCache()
+	lines := make(maskedLines)
 	for _, f := range findings {
 		fmt.Fprintf(bw, "%s: %s (%s)\n", d.position(f.posn), f.diag.Message, f.analyzer.Name)
 		if contextLines >= 0 {
@@ -53,7 +54,9 @@ func (c lineCache) get(filename string) []string {
 // The JSON output is the tree the x/tools drivers print for -json
 // (package ID -> analyzer name -> diagnostics, or {"error": ...}), so
 // tools written for `go vet -json` read it unchanged. Field names and
-// omitempty rules follow golang.org/x/tools/internal/analysis/driverutil.
+// omitempty rules follow golang.org/x/tools/internal/analysis/driverutil,
+// and so do file names: absolute, as go vet -json and x/tools' checker
+// print them (text and SARIF output name files relative to the root).
 
 type jsonTextEdit struct {
 	Filename string `json:"filename"`
@@ -97,8 +100,8 @@ func (d *driver) writeJSON(w io.Writer, findings []*finding, analyzerErrs []load
 	for _, f := range findings {
 		jd := jsonDiagnostic{
 			Category: f.diag.Category,
-			Posn:     d.position(f.posn),
-			End:      d.position(f.end),
+			Posn:     f.posn.String(),
+			End:      f.end.String(),
 			Message:  f.diag.Message,
 		}
 		for _, fix := range f.diag.SuggestedFixes {
@@ -107,7 +110,7 @@ func (d *driver) writeJSON(w io.Writer, findings []*finding, analyzerErrs []load
 				start := f.fset.Position(edit.Pos)
 				end := f.fset.Position(cmp.Or(edit.End, edit.Pos))
 				jf.Edits = append(jf.Edits, jsonTextEdit{
-					Filename: d.rel(start.Filename),
+					Filename: start.Filename,
 					Start:    start.Offset,
 					End:      end.Offset,
 					New:      string(edit.NewText),
@@ -117,8 +120,8 @@ func (d *driver) writeJSON(w io.Writer, findings []*finding, analyzerErrs []load
 		}
 		for _, rel := range f.diag.Related {
 			jd.Related = append(jd.Related, jsonRelated{
-				Posn:    d.position(f.fset.Position(rel.Pos)),
-				End:     d.position(f.fset.Position(cmp.Or(rel.End, rel.Pos))),
+				Posn:    f.fset.Position(rel.Pos).String(),
+				End:     f.fset.Position(cmp.Or(rel.End, rel.Pos)).String(),
 				Message: rel.Message,
 			})
 		}

@@ -39,7 +39,28 @@ type sarifRun struct {
 	Tool               sarifTool                        `json:"tool"`
 	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds"`
 	ColumnKind         string                           `json:"columnKind"`
+	Invocations        []sarifInvocation                `json:"invocations"`
 	Results            []sarifResult                    `json:"results"`
+}
+
+// A sarifInvocation says whether the run analyzed everything it was asked
+// to. Code scanning treats a log as the complete state of the code: a run
+// that could not analyze a package must not look like a clean one, or the
+// upload would close the alerts of that package.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level          string              `json:"level"`
+	Message        sarifText           `json:"message"`
+	AssociatedRule *sarifRuleReference `json:"associatedRule,omitempty"`
+}
+
+type sarifRuleReference struct {
+	ID    string `json:"id"`
+	Index int    `json:"index"`
 }
 
 type sarifTool struct {
@@ -68,6 +89,9 @@ type sarifConfiguration struct {
 
 type sarifProperties struct {
 	Tags []string `json:"tags"`
+	// SecuritySeverity is GitHub code scanning's score for a rule's
+	// findings, a number from 0.1 to 10 written as a string.
+	SecuritySeverity string `json:"security-severity,omitempty"`
 }
 
 type sarifText struct {
@@ -123,7 +147,11 @@ type sarifReplacement struct {
 	InsertedContent *sarifText  `json:"insertedContent,omitempty"`
 }
 
-func (d *driver) writeSARIF(w io.Writer, findings []*finding) error {
+// writeSARIF writes the findings as one SARIF run. loadErrs and
+// analyzerErrs are the packages that could not be analyzed: with any of
+// them the invocation is marked unsuccessful and each error becomes a
+// tool execution notification.
+func (d *driver) writeSARIF(w io.Writer, findings []*finding, loadErrs, analyzerErrs []loadError) error {
 	lines := newLineCache()
 	driver := sarifDriver{Name: progname, InformationURI: informationURI, Rules: []sarifRule{}}
 	if v := versionOnly(); strings.HasPrefix(v, "v") {
@@ -134,14 +162,16 @@ func (d *driver) writeSARIF(w io.Writer, findings []*finding) error {
 		ruleIndex[a] = i
 		title, text := splitDoc(a.Doc)
 		tags := []string{"security"}
-		tags = append(tags, d.cwe[a.Name]...)
+		for _, id := range d.cwe[a.Name] {
+			tags = append(tags, cweTag(id))
+		}
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID:                   a.Name,
 			ShortDescription:     sarifText{title},
 			FullDescription:      sarifText{cmp.Or(text, title)},
 			HelpURI:              a.URL,
 			DefaultConfiguration: sarifConfiguration{Level: sarifLevel},
-			Properties:           sarifProperties{Tags: tags},
+			Properties:           sarifProperties{Tags: tags, SecuritySeverity: d.severity[a.Name]},
 		})
 	}
 
@@ -168,6 +198,24 @@ func (d *driver) writeSARIF(w io.Writer, findings []*finding) error {
 		results = append(results, r)
 	}
 
+	invocation := sarifInvocation{ExecutionSuccessful: len(loadErrs)+len(analyzerErrs) == 0}
+	for _, e := range loadErrs {
+		invocation.ToolExecutionNotifications = append(invocation.ToolExecutionNotifications, sarifNotification{
+			Level:   sarifLevel,
+			Message: sarifText{e.msg},
+		})
+	}
+	for _, e := range analyzerErrs {
+		n := sarifNotification{
+			Level:   sarifLevel,
+			Message: sarifText{"rule " + e.analyzer + " failed on " + e.pkg + ": " + e.msg},
+		}
+		if a := d.lookup(e.analyzer); a != nil {
+			n.AssociatedRule = &sarifRuleReference{ID: a.Name, Index: ruleIndex[a]}
+		}
+		invocation.ToolExecutionNotifications = append(invocation.ToolExecutionNotifications, n)
+	}
+
 	log := sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
@@ -176,8 +224,9 @@ func (d *driver) writeSARIF(w io.Writer, findings []*finding) error {
 			OriginalURIBaseIDs: map[string]sarifArtifactLocation{
 				sarifRootID: {URI: fileURI(d.root) + "/"},
 			},
-			ColumnKind: "utf16CodeUnits",
-			Results:    results,
+			ColumnKind:  "utf16CodeUnits",
+			Invocations: []sarifInvocation{invocation},
+			Results:     results,
 		}},
 	}
 	data, err := json.MarshalIndent(log, "", "  ")
@@ -259,6 +308,15 @@ func utf16Column(lines lineCache, posn token.Position) int {
 		return posn.Column
 	}
 	return len(utf16.Encode([]rune(prefix))) + 1 + max(posn.Column-1-len(line), 0)
+}
+
+// cweTag turns "CWE-798" into the tag GitHub code scanning reads as a
+// CWE reference, "external/cwe/cwe-798".
+func cweTag(id string) string {
+	if n, ok := strings.CutPrefix(id, "CWE-"); ok {
+		return "external/cwe/cwe-" + n
+	}
+	return id
 }
 
 // splitDoc splits an analyzer's Doc into its title (the first paragraph)

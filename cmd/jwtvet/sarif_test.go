@@ -108,7 +108,7 @@ func TestSARIFContent(t *testing.T) {
 	if r := rules[0]; r.ShortDescription.Text != "report calls of keys.Danger" ||
 		!strings.HasPrefix(r.FullDescription.Text, "keys.Danger hands out") ||
 		r.HelpURI != dangerCall.URL ||
-		!slices.Equal(r.Properties.Tags, []string{"security", "CWE-200"}) {
+		!slices.Equal(r.Properties.Tags, []string{"security", "external/cwe/cwe-200"}) {
 		t.Errorf("dangercall rule = %+v", r)
 	}
 	var fixes, utf16Checked int
@@ -161,6 +161,9 @@ func TestSARIFRealSuite(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr.String())
 	}
 	validateSARIF(t, stdout.Bytes())
+	if !strings.Contains(stdout.String(), `"security-severity": "`) {
+		t.Errorf("security-severity is not written as a string property:\n%s", stdout.String())
+	}
 	var log sarifLog
 	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
 		t.Fatal(err)
@@ -175,9 +178,73 @@ func TestSARIFRealSuite(t *testing.T) {
 		if r.ID != a.Name || r.HelpURI != a.URL {
 			t.Errorf("rule %d = %s %s, want %s %s", i, r.ID, r.HelpURI, a.Name, a.URL)
 		}
-		want := append([]string{"security"}, analyzers.CWE[a.Name]...)
+		want := []string{"security"}
+		for _, id := range analyzers.CWE[a.Name] {
+			n, ok := strings.CutPrefix(id, "CWE-")
+			if !ok {
+				t.Errorf("rule %s: CWE id %q does not start with CWE-", a.Name, id)
+			}
+			want = append(want, "external/cwe/cwe-"+n)
+		}
 		if !slices.Equal(r.Properties.Tags, want) || len(analyzers.CWE[a.Name]) == 0 {
 			t.Errorf("rule %s tags = %v, want %v", a.Name, r.Properties.Tags, want)
+		}
+		if sev := r.Properties.SecuritySeverity; sev == "" || sev != analyzers.SecuritySeverity[a.Name] {
+			t.Errorf("rule %s security-severity = %q, want %q", a.Name, sev, analyzers.SecuritySeverity[a.Name])
+		}
+	}
+}
+
+// A run that could not analyze a package says so in its invocation, with
+// one error notification per error, and still lists the findings of the
+// packages that were analyzed; a complete run is marked successful. Each
+// log is valid SARIF.
+func TestSARIFInvocation(t *testing.T) {
+	for _, tc := range []struct {
+		args          []string
+		code          int
+		successful    bool
+		notifications []string // substrings, one per notification
+		rule          string   // the rule of an analyzer error
+	}{
+		{[]string{"./nested"}, exitFindings, true, nil, ""},
+		{[]string{"./clean"}, exitClean, true, nil, ""},
+		{[]string{"./broken", "./nested"}, exitLoad, false,
+			[]string{`broken/broken.go:5:27: cannot use "one"`}, ""},
+		{[]string{"-dangercall.failon=nested", "./nested", "./app"}, exitLoad, false,
+			[]string{"rule dangercall failed on jwtvet.test/driver/nested: refusing package nested"}, "dangercall"},
+	} {
+		got := jwtvet(t, append([]string{"-C", fixture, "-format=sarif"}, tc.args...)...)
+		if got.code != tc.code {
+			t.Errorf("%v: exit %d, want %d\n%s", tc.args, got.code, tc.code, got.stderr)
+		}
+		validateSARIF(t, []byte(got.stdout))
+		var log sarifLog
+		if err := json.Unmarshal([]byte(got.stdout), &log); err != nil {
+			t.Fatal(err)
+		}
+		run := log.Runs[0]
+		if len(run.Invocations) != 1 {
+			t.Fatalf("%v: %d invocations, want 1", tc.args, len(run.Invocations))
+		}
+		inv := run.Invocations[0]
+		if inv.ExecutionSuccessful != tc.successful {
+			t.Errorf("%v: executionSuccessful = %v, want %v", tc.args, inv.ExecutionSuccessful, tc.successful)
+		}
+		if len(inv.ToolExecutionNotifications) != len(tc.notifications) {
+			t.Errorf("%v: notifications %+v, want %d", tc.args, inv.ToolExecutionNotifications, len(tc.notifications))
+			continue
+		}
+		for i, n := range inv.ToolExecutionNotifications {
+			if n.Level != "error" || !strings.Contains(n.Message.Text, tc.notifications[i]) {
+				t.Errorf("%v: notification %+v, want an error containing %q", tc.args, n, tc.notifications[i])
+			}
+			if tc.rule != "" && (n.AssociatedRule == nil || run.Tool.Driver.Rules[n.AssociatedRule.Index].ID != tc.rule) {
+				t.Errorf("%v: notification %+v is not associated with rule %s", tc.args, n, tc.rule)
+			}
+		}
+		if !tc.successful && tc.code == exitLoad && len(run.Results) == 0 {
+			t.Errorf("%v: the findings of the packages that were analyzed are missing", tc.args)
 		}
 	}
 }

@@ -1,9 +1,9 @@
 // The whole-suite benchmark: jwtvet against the cost of the analysis driver
 // itself on a generated 500-package web application.
 //
-// Run it with
+// Run it from the repository root with
 //
-//	cd /work/main && go test ./internal/bench -run '^$' -bench . -benchtime=3x -count=3 -timeout=0
+//	go test ./internal/bench -run '^$' -bench . -benchtime=3x -count=3 -timeout=0
 //
 // which takes about 3.5 minutes on a 2-core machine (-benchtime=1x
 // -count=1: about a minute). The first run after a change of the generator
