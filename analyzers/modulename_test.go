@@ -7,11 +7,9 @@ import (
 	"slices"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
 	"github.com/jwtvet/jwtvet/analyzers"
 	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
+	"github.com/jwtvet/jwtvet/internal/engine"
 )
 
 // dotless is a program in a module whose path has no dot ("backend"), as
@@ -89,30 +87,26 @@ func TestDotlessModulePath(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pkgs, err := packages.Load(&packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  dir,
-		Env:  append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),
+	prog, err := engine.Load(&engine.Config{
+		Dir: dir,
+		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),
 	}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("the dotless module does not build")
-	}
-	graph, err := checker.Analyze(analyzers.Suite(), pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
+	results, loadErrs := engine.Analyze(prog, analyzers.Suite(), nil)
+	for _, e := range loadErrs {
+		t.Errorf("the dotless module does not build: %s: %s", e.Err.Pos, e.Err.Msg)
 	}
 	var got []string
-	for act := range graph.All() {
-		if act.Err != nil {
-			t.Errorf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+	for _, r := range results {
+		for a, err := range r.Errors {
+			t.Errorf("%s on %s: %v", a.Name, r.Package.PkgPath, err)
 		}
-		if act.IsRoot {
-			for _, d := range act.Diagnostics {
-				p := act.Package.Fset.Position(d.Pos)
-				got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(p.Filename), p.Line, act.Analyzer.Name))
+		for _, a := range analyzers.Suite() {
+			for _, d := range r.Diagnostics[a] {
+				p := prog.Fset.Position(d.Pos)
+				got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(p.Filename), p.Line, a.Name))
 			}
 		}
 	}

@@ -102,7 +102,7 @@ func TestNogoPass(t *testing.T) {
 	}
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes |
-			packages.NeedTypesInfo | packages.NeedTypesSizes | packages.NeedImports | packages.NeedDeps,
+			packages.NeedTypesInfo | packages.NeedTypesSizes | packages.NeedImports, // dependencies from export data, as under nogo
 		Dir:   fixtures.Dir(t),
 		Tests: true,
 		Env:   append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),

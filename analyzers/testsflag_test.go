@@ -1,12 +1,9 @@
 package analyzers_test
 
 import (
-	"os"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtvet/jwtvet/analyzers"
 	"github.com/jwtvet/jwtvet/analyzers/internal/fixtures"
@@ -18,26 +15,10 @@ func TestTestsFlag(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages: skipped with -short")
 	}
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax,
-		Dir:   fixtures.Dir(t),
-		Tests: true,
-		Env:   append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, "./suite/testsflag")
-	if err != nil {
-		t.Fatal(err)
-	}
 	count := func(a *analysis.Analyzer) int {
-		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: true})
-		if err != nil {
-			t.Fatal(err)
-		}
 		n := 0
-		for act := range graph.All() {
-			if act.IsRoot && act.Analyzer == a {
-				n += len(act.Diagnostics)
-			}
+		for _, r := range fixtures.Analyze(t, a, "./suite/testsflag") {
+			n += len(r.Diagnostics)
 		}
 		return n
 	}

@@ -210,7 +210,13 @@ func (r *run) check(p *Package) bool {
 	fset := r.prog.Fset
 	ok := len(p.Errors) == 0
 	for _, name := range p.CompiledGoFiles {
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		src, err := r.prog.readFile(name)
+		if err != nil {
+			ok = false
+			r.addError(p, packages.Error{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			ok = false
 			var list scanner.ErrorList
@@ -436,7 +442,7 @@ func (r *run) pass(p *Package, a *analysis.Analyzer, results map[*analysis.Analy
 		TypeErrors:   p.TypeErrors,
 		Module:       module,
 		ResultOf:     resultOf,
-		ReadFile:     readFileOf(p.Package),
+		ReadFile:     r.prog.readFileOf(p.Package),
 		Report: func(d analysis.Diagnostic) {
 			if !p.Root {
 				return // a dependency is analyzed for its facts only

@@ -40,6 +40,10 @@ type Config struct {
 	BuildFlags []string // e.g. -tags=...
 	Tests      bool     // also load test files and test packages
 
+	// Overlay maps file names to contents that replace (or add to) the
+	// files on disk, as packages.Config.Overlay does.
+	Overlay map[string][]byte
+
 	// SourceModules names modules, besides the main module(s), whose
 	// packages are analyzed from source when the patterns depend on them:
 	// a company's shared auth module, say.
@@ -68,6 +72,7 @@ type Program struct {
 	Packages []*Package // every package, dependencies before dependents
 	Roots    []*Package // the packages matched by the patterns, in load order
 	byID     map[string]*Package
+	overlay  map[string][]byte
 }
 
 // loadMode lists, but does not parse or type-check: go list with -deps,
@@ -89,12 +94,13 @@ func Load(cfg *Config, patterns ...string) (*Program, error) {
 		BuildFlags: cfg.BuildFlags,
 		Tests:      cfg.Tests,
 		Fset:       fset,
+		Overlay:    cfg.Overlay,
 	}
 	roots, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	prog := &Program{Fset: fset, byID: make(map[string]*Package)}
+	prog := &Program{Fset: fset, byID: make(map[string]*Package), overlay: cfg.Overlay}
 	sourceModule := func(m *packages.Module) bool {
 		return m != nil && (m.Main || slices.Contains(cfg.SourceModules, m.Path))
 	}
@@ -188,11 +194,19 @@ func readable(p *packages.Package, name string) bool {
 	return false
 }
 
-func readFileOf(p *packages.Package) func(string) ([]byte, error) {
+func (prog *Program) readFileOf(p *packages.Package) func(string) ([]byte, error) {
 	return func(name string) ([]byte, error) {
 		if !readable(p, name) {
 			return nil, fmt.Errorf("%s is not among the files of package %s", name, p.PkgPath)
 		}
-		return os.ReadFile(name)
+		return prog.readFile(name)
 	}
+}
+
+// readFile reads name from the overlay or the disk.
+func (prog *Program) readFile(name string) ([]byte, error) {
+	if src, ok := prog.overlay[name]; ok {
+		return src, nil
+	}
+	return os.ReadFile(name)
 }
