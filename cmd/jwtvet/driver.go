@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtvet/jwtvet/analyzers"
 	"github.com/jwtvet/jwtvet/internal/engine"
@@ -415,26 +414,12 @@ func (d *driver) write(w io.Writer, format string, opts *options, findings []*fi
 }
 
 // loadErrors turns the errors met while loading into messages, each once.
-// The driver records an import that failed at the package that could not
-// be read, so the importers' "could not import" lines, which only repeat
-// it, are left out; so is the go command's compiler output ("# pkg"),
-// which repeats the type errors.
+// The engine reports each at its cause: a package that could not be read
+// or type-checked, not every importer of it.
 func (d *driver) loadErrors(errs []engine.LoadError) []loadError {
 	var out []loadError
 	seen := make(map[string]bool)
-	typeErrors := make(map[string]bool)
 	for _, e := range errs {
-		if e.Err.Kind == packages.TypeError || e.Err.Kind == packages.ParseError {
-			typeErrors[e.Package.ID] = true
-		}
-	}
-	for _, e := range errs {
-		if e.Err.Kind == packages.ListError && typeErrors[e.Package.ID] && strings.HasPrefix(e.Err.Msg, "# ") {
-			continue
-		}
-		if e.Err.Kind == packages.TypeError && strings.HasPrefix(e.Err.Msg, "could not import ") && len(errs) > 1 {
-			continue
-		}
 		msg := e.Err.Msg
 		if e.Err.Pos != "" && e.Err.Pos != "-" {
 			msg = d.relPos(e.Err.Pos) + ": " + e.Err.Msg

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -273,6 +274,11 @@ func (r *run) check(p *Package) bool {
 		Error: func(err error) {
 			ok = false
 			if te, isType := err.(types.Error); isType {
+				if strings.HasPrefix(te.Msg, "could not import ") {
+					// Only repeats the error recorded at the package
+					// that could not be read.
+					return
+				}
 				p.TypeErrors = append(p.TypeErrors, te)
 				r.addError(p, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
 				return
@@ -362,12 +368,23 @@ func (r *run) addError(p *Package, e packages.Error) {
 }
 
 // loadErrors returns the errors met, each message once, in a fixed order.
+// The go command's compiler output for a package ("# pkg" and its
+// errors) is left out when the package's own type errors say the same.
 func (r *run) loadErrors() []LoadError {
 	seen := make(map[string]bool)
 	var out []LoadError
 	errs := slices.Clone(r.errs)
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Package.ID < errs[j].Package.ID })
+	checked := make(map[*Package]bool)
 	for _, e := range errs {
+		if e.Err.Kind == packages.TypeError || e.Err.Kind == packages.ParseError {
+			checked[e.Package] = true
+		}
+	}
+	for _, e := range errs {
+		if e.Err.Kind == packages.ListError && checked[e.Package] && strings.HasPrefix(e.Err.Msg, "# ") {
+			continue
+		}
 		key := e.Err.Pos + "\x00" + e.Err.Msg
 		if !seen[key] {
 			seen[key] = true
