@@ -38,6 +38,11 @@ type driver struct {
 	cwe            map[string][]string
 
 	root string // absolute directory the command runs in (-C)
+
+	// -fix state across rounds (fix.go).
+	fixRounds, fixesApplied int
+	filesWritten            map[string]bool
+	conflicts               []string
 }
 
 // options holds the parsed command line.
@@ -367,6 +372,9 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 		d.errorf("not applying fixes: some packages have errors")
 	} else if opts.fix {
 		fixed := d.applyFixes(findings, opts.diff)
+		if d.fixAgain(opts, fixed) {
+			return d.check(opts, selected)
+		}
 		var unfixed []*finding
 		for _, f := range findings {
 			if !fixed[f] {
