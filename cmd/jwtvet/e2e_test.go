@@ -72,6 +72,7 @@ func TestEndToEnd(t *testing.T) {
 		testExpected(t, demo, standalone)
 	})
 	t.Run("suppression", func(t *testing.T) { testSuppression(t, bin, demo) })
+	t.Run("fix", func(t *testing.T) { testFixModes(t, bin, demo) })
 }
 
 // buildCommand builds jwtvet into a temporary directory.
