@@ -85,8 +85,8 @@ func addImport(file *ast.File, path string) []analysis.TextEdit {
 	std := isStd(path)
 	for _, decl := range file.Decls {
 		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT || len(gd.Specs) == 0 {
-			continue
+		if !ok || gd.Tok != token.IMPORT || len(gd.Specs) == 0 || importsC(gd) {
+			continue // cgo's import "C" keeps its preamble and stays alone
 		}
 		first := gd.Specs[0].(*ast.ImportSpec)
 		firstStd := isStd(importPath(first))
@@ -128,6 +128,15 @@ func addImport(file *ast.File, path string) []analysis.TextEdit {
 		}
 	}
 	return []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n\nimport " + strconv.Quote(path))}}
+}
+
+func importsC(gd *ast.GenDecl) bool {
+	for _, s := range gd.Specs {
+		if importPath(s.(*ast.ImportSpec)) == "C" {
+			return true
+		}
+	}
+	return false
 }
 
 func importPath(s *ast.ImportSpec) string {

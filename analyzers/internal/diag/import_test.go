@@ -28,6 +28,7 @@ func TestAddImportMerges(t *testing.T) {
 		// Declarations of their own, in the order the fixes come;
 		// formatting by the driver merges them.
 		{"none", "package p\n\nvar x = 1\n", "import \"os\"\n"},
+		{"cgo", "package p\n\n// #include <stdio.h>\nimport \"C\"\n\nvar x = 1\n", "import \"C\"\n\nimport \""},
 		{"none, time", "package p\n\nvar x = 1\n", "import \"time\"\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
