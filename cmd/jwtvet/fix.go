@@ -48,11 +48,11 @@ type fileState struct {
 // not at all, in finding order. An edit identical to one already taken
 // (the same import added by two fixes, or the same fix seen from a
 // package's test variant) is taken once; a fix that overlaps an accepted
-// edit in any other way is skipped with a warning. Changed Go files are
-// formatted the way goimports does (gofmt, import declarations merged,
-// the standard library grouped apart from modules). With diff, a unified diff goes to stdout and no file is
-// written. It returns the findings whose fix was applied (or, with diff,
-// would be).
+// edit in any other way is left for the next round (see fixAgain).
+// Changed Go files are formatted the way goimports does (gofmt, import
+// declarations merged, the standard library grouped apart from modules).
+// With diff, a unified diff goes to stdout and no file is written. It
+// returns the findings whose fix was applied (or, with diff, would be).
 func (d *driver) applyFixes(findings []*finding, diff bool) map[*finding]bool {
 	files := make(map[string]*fileState)
 	fixed := make(map[*finding]bool)
@@ -183,8 +183,8 @@ const maxFixRounds = 3
 // fixes were written, so that -fix ends at a fixpoint and reports only
 // the findings still in the code: a finding that another finding's fix
 // removed (the short key that now comes from the environment, a second
-// sink of a key already replaced) is not printed.
-// When no round follows it prints what the rounds did.
+// sink of a key already replaced) is not printed. When no round follows,
+// it prints what the rounds did.
 func (d *driver) fixAgain(opts *options, fixed map[*finding]bool) bool {
 	again := !opts.diff && len(fixed) > 0
 	if again && d.fixRounds+1 >= maxFixRounds {
