@@ -370,6 +370,7 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 	out, format, listed := d.stdout, opts.format, findings
 	if opts.fix && failed {
 		d.errorf("not applying fixes: some packages have errors")
+		d.fixAgain(opts, nil) // what earlier rounds wrote, if any
 	} else if opts.fix {
 		fixed := d.applyFixes(findings, opts.diff)
 		if d.fixAgain(opts, fixed) {
