@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/internal/envreads"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
@@ -25,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             name,
 	Doc:              doc,
 	URL:              diag.URL(name),
-	Requires:         []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
+	Requires:         []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer, envreads.Analyzer},
 	Run:              run,
 	Flags:            flags(),
 	RunDespiteErrors: true,
@@ -49,6 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r := diag.New(pass, name)
 	reported := make(map[string]bool)
 	fixed := make(map[ast.Expr]bool)
+	names := newNamer(pass, pass.ResultOf[envreads.Analyzer].(envreads.Names))
 	for _, sink := range ix.KeySinks() {
 		if tests.Skip(pass.Fset, sink.Key.Pos()) {
 			continue
@@ -70,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 			Message: message(sink, flow.Describe(o), o),
 		}
 		if o.Expr != nil && !fixed[o.Expr] {
-			if fix, ok := envFix(pass, o); ok {
+			if fix, ok := envFix(pass, o, names); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				fixed[o.Expr] = true
 			}
@@ -108,10 +110,10 @@ func message(s *jwtapi.KeySink, where string, o keyflow.Origin) string {
 }
 
 // envFix replaces the constant's definition with os.Getenv of a variable
-// named after its holder. It declines whenever the result might not
+// named after its holder (see namer). It declines whenever the result might not
 // compile: a named string type, a constant used in constant expressions,
 // an exported constant other packages may use.
-func envFix(pass *analysis.Pass, o keyflow.Origin) (analysis.SuggestedFix, bool) {
+func envFix(pass *analysis.Pass, o keyflow.Origin, names *namer) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	expr := o.Expr
 	file := fileOf(pass, expr.Pos())
@@ -149,7 +151,7 @@ func envFix(pass *analysis.Pass, o keyflow.Origin) (analysis.SuggestedFix, bool)
 	if !ok {
 		return none, false
 	}
-	envName := EnvName(o.Const.Name)
+	envName := names.name(o, file, expr)
 	call := osName + ".Getenv(" + strconv.Quote(envName) + ")"
 	if replacementType == "[]byte" {
 		call = "[]byte(" + call + ")"

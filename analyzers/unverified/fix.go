@@ -132,9 +132,9 @@ func (s *state) pinFix(c *jwtapi.Call, alg string) ([]analysis.SuggestedFix, str
 	return []analysis.SuggestedFix{{Message: "add " + text, TextEdits: edits}}, text
 }
 
-// errCheckFix inserts "if err != nil { return ... }" after the parse,
-// when the statement sits in a statement list and the enclosing function's
-// results can be written as zero values followed by the error.
+// errCheckFix inserts "if err != nil { … }" after the parse, when the
+// statement sits in a statement list and the enclosing function has a way
+// to answer the failure (see returnText).
 func (s *state) errCheckFix(st *site) []analysis.SuggestedFix {
 	if !st.hasErr || st.stmt == nil {
 		return nil
@@ -171,10 +171,12 @@ func (s *state) errCheckFix(st *site) []analysis.SuggestedFix {
 	default:
 		return nil
 	}
-	ret, ok := s.returnText(st.encl, file, errName)
+	ret, importEdits, ok := s.returnText(st.encl, file, errName, st.stmt.Pos())
 	if !ok {
 		return nil
 	}
+	edits = append(edits, importEdits...)
+	ret = strings.ReplaceAll(ret, "\n", "\n"+indent+"\t")
 	body := " " + errName + " != nil {\n" + indent + "\t" + ret + "\n" + indent + "}"
 	// The new lines go after a comment that ends the statement's line.
 	lineEnd := st.stmt.End()
@@ -235,8 +237,14 @@ func (s *state) errNameFree(stmt *ast.AssignStmt) bool {
 	return ok && isError(v.Type())
 }
 
-// returnText writes the return statement of the fix for the function fn.
-func (s *state) returnText(fn ast.Node, file *ast.File, errName string) (string, bool) {
+// returnText writes what the fix does on a parse error in the function
+// fn, the way the code around it answers a failed authentication: a
+// request handler of a web framework answers as the model's AuthAnswers
+// say (401 in every case), any other function that returns an error
+// returns it with zero values for its other results. Elsewhere there is
+// no answer that fits (a bare return would let the caller go on as if
+// the token were good), so no fix.
+func (s *state) returnText(fn ast.Node, file *ast.File, errName string, pos token.Pos) (string, []analysis.TextEdit, bool) {
 	var sig *types.Signature
 	switch f := fn.(type) {
 	case *ast.FuncDecl:
@@ -247,25 +255,50 @@ func (s *state) returnText(fn ast.Node, file *ast.File, errName string) (string,
 		sig, _ = s.info.TypeOf(f).(*types.Signature)
 	}
 	if sig == nil {
-		return "", false
+		return "", nil, false
+	}
+	if answer, param := jwtapi.HandlerAnswer(sig); answer != nil {
+		return s.answerText(answer, param, file, pos)
 	}
 	res := sig.Results()
-	if res.Len() == 0 {
-		return "return", true
-	}
-	if !isError(res.At(res.Len() - 1).Type()) {
-		return "", false
+	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+		return "", nil, false
 	}
 	var vals []string
 	for i := 0; i < res.Len()-1; i++ {
 		z, ok := s.zeroValue(res.At(i).Type(), file)
 		if !ok {
-			return "", false
+			return "", nil, false
 		}
 		vals = append(vals, z)
 	}
 	vals = append(vals, errName)
-	return "return " + strings.Join(vals, ", "), true
+	return "return " + strings.Join(vals, ", "), nil, true
+}
+
+// answerText fills in the placeholders of a framework's answer, with the
+// imports it needs.
+func (s *state) answerText(a *jwtapi.AuthAnswer, param *types.Var, file *ast.File, pos token.Pos) (string, []analysis.TextEdit, bool) {
+	// The parameter must still mean itself where the check goes.
+	if scope := s.pass.Pkg.Scope().Innermost(pos); scope != nil {
+		if _, obj := scope.LookupParent(param.Name(), pos); obj != param {
+			return "", nil, false
+		}
+	}
+	var edits []analysis.TextEdit
+	text := strings.ReplaceAll(a.Stmt, "{param}", param.Name())
+	for placeholder, path := range map[string]string{"{pkg}": a.Pkg, "{http}": "net/http"} {
+		if !strings.Contains(text, placeholder) {
+			continue
+		}
+		name, e, ok := diag.ImportName(s.info, s.pass.Pkg, file, path, pos)
+		if !ok {
+			return "", nil, false
+		}
+		edits = append(edits, e...)
+		text = strings.ReplaceAll(text, placeholder, name)
+	}
+	return text, edits, true
 }
 
 // zeroValue writes the zero value of t as the file can spell it.

@@ -103,11 +103,15 @@ fixes become fixes[] with artifactChanges and replacements.
 
 -fix applies the first suggested fix of each finding. A fix is applied whole
 or not at all; an edit identical to one already applied (say, the same
-import added by two fixes) is applied once; a fix that overlaps another is
-skipped with a warning on stderr (run jwtvet -fix again to apply it). Edited
-Go files are gofmt-ed, generated files are left alone, and no fix is applied
-while any package has errors. Findings that were fixed are not printed;
-the others are, in the chosen format.
+import added by two fixes) is applied once, and insertions at one point are
+all made; a fix that overlaps another is left for the next round. After
+writing, -fix analyzes the packages again and applies what is left, until
+nothing is (at most 3 rounds; a fix still left over is a warning on
+stderr), so one run reaches the fixpoint. Edited Go files are formatted like
+goimports (the standard library in a group of its own), generated files
+are left alone, and no fix is applied while any package has errors. Only
+the findings still in the code at the end are printed, in the chosen
+format.
 
 -fix -diff writes nothing: stdout holds a unified diff with a/ and b/
 prefixes (git apply takes it as is) and the findings it does not fix are

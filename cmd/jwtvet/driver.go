@@ -40,6 +40,11 @@ type driver struct {
 	severity       map[string]string // rule -> SARIF security-severity
 
 	root string // absolute directory the command runs in (-C)
+
+	// -fix state across rounds (fix.go).
+	fixRounds, fixesApplied int
+	filesWritten            map[string]bool
+	conflicts               []string
 }
 
 // options holds the parsed command line.
@@ -369,8 +374,12 @@ func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
 	out, format, listed := d.stdout, opts.format, findings
 	if opts.fix && failed {
 		d.errorf("not applying fixes: some packages have errors")
+		d.fixAgain(opts, nil) // what earlier rounds wrote, if any
 	} else if opts.fix {
 		fixed := d.applyFixes(findings, opts.diff)
+		if d.fixAgain(opts, fixed) {
+			return d.check(opts, selected)
+		}
 		var unfixed []*finding
 		for _, f := range findings {
 			if !fixed[f] {

@@ -77,6 +77,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 	t.Run("suppression", func(t *testing.T) { testSuppression(t, bin, demo) })
 	t.Run("no-secrets", func(t *testing.T) { testNoSecrets(t, bin, demo, outputs) })
+	t.Run("fix", func(t *testing.T) { testFixModes(t, bin, demo) })
 }
 
 // No output format prints the demo's secret values (testdata/demo/

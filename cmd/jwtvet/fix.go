@@ -9,6 +9,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	goimports "golang.org/x/tools/imports"
 )
 
 // A fileEdit replaces the bytes [start, end) of a file's original
@@ -18,12 +20,13 @@ type fileEdit struct {
 	text       string
 }
 
-// overlaps reports whether two different edits cannot both be applied
-// in an order-independent way.
+// overlaps reports whether two different edits cannot both be applied.
+// Two insertions at one point can: rules add imports that way (see
+// analyzers/internal/diag), and x/tools' three-way merge takes both too.
 func overlaps(a, b fileEdit) bool {
 	switch {
 	case a.start == a.end && b.start == b.end:
-		return a.start == b.start // two insertions at one point
+		return false
 	case a.start == a.end:
 		return b.start < a.start && a.start < b.end
 	case b.start == b.end:
@@ -45,16 +48,24 @@ type fileState struct {
 // not at all, in finding order. An edit identical to one already taken
 // (the same import added by two fixes, or the same fix seen from a
 // package's test variant) is taken once; a fix that overlaps an accepted
-// edit in any other way is skipped with a warning. Changed Go files are
-// gofmt-ed. With diff, a unified diff goes to stdout and no file is
-// written. It returns the findings whose fix was applied (or, with diff,
-// would be).
+// edit in any other way is left for the next round (see fixAgain).
+// Changed Go files are formatted the way goimports does (gofmt, import
+// declarations merged, the standard library grouped apart from modules).
+// With diff, a unified diff goes to stdout and no file is written. It
+// returns the findings whose fix was applied (or, with diff, would be).
 func (d *driver) applyFixes(findings []*finding, diff bool) map[*finding]bool {
 	files := make(map[string]*fileState)
 	fixed := make(map[*finding]bool)
 	warn := func(f *finding, format string, args ...any) {
 		d.errorf("warning: %s: fix %q of %s not applied: %s", d.position(f.posn),
 			f.diag.SuggestedFixes[0].Message, f.analyzer.Name, fmt.Sprintf(format, args...))
+	}
+	// A conflict is retried by the next round (see fixAgain), so it is
+	// only worth a warning when no round follows.
+	d.conflicts = nil
+	conflict := func(f *finding, name string) {
+		d.conflicts = append(d.conflicts, fmt.Sprintf("warning: %s: fix %q of %s not applied: it conflicts with another fix in %s",
+			d.position(f.posn), f.diag.SuggestedFixes[0].Message, f.analyzer.Name, d.rel(name)))
 	}
 
 nextFinding:
@@ -109,7 +120,7 @@ nextFinding:
 				}
 				for _, prev := range files[name].edits {
 					if overlaps(prev, e) {
-						warn(f, "it conflicts with another fix in %s", d.rel(name))
+						conflict(f, name)
 						continue nextFinding
 					}
 				}
@@ -132,14 +143,12 @@ nextFinding:
 		}
 	}
 	slices.Sort(names)
-	written := 0
+	written := make(map[string]bool)
 	for _, name := range names {
 		st := files[name]
 		result := applyEdits(st.content, st.edits)
 		if strings.HasSuffix(name, ".go") {
-			if formatted, err := format.Source(result); err == nil {
-				result = formatted
-			}
+			result = formatGo(name, result)
 		}
 		if diff {
 			rel := d.rel(name)
@@ -153,12 +162,59 @@ nextFinding:
 			}
 			continue
 		}
-		written++
+		written[name] = true
 	}
-	if !diff && len(fixed) > 0 {
-		d.errorf("applied %s, updated %s", plural(len(fixed), "fix", "fixes"), plural(written, "file", "files"))
+	d.fixesApplied += len(fixed)
+	if d.filesWritten == nil {
+		d.filesWritten = make(map[string]bool)
+	}
+	for name := range written {
+		d.filesWritten[name] = true
 	}
 	return fixed
+}
+
+// maxFixRounds bounds how often -fix analyzes again after writing fixes.
+// One more round normally finds nothing left to fix; fixes that keep
+// making fixable findings are a bug in a rule, reported as a warning.
+const maxFixRounds = 3
+
+// fixAgain reports whether check should analyze the packages again after
+// fixes were written, so that -fix ends at a fixpoint and reports only
+// the findings still in the code: a finding that another finding's fix
+// removed (the short key that now comes from the environment, a second
+// sink of a key already replaced) is not printed. When no round follows,
+// it prints what the rounds did.
+func (d *driver) fixAgain(opts *options, fixed map[*finding]bool) bool {
+	again := !opts.diff && len(fixed) > 0
+	if again && d.fixRounds+1 >= maxFixRounds {
+		d.errorf("warning: fixes still apply after %d rounds; run -fix again", maxFixRounds)
+		again = false
+	}
+	if again {
+		d.fixRounds++
+		return true
+	}
+	for _, msg := range d.conflicts {
+		d.errorf("%s", msg)
+	}
+	if !opts.diff && d.fixesApplied > 0 {
+		d.errorf("applied %s, updated %s", plural(d.fixesApplied, "fix", "fixes"), plural(len(d.filesWritten), "file", "files"))
+	}
+	return false
+}
+
+// formatGo formats a fixed Go file like goimports without adding or
+// removing imports, falling back to gofmt.
+func formatGo(name string, src []byte) []byte {
+	opt := &goimports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8}
+	if out, err := goimports.Process(name, src, opt); err == nil {
+		return out
+	}
+	if out, err := format.Source(src); err == nil {
+		return out
+	}
+	return src
 }
 
 // fileState returns the state of file name, reading it on first use. It

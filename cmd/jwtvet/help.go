@@ -52,8 +52,9 @@ Text names files relative to the directory %[1]s runs in (-C) when they lie
 under it, json by absolute name (as go vet -json), sarif relative to
 %%SRCROOT%%. Errors and warnings go to stderr.
 
-With -fix, each finding's first suggested fix is applied and only the
-findings left unfixed are printed. With -fix -diff, stdout holds the patch
+With -fix, each finding's first suggested fix is applied, the packages
+are analyzed again until nothing is left to fix, and only the findings
+still in the code are printed. With -fix -diff, stdout holds the patch
 (apply it with git apply), nothing is written, and the findings the patch
 leaves out are listed on stderr.
 

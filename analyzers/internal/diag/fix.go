@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -68,28 +69,84 @@ func innermostScope(pkg *types.Package, file *ast.File, pos token.Pos) *types.Sc
 	return s
 }
 
-// addImport returns the edit that adds an import of path to file.
+// addImport returns the edits that add an import of path to file.
+//
+// Several rules may each add an import to the same file, in fixes that
+// are merged three-way (go vet -fix, golangci-lint --fix) or applied
+// together (jwtvet -fix). So every rule follows one convention: the new
+// import is a pure insertion, and whatever else has to change (turning
+// `import "x"` into a parenthesized group, separating the standard
+// library from modules) is done by edits that depend only on the file, so
+// they are byte-identical across rules and coalesce. Two rules adding two
+// different imports then insert at the same point, which all three
+// drivers accept; no rule replaces a range another rule also replaces.
 func addImport(file *ast.File, path string) []analysis.TextEdit {
-	quoted := strconv.Quote(path)
+	spec := "\n\t" + strconv.Quote(path)
+	std := isStd(path)
 	for _, decl := range file.Decls {
 		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
+		if !ok || gd.Tok != token.IMPORT || len(gd.Specs) == 0 || importsC(gd) {
+			continue // cgo's import "C" keeps its preamble and stays alone
 		}
+		first := gd.Specs[0].(*ast.ImportSpec)
+		firstStd := isStd(importPath(first))
 		if gd.Lparen.IsValid() {
-			return []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + quoted)}}
+			edits := []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte(spec)}}
+			// import ( "mod/x" ... ) gets a standard library group of
+			// its own before the modules: the first spec moves one
+			// line down (an edit every rule makes the same way).
+			if std && !firstStd && first.Doc == nil && first.Pos() == gd.Lparen+3 {
+				edits = append(edits, analysis.TextEdit{Pos: gd.Lparen + 1, End: first.Pos(), NewText: []byte("\n\n\t")})
+			}
+			return edits
 		}
-		// import "x" -> import ("x"; "path")
-		return []analysis.TextEdit{{Pos: gd.Pos(), End: gd.End(), NewText: []byte(fmt.Sprintf("import (\n\t%s\n\t%s\n)", specText(gd), quoted))}}
+		if len(gd.Specs) != 1 || first.Pos() != gd.TokPos+token.Pos(len("import ")) {
+			break
+		}
+		// import "x" -> import (<new imports>\n\n\t"x"\n): the keyword
+		// and the space after it are replaced the same way by every
+		// rule, and the new import goes in between.
+		after := "\n\t"
+		if std && !firstStd {
+			after = "\n\n\t"
+		}
+		kw := gd.TokPos + token.Pos(len("import"))
+		return []analysis.TextEdit{
+			{Pos: gd.TokPos, End: kw, NewText: []byte("import (")},
+			{Pos: kw, End: kw, NewText: []byte(spec)},
+			{Pos: kw, End: first.Pos(), NewText: []byte(after)},
+			{Pos: gd.End(), End: gd.End(), NewText: []byte("\n)")},
+		}
 	}
+	// No import declaration that can be extended: a declaration of its
+	// own after the package clause (or the last import declaration);
+	// formatting merges them.
 	end := file.Name.End()
-	return []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n\nimport " + quoted)}}
+	for _, decl := range file.Decls {
+		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			end = gd.End()
+		}
+	}
+	return []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n\nimport " + strconv.Quote(path))}}
 }
 
-func specText(gd *ast.GenDecl) string {
-	s := gd.Specs[0].(*ast.ImportSpec)
-	if s.Name != nil {
-		return s.Name.Name + " " + s.Path.Value
+func importsC(gd *ast.GenDecl) bool {
+	for _, s := range gd.Specs {
+		if importPath(s.(*ast.ImportSpec)) == "C" {
+			return true
+		}
 	}
-	return s.Path.Value
+	return false
+}
+
+func importPath(s *ast.ImportSpec) string {
+	p, _ := strconv.Unquote(s.Path.Value)
+	return p
+}
+
+// isStd reports whether path is in the standard library, the way
+// goimports groups imports: no dot in the first path element.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
