@@ -2,7 +2,7 @@ package cleartext
 
 // doc is the Analyzer's documentation: the first line is the summary shown
 // by `jwtvet help`, the rest explains what is reported.
-const doc = `report signed JWTs sent or stored where they can be read in transit
+const doc = `report JWTs sent in insecure cookies or over plain HTTP
 
 A bearer token is the session: whoever reads it acts as the user until it
 expires. The cleartext analyzer follows a token from the call that signs it
