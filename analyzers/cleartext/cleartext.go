@@ -96,6 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.requestCookie(call, t)
 		case jwtapi.SetHeader:
 			c.requestHeader(call, t)
+			c.setCookieHeader(call, t)
 		}
 	}
 	return nil, nil

@@ -282,3 +282,78 @@ func (c *checker) cookieArgs(call *ast.CallExpr, t *jwtapi.Transport) {
 		}},
 	})
 }
+
+// setCookieHeader checks a Set-Cookie header written by hand on a
+// response (w.Header().Set("Set-Cookie", …)): a cookie struct's String(),
+// or a string that carries a token and no Secure attribute.
+func (c *checker) setCookieHeader(call *ast.CallExpr, t *jwtapi.Transport) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if _, isCall := ast.Unparen(sel.X).(*ast.CallExpr); !isCall {
+		return // a request's header map (req.Header), not a response's w.Header()
+	}
+	name, whole := c.constPrefix(arg(call, t.Key))
+	if !whole || !strings.EqualFold(name, jwtapi.SetCookieHeader) {
+		return
+	}
+	value := arg(call, t.Value)
+	if s, ok := ast.Unparen(value).(*ast.CallExpr); ok && len(s.Args) == 0 {
+		if m, ok := ast.Unparen(s.Fun).(*ast.SelectorExpr); ok && m.Sel.Name == "String" {
+			if cks := c.cookies(m.X, 0); len(cks) > 0 {
+				c.cookieArg(call, m.X)
+				return
+			}
+		}
+	}
+	src := c.flow.token(value)
+	if src == nil {
+		return
+	}
+	for _, part := range c.constParts(value, 0) {
+		if strings.Contains(strings.ToLower(part), strings.ToLower(jwtapi.SecureAttribute)) {
+			return
+		}
+	}
+	c.report(analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: fmt.Sprintf("JWT from %s is set in a Set-Cookie header without the Secure attribute, so browsers also send it over plain HTTP: add \"; Secure\"", src.api),
+	})
+}
+
+// constParts returns the constant strings a string expression is built
+// from: operands of +, the format of fmt.Sprintf, and the definitions of
+// local variables along the way.
+func (c *checker) constParts(e ast.Expr, depth int) []string {
+	if e == nil || depth > maxDepth {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if tv, ok := c.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return []string{constant.StringVal(tv.Value)}
+	}
+	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		return append(c.constParts(x.X, depth+1), c.constParts(x.Y, depth+1)...)
+	case *ast.CallExpr:
+		var out []string
+		for _, a := range x.Args {
+			out = append(out, c.constParts(a, depth+1)...)
+		}
+		return out
+	case *ast.Ident:
+		if v, ok := c.info.Uses[x].(*types.Var); ok {
+			defs, _ := c.ix.Defs.Of(v)
+			var out []string
+			for _, d := range defs {
+				if d.Index < 0 {
+					out = append(out, c.constParts(d.Expr, depth+1)...)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -46,6 +47,8 @@ type flow struct {
 	// and position; calls maps functions to their call sites.
 	params map[*types.Var]paramOf
 	calls  map[*types.Func][]*ast.CallExpr
+	// impls memoizes calls through interface methods.
+	impls map[implKey]*source
 }
 
 type paramOf struct {
@@ -57,7 +60,7 @@ const maxDepth = 12
 
 func newFlow(c *checker) *flow {
 	f := &flow{c: c, results: make(map[*types.Func][]*source), busy: make(map[types.Object]bool),
-		params: make(map[*types.Var]paramOf), calls: make(map[*types.Func][]*ast.CallExpr)}
+		params: make(map[*types.Var]paramOf), calls: make(map[*types.Func][]*ast.CallExpr), impls: make(map[implKey]*source)}
 	for fn := range c.ix.Funcs {
 		sig, ok := fn.Type().(*types.Signature)
 		if !ok {
@@ -152,6 +155,9 @@ func (f *flow) result(call *ast.CallExpr, i, depth int) *source {
 		return nil
 	}
 	fn = fn.Origin()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return f.implementations(fn, i, depth)
+	}
 	if fn.Pkg() == f.c.pass.Pkg {
 		rs := f.funcResults(fn, depth)
 		if i < len(rs) {
@@ -168,6 +174,70 @@ func (f *flow) result(call *ast.CallExpr, i, depth int) *source {
 		}
 	}
 	return nil
+}
+
+// implementations returns the source of result i of a call through an
+// interface method (a token service behind an interface): some type of
+// this package or of a package it imports that implements the interface
+// returns a token there.
+func (f *flow) implementations(method *types.Func, i, depth int) *source {
+	k := implKey{method, i}
+	if s, ok := f.impls[k]; ok {
+		return s
+	}
+	f.impls[k] = nil // a cycle through the same call finds nothing
+	iface, ok := method.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	pkgs := append([]*types.Package{f.c.pass.Pkg}, f.c.pass.Pkg.Imports()...)
+	var found *source
+	for _, pkg := range pkgs {
+		if found != nil {
+			break
+		}
+		if pkg != f.c.pass.Pkg && (jwtapi.IsStdPath(pkg.Path()) || f.c.ix.Model.IsLibrary(pkg.Path())) {
+			continue
+		}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+				continue
+			}
+			ptr := types.NewPointer(tn.Type())
+			if !types.Implements(ptr, iface) {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(ptr, false, method.Pkg(), method.Name())
+			m, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			if m.Pkg() == f.c.pass.Pkg {
+				if rs := f.funcResults(m, depth+1); i < len(rs) && rs[i] != nil {
+					found = rs[i]
+					break
+				}
+				continue
+			}
+			var fact TokenFact
+			if m.Pkg() != nil && f.c.pass.ImportObjectFact(m, &fact) && slices.Contains(fact.Results, i) {
+				found = &source{api: fact.API}
+				break
+			}
+		}
+	}
+	f.impls[k] = found
+	return found
+}
+
+type implKey struct {
+	method *types.Func
+	result int
 }
 
 // funcResults returns, per result of a function of the package, where the

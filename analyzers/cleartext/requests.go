@@ -89,20 +89,32 @@ func loopback(host string) bool {
 
 // constPrefix returns the constant text e starts with, and whether that
 // is all of e.
-func (c *checker) constPrefix(e ast.Expr) (string, bool) {
+func (c *checker) constPrefix(e ast.Expr) (string, bool) { return c.prefix(e, 0) }
+
+func (c *checker) prefix(e ast.Expr, depth int) (string, bool) {
+	if e == nil || depth > maxDepth {
+		return "", false
+	}
 	e = ast.Unparen(e)
 	if tv, ok := c.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		return constant.StringVal(tv.Value), true
 	}
 	switch x := e.(type) {
+	case *ast.Ident:
+		// A local variable defined once: url := fmt.Sprintf(…).
+		if v, ok := c.info.Uses[x].(*types.Var); ok {
+			if defs, ok := c.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Index < 0 {
+				return c.prefix(defs[0].Expr, depth+1)
+			}
+		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
-			s, _ := c.constPrefix(x.X)
+			s, _ := c.prefix(x.X, depth+1)
 			return s, false
 		}
 	case *ast.CallExpr:
 		if fn, ok := typeutil.Callee(c.info, x).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
-			s, _ := c.constPrefix(x.Args[0])
+			s, _ := c.prefix(x.Args[0], depth+1)
 			if i := strings.Index(s, "%"); i >= 0 {
 				return s[:i], false
 			}

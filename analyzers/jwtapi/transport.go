@@ -47,6 +47,15 @@ type Transport struct {
 	URL             int
 }
 
+// SetCookieHeader is the response header that sets a cookie, and
+// SecureAttribute the attribute of its value that keeps the cookie off
+// plain HTTP (RFC 6265 §4.1): w.Header().Add("Set-Cookie", …) written by
+// hand.
+const (
+	SetCookieHeader = "Set-Cookie"
+	SecureAttribute = "Secure"
+)
+
 // RequestHeaderField is the field of net/http's Request that holds its
 // header map: req.Header.Set(…) sets a header of req.
 const RequestHeaderField = "Header"

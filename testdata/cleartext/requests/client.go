@@ -52,6 +52,20 @@ func Legacy(customer string) (*http.Response, error) {
 	return http.DefaultClient.Do(req)
 }
 
+func Report(id string) (*http.Response, error) {
+	tok, err := serviceToken()
+	if err != nil {
+		return nil, err
+	}
+	url := fmt.Sprintf("http://reports.corp.example.com/v2/%s", id)
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("X-Service-Token", tok) // want `JWT from \(\*jwt.Builder\).Serialize is sent in the X-Service-Token header of a request to http://reports.corp.example.com`
+	return http.DefaultClient.Do(req)
+}
+
 // Negatives.
 
 func Secure(ctx context.Context) (*http.Response, error) {
