@@ -67,18 +67,32 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, imp := range pass.Pkg.Imports() {
 		imports = imports || sinkPkgs[imp.Path()]
 	}
-	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-		call := n.(*ast.CallExpr)
-		c.flow.addCall(call)
-		if imports {
-			sinks = append(sinks, call)
+	var configs []*ast.CompositeLit
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.flow.addCall(n)
+			if imports {
+				sinks = append(sinks, n)
+			}
+		case *ast.CompositeLit:
+			if tv, ok := c.info.Types[n]; ok {
+				if t := ix.Model.CookieType(tv.Type); t != nil && t.Enable != "" {
+					configs = append(configs, n)
+				}
+			}
 		}
 	})
 	c.flow.exportFacts()
-	if len(sinks) == 0 {
+	if len(sinks) == 0 && len(configs) == 0 {
 		return nil, nil
 	}
 	c.rep = diag.New(pass, name)
+	for _, lit := range configs {
+		if !tests.Skip(pass.Fset, lit.Pos()) {
+			c.cookieConfig(lit)
+		}
+	}
 	for _, call := range sinks {
 		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
 		t := ix.Model.Transport(fn)

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -217,9 +218,9 @@ func (c *checker) cookieFix(ck *cookie, secures []setting, value setting) *analy
 			return nil
 		}
 	}
-	msg := "set Secure: true"
-	if len(add) == 2 || (len(add) == 1 && add[0] == ck.typ.HTTPOnly) {
-		msg = "set Secure: true and HttpOnly: true"
+	msg := "set " + ck.typ.Secure + ": true"
+	if slices.Contains(add, ck.typ.HTTPOnly) {
+		msg += " and " + ck.typ.HTTPOnly + ": true"
 	}
 	return &analysis.SuggestedFix{Message: msg, TextEdits: edits}
 }
@@ -356,4 +357,43 @@ func (c *checker) constParts(e ast.Expr, depth int) []string {
 		}
 	}
 	return nil
+}
+
+// cookieConfig checks the literal of a middleware configuration that sets
+// its own tokens in a cookie: enabled by a constant true, with the Secure
+// field unset or the constant false.
+func (c *checker) cookieConfig(lit *ast.CompositeLit) {
+	tv := c.info.Types[lit]
+	t := c.ix.Model.CookieType(tv.Type)
+	ck := &cookie{typ: t, lit: lit, at: lit}
+	enabled := false
+	for _, s := range c.settings(ck, t.Enable) {
+		if tv, ok := c.info.Types[s.value]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+			enabled = true
+		}
+	}
+	secures := c.settings(ck, t.Secure)
+	if !enabled || !c.insecure(secures) {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:     lit.Pos(),
+		End:     lit.End(),
+		Message: fmt.Sprintf("%s.%s sets its JWTs in a cookie (%s) without %s, so browsers also send them over plain HTTP: set %s: true", typeName(tv.Type), t.Name, t.Enable, t.Secure, t.Secure),
+	}
+	if fix := c.cookieFix(ck, secures, setting{}); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.report(d)
+}
+
+// typeName is the package name of a named type (or pointer to one).
+func typeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Name()
+	}
+	return ""
 }

@@ -13,8 +13,10 @@ packages, and reports it when it is
   - set in a cookie without Secure: a net/http http.Cookie (or fiber
     Cookie) passed to http.SetCookie, echo's Context.SetCookie or fiber's
     Ctx.Cookie whose Secure is unset or the constant false, or gin's
-    Context.SetCookie with secure false: browsers send such a cookie over
-    plain HTTP too;
+    Context.SetCookie with secure false, a Set-Cookie header written by hand
+    without the Secure attribute, or gin-jwt's GinJWTMiddleware with
+    SendCookie and no SecureCookie: browsers send such a cookie over plain
+    HTTP too;
   - sent in a header or a cookie of a request built with http.NewRequest
     for a literal http:// URL whose host is not loopback.
 

@@ -296,7 +296,7 @@ var cleartextCells = map[string]CoverageCell{
 	"github.com/go-kit/kit":           notCovered("NewSigner puts the token in the request context, which is not followed"),
 	jwtauthPkg:                        cov("libs", "the token string of Encode"),
 	echoJWTPkg:                        na("the middleware verifies tokens and mints none; tokens signed with golang-jwt are covered there"),
-	ginJWTPkg:                         notCovered("the middleware's own cookie (SendCookie without SecureCookie) is not modelled"),
+	ginJWTPkg:                         cov("ginjwt", "the middleware's own cookie: SendCookie true without SecureCookie"),
 	gofiberPkg:                        na("the middleware verifies tokens and mints none"),
 	auth0Pkg:                          na("the middleware verifies tokens and mints none"),
 }

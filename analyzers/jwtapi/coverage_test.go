@@ -81,7 +81,7 @@ var consumes = map[string]func(r rows) bool{
 				return true
 			}
 		}
-		return false
+		return r.cookieConfig
 	},
 	"unverified": func(r rows) bool {
 		for _, f := range r.funcs {
@@ -165,6 +165,9 @@ type rows struct {
 	fields      []*jwtapi.Field
 	packageRows bool
 	deprecated  bool // a package of an unmaintained module
+	// cookieConfig: a middleware configuration that sets the
+	// middleware's own tokens in a cookie.
+	cookieConfig bool
 }
 
 func rowsOf(in func(pkg string) bool) rows {
@@ -196,6 +199,11 @@ func rowsOf(in func(pkg string) bool) rows {
 		}
 		if in(p) && m.Deprecated(p) != nil {
 			r.deprecated = true
+		}
+	}
+	for _, ct := range m.CookieTypes() {
+		if in(ct.Pkg) && ct.Enable != "" {
+			r.cookieConfig = true
 		}
 	}
 	return r

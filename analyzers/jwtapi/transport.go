@@ -13,6 +13,10 @@ import (
 type CookieType struct {
 	Pkg, Name               string
 	Value, Secure, HTTPOnly string
+	// Enable is the field of a middleware configuration that makes the
+	// middleware set its own tokens in a cookie when true (gin-jwt's
+	// SendCookie); Value is then empty: the token is the middleware's.
+	Enable string
 }
 
 // TransportKind says what a transport call does with its arguments.
@@ -79,6 +83,10 @@ var cookieTypes = []*CookieType{
 	{Pkg: netHTTP, Name: "Cookie", Value: "Value", Secure: "Secure", HTTPOnly: "HttpOnly"},
 	// fiber's own cookie type spells the flag HTTPOnly.
 	{Pkg: fiberPkg, Name: "Cookie", Value: "Value", Secure: "Secure", HTTPOnly: "HTTPOnly"},
+	// gin-jwt's middleware sets the token it mints at login and refresh in
+	// a cookie when SendCookie is true, Secure only with SecureCookie
+	// (false by default; auth_jwt.go, LoginHandler and RefreshHandler).
+	{Pkg: ginJWTPkg, Name: "GinJWTMiddleware", Enable: "SendCookie", Secure: "SecureCookie", HTTPOnly: "CookieHTTPOnly"},
 }
 
 // transports: net/http's SetCookie(w, c); echo's Context.SetCookie(c),
@@ -142,6 +150,9 @@ func (m *Model) CookieType(t types.Type) *CookieType {
 	}
 	return cookieTypeIndex[key(n.Obj().Pkg().Path(), "", n.Obj().Name())]
 }
+
+// CookieTypes returns every cookie row, for docs and coverage checks.
+func (m *Model) CookieTypes() []*CookieType { return cookieTypes }
 
 // TransportPackages are the packages that hold transport rows: a package
 // that imports none of them sends no token anywhere jwtvet can see.
