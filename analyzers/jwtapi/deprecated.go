@@ -121,6 +121,9 @@ func joseV2Incompatible(mod string) []string {
 //     github.com/golang-jwt/jwt, whose README (v3.2.2) records the move.
 //   - github.com/dgrijalva/jwt-go/v4: the same archived repository; only
 //     v4.0.0-preview1 was released, with an API of its own.
+//   - gopkg.in/dgrijalva/jwt-go.v3: gopkg.in's path for the v3 tags of the
+//     same archived repository. The module proxy refuses it (403), so the
+//     row is untested and offers no fix.
 //   - github.com/form3tech-oss/jwt-go: a fork of dgrijalva/jwt-go that
 //     fixed CVE-2020-26160 in v3.2.1 and was archived in favour of
 //     golang-jwt; its StandardClaims.Audience is a []string where
@@ -145,6 +148,10 @@ var deprecatedRows = []*Deprecated{
 	{
 		Module: "github.com/dgrijalva/jwt-go/v4", Status: "archived (only a preview was released)",
 		Replacement: "github.com/golang-jwt/jwt/v5",
+	},
+	{
+		Module: "gopkg.in/dgrijalva/jwt-go.v3", Status: "archived (CVE-2020-26160)",
+		Replacement: "github.com/golang-jwt/jwt/v4",
 	},
 	{
 		Module: "github.com/form3tech-oss/jwt-go", Status: "archived",

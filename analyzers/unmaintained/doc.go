@@ -10,7 +10,8 @@ empty list pass VerifyAudience (CVE-2020-26160). The unmaintained analyzer
 reports, once per file, the import of a package of such a module and names
 the maintained module that replaces it, with the go get command to run:
 
-  - github.com/dgrijalva/jwt-go and its v4 preview, github.com/form3tech-oss/jwt-go
+  - github.com/dgrijalva/jwt-go (also as gopkg.in/dgrijalva/jwt-go.v3) and
+    its v4 preview, github.com/form3tech-oss/jwt-go
     and github.com/golang-jwt/jwt (v3): use github.com/golang-jwt/jwt/v4 (a
     drop-in replacement) or v5;
   - gopkg.in/square/go-jose.v2, github.com/square/go-jose and
