@@ -47,8 +47,10 @@ type flow struct {
 	// and position; calls maps functions to their call sites.
 	params map[*types.Var]paramOf
 	calls  map[*types.Func][]*ast.CallExpr
-	// impls memoizes calls through interface methods.
+	// impls memoizes calls through interface methods, held variables
+	// and fields.
 	impls map[implKey]*source
+	held  map[*types.Var]*source
 }
 
 type paramOf struct {
@@ -60,7 +62,7 @@ const maxDepth = 12
 
 func newFlow(c *checker) *flow {
 	f := &flow{c: c, results: make(map[*types.Func][]*source), busy: make(map[types.Object]bool),
-		params: make(map[*types.Var]paramOf), calls: make(map[*types.Func][]*ast.CallExpr), impls: make(map[implKey]*source)}
+		params: make(map[*types.Var]paramOf), calls: make(map[*types.Func][]*ast.CallExpr), impls: make(map[implKey]*source), held: make(map[*types.Var]*source)}
 	for fn := range c.ix.Funcs {
 		sig, ok := fn.Type().(*types.Signature)
 		if !ok {
@@ -287,11 +289,24 @@ func (f *flow) funcResults(fn *types.Func, depth int) []*source {
 // variable of the package: some definition holds one. A parameter holds
 // one when some call site of its function passes one.
 func (f *flow) variable(v *types.Var, depth int) *source {
+	if s, ok := f.held[v]; ok {
+		return s
+	}
 	if f.busy[v] || depth > maxDepth {
 		return nil
 	}
 	f.busy[v] = true
 	defer delete(f.busy, v)
+	s := f.variableUncached(v, depth)
+	if s != nil || len(f.busy) == 1 {
+		// A miss found while another variable was in progress may be a
+		// cycle cut short: only complete answers are kept.
+		f.held[v] = s
+	}
+	return s
+}
+
+func (f *flow) variableUncached(v *types.Var, depth int) *source {
 	if p, ok := f.params[v]; ok {
 		for _, call := range f.calls[p.fn] {
 			if p.index < len(call.Args) {
