@@ -108,6 +108,8 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		case jwtapi.RequestCookie:
 			c.requestCookie(call, t)
+		case jwtapi.NewRequest, jwtapi.SendRequest:
+			c.requestURLToken(call, t)
 		case jwtapi.SetHeader:
 			c.requestHeader(call, t)
 			c.setCookieHeader(call, t)

@@ -17,8 +17,8 @@ packages, and reports it when it is
     without the Secure attribute, or gin-jwt's GinJWTMiddleware with
     SendCookie and no SecureCookie: browsers send such a cookie over plain
     HTTP too;
-  - sent in a header or a cookie of a request built with http.NewRequest
-    for a literal http:// URL whose host is not loopback.
+  - sent in a header, a cookie or the URL of a request (http.NewRequest,
+    http.Get, …) to a literal http:// URL whose host is not loopback.
 
 Cookies that hold no token, Secure set from a flag or a setting, https
 URLs and loopback hosts (localhost, 127.0.0.1, ::1) are not reported.

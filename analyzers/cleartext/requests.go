@@ -178,3 +178,22 @@ func (c *checker) requestCookie(call *ast.CallExpr, t *jwtapi.Transport) {
 		}
 	}
 }
+
+// requestURLToken checks a request whose literal http:// URL carries a
+// token (a query parameter or a path segment).
+func (c *checker) requestURLToken(call *ast.CallExpr, t *jwtapi.Transport) {
+	u := arg(call, t.URL)
+	url := c.plainURL(u)
+	if url == "" {
+		return
+	}
+	src := c.flow.token(u)
+	if src == nil {
+		return
+	}
+	c.report(analysis.Diagnostic{
+		Pos:     u.Pos(),
+		End:     u.End(),
+		Message: fmt.Sprintf("JWT from %s is sent in the URL of a request to %s, readable by anyone on the path: use https", src.api, url),
+	})
+}

@@ -36,6 +36,9 @@ const (
 	SetHeader
 	// NewRequest builds an outgoing request to its URL argument.
 	NewRequest
+	// SendRequest sends a request to its URL argument at once
+	// (http.Get, (*http.Client).Post).
+	SendRequest
 )
 
 // Transport is one call that sends a value over the network or builds
@@ -95,7 +98,8 @@ var cookieTypes = []*CookieType{
 // fiber's Ctx.Cookie(c); and for requests http.NewRequest(method, url,
 // body), NewRequestWithContext(ctx, method, url, body), (*Request).AddCookie
 // and Header.Set/Add (a request's header when the receiver is its Header
-// field).
+// field); http.Get, Head, Post and PostForm (and the Client methods) send
+// at once to their URL argument.
 var transports = []*Transport{
 	transport(netHTTP, "", "SetCookie", SetCookie, func(t *Transport) { t.Cookie = 1 }),
 	transport(echoPkg, "Context", "SetCookie", SetCookie, func(t *Transport) { t.Cookie = 0 }),
@@ -106,6 +110,14 @@ var transports = []*Transport{
 	transport(netHTTP, "Header", "Add", SetHeader, func(t *Transport) { t.Key, t.Value = 0, 1 }),
 	transport(netHTTP, "", "NewRequest", NewRequest, func(t *Transport) { t.URL = 1 }),
 	transport(netHTTP, "", "NewRequestWithContext", NewRequest, func(t *Transport) { t.URL = 2 }),
+	transport(netHTTP, "", "Get", SendRequest, func(t *Transport) { t.URL = 0 }),
+	transport(netHTTP, "", "Head", SendRequest, func(t *Transport) { t.URL = 0 }),
+	transport(netHTTP, "", "Post", SendRequest, func(t *Transport) { t.URL = 0 }),
+	transport(netHTTP, "", "PostForm", SendRequest, func(t *Transport) { t.URL = 0 }),
+	transport(netHTTP, "Client", "Get", SendRequest, func(t *Transport) { t.URL = 0 }),
+	transport(netHTTP, "Client", "Head", SendRequest, func(t *Transport) { t.URL = 0 }),
+	transport(netHTTP, "Client", "Post", SendRequest, func(t *Transport) { t.URL = 0 }),
+	transport(netHTTP, "Client", "PostForm", SendRequest, func(t *Transport) { t.URL = 0 }),
 }
 
 var (

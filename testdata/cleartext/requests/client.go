@@ -66,6 +66,14 @@ func Report(id string) (*http.Response, error) {
 	return http.DefaultClient.Do(req)
 }
 
+func Export(id string) (*http.Response, error) {
+	tok, err := serviceToken()
+	if err != nil {
+		return nil, err
+	}
+	return http.Get("http://exports.corp.example.com/v1/" + id + "?access_token=" + tok) // want `JWT from \(\*jwt.Builder\).Serialize is sent in the URL of a request to http://exports.corp.example.com`
+}
+
 // Negatives.
 
 func Secure(ctx context.Context) (*http.Response, error) {
@@ -110,6 +118,14 @@ func Configured() (*http.Response, error) {
 	}
 	req.Header.Set("Authorization", "Bearer "+tok)
 	return http.DefaultClient.Do(req)
+}
+
+func ExportSecure(id string) (*http.Response, error) {
+	tok, err := serviceToken()
+	if err != nil {
+		return nil, err
+	}
+	return http.Get("https://exports.corp.example.com/v1/" + id + "?access_token=" + tok)
 }
 
 func Anonymous() (*http.Response, error) {
