@@ -74,6 +74,15 @@ func Export(id string) (*http.Response, error) {
 	return http.Get("http://exports.corp.example.com/v1/" + id + "?access_token=" + tok) // want `JWT from \(\*jwt.Builder\).Serialize is sent in the URL of a request to http://exports.corp.example.com`
 }
 
+func Archive(id string) (*http.Response, error) {
+	tok, err := serviceToken()
+	if err != nil {
+		return nil, err
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+	return client.PostForm(fmt.Sprintf("http://archive.corp.example.com/v1/%s?jwt=%s", id, tok), nil) // want `JWT from \(\*jwt.Builder\).Serialize is sent in the URL of a request to http://archive.corp.example.com`
+}
+
 // Negatives.
 
 func Secure(ctx context.Context) (*http.Response, error) {
