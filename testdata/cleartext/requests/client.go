@@ -113,6 +113,11 @@ func Sidecar() (*http.Response, error) {
 		return nil, err
 	}
 	v6.Header.Add("X-Service-Token", tok)
+	local, err := http.NewRequest(http.MethodGet, "http://localhost:8080/debug?token="+tok, nil)
+	if err != nil {
+		return nil, err
+	}
+	local.AddCookie(&http.Cookie{Name: "auth", Value: tok})
 	return http.DefaultClient.Do(req)
 }
 
