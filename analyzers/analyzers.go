@@ -5,14 +5,16 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/jwtvet/jwtvet/analyzers/algnone"
+	"github.com/jwtvet/jwtvet/analyzers/cleartext"
 	"github.com/jwtvet/jwtvet/analyzers/hardcodedkey"
 	"github.com/jwtvet/jwtvet/analyzers/noexp"
 	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
+	"github.com/jwtvet/jwtvet/analyzers/unmaintained"
 	"github.com/jwtvet/jwtvet/analyzers/unverified"
 	"github.com/jwtvet/jwtvet/analyzers/weakkey"
 )
 
-// Suite returns the six jwtvet analyzers in their fixed order. The names
+// Suite returns the jwtvet analyzers in their fixed order. The names
 // are a public contract: command flags, JSON keys, SARIF rule ids and
 // suppression comments use them.
 func Suite() []*analysis.Analyzer {
@@ -23,6 +25,8 @@ func Suite() []*analysis.Analyzer {
 		noexp.Analyzer,
 		algnone.Analyzer,
 		sharedkey.Analyzer,
+		unmaintained.Analyzer,
+		cleartext.Analyzer,
 	}
 }
 
@@ -49,6 +53,8 @@ var CWE = map[string][]string{
 	"noexp":        {"CWE-613"},
 	"algnone":      {"CWE-327", "CWE-347"},
 	"sharedkey":    {"CWE-1392", "CWE-798"},
+	"unmaintained": {"CWE-1104"},
+	"cleartext":    {"CWE-319", "CWE-614"},
 }
 
 // SecuritySeverity scores each rule's findings for GitHub code scanning
@@ -69,6 +75,11 @@ var CWE = map[string][]string{
 //     accepted by another; an attacker needs a valid token first.
 //   - noexp 5.3: a stolen token stays valid forever; it must be stolen
 //     first.
+//   - cleartext 5.9: a token sent or stored without TLS is readable on the
+//     network path; the attacker must be on that path.
+//   - unmaintained 5.0: an archived library gets no fixes for the flaws
+//     found next (dgrijalva's audience bypass, CVE-2020-26160, was never
+//     fixed there); the harm depends on what is found.
 var SecuritySeverity = map[string]string{
 	"algnone":      "9.1",
 	"unverified":   "8.1",
@@ -76,4 +87,6 @@ var SecuritySeverity = map[string]string{
 	"weakkey":      "7.4",
 	"sharedkey":    "6.5",
 	"noexp":        "5.3",
+	"cleartext":    "5.9",
+	"unmaintained": "5.0",
 }

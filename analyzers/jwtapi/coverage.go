@@ -62,7 +62,7 @@ type Library struct {
 }
 
 // CoverageAnalyzers are the analyzers of the matrix, in the suite's order.
-var CoverageAnalyzers = []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey"}
+var CoverageAnalyzers = []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "unmaintained", "cleartext"}
 
 // ExcludedLibrary is a library jwtvet does not model.
 type ExcludedLibrary struct{ Module, Reason string }
@@ -260,7 +260,63 @@ func coverageLibraries() []*Library {
 			},
 			Default: "validator.New requires one algorithm and rejects tokens whose header names another; exp is checked when present, not required."},
 	)
+	addTransportCells(libs)
 	return libs
+}
+
+// unmaintainedFixtures are the fixtures of testdata/unmaintained per
+// module with a Deprecated row.
+var unmaintainedFixtures = map[string]string{
+	"github.com/dgrijalva/jwt-go":     "dgrijalva",
+	"github.com/form3tech-oss/jwt-go": "form3tech",
+	"github.com/golang-jwt/jwt":       "golangjwtv3",
+	"gopkg.in/square/go-jose.v2":      "squarejose",
+	"gopkg.in/go-jose/go-jose.v2":     "gojosev2",
+}
+
+// cleartextCells are the cleartext cells per module: covered where the
+// library signs tokens (rows with a TokenResult) and a fixture sends one.
+var cleartextCells = map[string]CoverageCell{
+	"github.com/golang-jwt/jwt/v5":    cov("nethttp", "SignedString results into http.Cookie, echo and fiber cookies"),
+	"github.com/golang-jwt/jwt/v4":    cov("gin", "SignedString results into gin's SetCookie"),
+	"github.com/golang-jwt/jwt":       cov("libs", "SignedString results into cookies"),
+	"github.com/dgrijalva/jwt-go":     cov("libs", "SignedString results into cookies"),
+	"github.com/form3tech-oss/jwt-go": cov("libs", "SignedString results into cookies"),
+	"github.com/dgrijalva/jwt-go/v4":  notCovered("the golang-jwt rows apply by name, but v4.0.0-preview1 is not in the fixture module: untested"),
+	"github.com/go-jose/go-jose/v4":   cov("requests", "Builder.Serialize results into request headers and cookies"),
+	"github.com/go-jose/go-jose/v3":   cov("libs", "Builder.CompactSerialize results into cookies"),
+	"gopkg.in/square/go-jose.v2":      cov("libs", "Builder.CompactSerialize results into cookies"),
+	"gopkg.in/go-jose/go-jose.v2":     cov("libs", "Builder.CompactSerialize results into cookies"),
+	"github.com/lestrrat-go/jwx/v2":   cov("libs", "jwt.Sign results into cookies"),
+	"github.com/lestrrat-go/jwx/v3":   cov("libs", "jwt.Sign and jws.Sign results, also across packages through facts (testdata/cleartext/tokens)"),
+	katarasPkg:                        cov("libs", "Sign results into cookies"),
+	"github.com/kataras/iris/v12":     cov("libs", "Signer.Sign results into cookies"),
+	cristalhqPkg:                      cov("libs", "Token.String and Token.Bytes of a built token"),
+	"github.com/ory/fosite":           cov("libs", "SignedString results into cookies"),
+	"github.com/go-kit/kit":           notCovered("NewSigner puts the token in the request context, which is not followed"),
+	jwtauthPkg:                        cov("libs", "the token string of Encode"),
+	echoJWTPkg:                        na("the middleware verifies tokens and mints none; tokens signed with golang-jwt are covered there"),
+	ginJWTPkg:                         cov("ginjwt", "the middleware's own cookie: SendCookie true without SecureCookie"),
+	gofiberPkg:                        na("the middleware verifies tokens and mints none"),
+	auth0Pkg:                          na("the middleware verifies tokens and mints none"),
+}
+
+// addTransportCells adds the unmaintained and cleartext cells: the first
+// from the model's Deprecated rows, the second from cleartextCells.
+func addTransportCells(libs []*Library) {
+	for _, l := range libs {
+		switch d := Default.Deprecated(l.Module); {
+		case d == nil:
+			l.Cells["unmaintained"] = na("maintained")
+		case unmaintainedFixtures[l.Module] != "":
+			l.Cells["unmaintained"] = cov(unmaintainedFixtures[l.Module], d.Status+"; use "+d.Replacement)
+		default:
+			l.Cells["unmaintained"] = notCovered(d.Status + "; reported by module path, but the module is not in the fixture module: untested")
+		}
+		if c, ok := cleartextCells[l.Module]; ok {
+			l.Cells["cleartext"] = c
+		}
+	}
 }
 
 func allCells(c CoverageCell) map[string]CoverageCell {
@@ -327,6 +383,14 @@ func CoverageMarkdown() string {
 			}
 			b.WriteString(".\n")
 		}
+	}
+	b.WriteString("\n## Unmaintained modules\n\nThe unmaintained rule reports imports of these modules (analyzers/jwtapi/deprecated.go), also those that no other rule models:\n\n")
+	for _, d := range Default.DeprecatedModules() {
+		fix := "no fix"
+		if len(d.Packages) > 0 {
+			fix = "import rewrite where compatible"
+		}
+		fmt.Fprintf(&b, "- `%s`: %s; replacement `%s` (%s).\n", d.Module, d.Status, d.Replacement, fix)
 	}
 	b.WriteString("\n## Not modelled\n\n")
 	for _, e := range Excluded {

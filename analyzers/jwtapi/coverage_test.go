@@ -74,6 +74,15 @@ var consumes = map[string]func(r rows) bool{
 	"hardcodedkey": keySinks,
 	"weakkey":      keySinks,
 	"sharedkey":    keySinks,
+	"unmaintained": func(r rows) bool { return r.deprecated },
+	"cleartext": func(r rows) bool {
+		for _, f := range r.funcs {
+			if f.TokenResult > 0 {
+				return true
+			}
+		}
+		return r.cookieConfig
+	},
 	"unverified": func(r rows) bool {
 		for _, f := range r.funcs {
 			if f.Role == jwtapi.RoleParseUnverified || f.Option == jwtapi.OptSkipVerify ||
@@ -155,6 +164,10 @@ type rows struct {
 	types       []*jwtapi.Type
 	fields      []*jwtapi.Field
 	packageRows bool
+	deprecated  bool // a package of an unmaintained module
+	// cookieConfig: a middleware configuration that sets the
+	// middleware's own tokens in a cookie.
+	cookieConfig bool
 }
 
 func rowsOf(in func(pkg string) bool) rows {
@@ -183,6 +196,14 @@ func rowsOf(in func(pkg string) bool) rows {
 	for _, p := range m.Packages() {
 		if in(p) && m.Package(p) != nil {
 			r.packageRows = true
+		}
+		if in(p) && m.Deprecated(p) != nil {
+			r.deprecated = true
+		}
+	}
+	for _, ct := range m.CookieTypes() {
+		if in(ct.Pkg) && ct.Enable != "" {
+			r.cookieConfig = true
 		}
 	}
 	return r

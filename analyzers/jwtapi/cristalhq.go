@@ -39,6 +39,9 @@ func cristalhqFuncs() []*Func {
 	out = append(out, signer, verifier, parse, parseClaims,
 		row(p, "", "ParseNoVerify", RoleParseUnverified, f, with(none(), func(a *args) { a.Token = 0 })),
 		row(p, "Builder", "Build", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 })),
+		// Build yields a *Token; String and Bytes give its compact form.
+		tokenOut(row(p, "Token", "String", RoleSerialize, f, none()), 1),
+		tokenOut(row(p, "Token", "Bytes", RoleSerialize, f, none()), 1),
 		row(p, "RegisteredClaims", "IsValidAt", RoleValidateClaims, f, none()),
 		row(p, "RegisteredClaims", "IsValidExpiresAt", RoleValidateClaims, f, none()),
 	)

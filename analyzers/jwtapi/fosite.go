@@ -15,7 +15,7 @@ const fositePkg = "github.com/ory/fosite/token/jwt"
 func fositeFuncs() []*Func {
 	p, f := fositePkg, familyFosite
 	signed := row(p, "Token", "SignedString", RoleSign, f, with(none(), func(a *args) { a.Key = 0 }))
-	signed.TokenFromRecv = true
+	signed.TokenFromRecv, signed.TokenResult = true, 1
 	// Like jwt-go, a failed parse returns the token with its claims
 	// decoded (before the signature is checked).
 	parse := row(p, "", "Parse", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Keyfunc = 1 }))

@@ -41,6 +41,9 @@ func row(pkg, recv, name string, role Role, family string, a args) *Func {
 
 func with(a args, f func(*args)) args { f(&a); return a }
 
+// tokenOut sets a row's TokenResult: result (from 1) is the compact token.
+func tokenOut(f *Func, result int) *Func { f.TokenResult = result; return f }
+
 func golangJWTFuncs() []*Func {
 	var out []*Func
 	signMethods := []string{"SigningMethodHMAC", "SigningMethodRSA", "SigningMethodRSAPSS", "SigningMethodECDSA", "SigningMethodEd25519", "SigningMethod", "signingMethodNone"}
@@ -53,6 +56,7 @@ func golangJWTFuncs() []*Func {
 		)
 		signed := row(p, "Token", "SignedString", RoleSign, f, with(none(), func(a *args) { a.Key = 0 }))
 		signed.TokenFromRecv = true
+		signed.TokenResult = 1
 		out = append(out, signed)
 		for _, m := range signMethods {
 			r := row(p, m, "Sign", RoleSign, f, with(none(), func(a *args) { a.Key = 1 }))

@@ -63,6 +63,14 @@ func joseFuncs() []*Func {
 		builderClaims := row(j, "Builder", "Claims", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 }))
 		builderClaims.ClaimsMerge = true
 		out = append(out, builderClaims)
+		// The builder's compact or JSON form is the token (Serialize in
+		// v4, CompactSerialize and FullSerialize before; nested builders
+		// too).
+		for _, b := range []string{"Builder", "NestedBuilder"} {
+			for _, s := range []string{"Serialize", "CompactSerialize", "FullSerialize"} {
+				out = append(out, tokenOut(row(j, b, s, RoleSerialize, f, none()), 1))
+			}
+		}
 		// Claims validation: the only place go-jose checks exp.
 		leeway := row(j, "Claims", "ValidateWithLeeway", RoleValidateClaims, f, with(none(), func(a *args) { a.OptionArg = 1 }))
 		leeway.Option = OptLeeway

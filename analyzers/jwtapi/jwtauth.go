@@ -23,9 +23,11 @@ func jwtauthFuncs() []*Func {
 		r.Option = OptSetsExpiry
 		return r
 	}
+	encode := row(p, "JWTAuth", "Encode", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 }))
+	encode.TokenResult = 2 // (jwt.Token, tokenString string, error)
 	return []*Func{
 		newAuth,
-		row(p, "JWTAuth", "Encode", RoleSign, f, with(none(), func(a *args) { a.Claims = 0 })),
+		encode,
 		decode,
 		setsExp("SetExpiry"), setsExp("SetExpiryIn"),
 		row(p, "", "VerifyToken", RoleParse, f, with(none(), func(a *args) { a.Token = 1 })),

@@ -46,8 +46,8 @@ func jwxFuncs() []*Func {
 		}
 		out = append(out,
 			key(jwt), key(jws),
-			row(jwt, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Claims = 0; a.Options = 1 })),
-			row(jws, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Options = 1 })),
+			tokenOut(row(jwt, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Claims = 0; a.Options = 1 })), 1),
+			tokenOut(row(jws, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Options = 1 })), 1),
 			row(jws, "", "Verify", RoleVerify, f, with(none(), func(a *args) { a.Token = 0; a.Options = 1 })),
 			row(jwk, "", p.wrap, RoleWrapKey, f, with(none(), func(a *args) { a.Key = 0 })),
 		)

@@ -34,7 +34,7 @@ var katarasAlgs = map[string]string{
 func katarasFuncs() []*Func {
 	p, f := katarasPkg, familyKataras
 	sign := func(name string, key, claims, opts int) *Func {
-		return row(p, "", name, RoleSign, f, with(none(), func(a *args) { a.Method = 0; a.Key = key; a.Claims = claims; a.Options = opts }))
+		return tokenOut(row(p, "", name, RoleSign, f, with(none(), func(a *args) { a.Method = 0; a.Key = key; a.Claims = claims; a.Options = opts })), 1)
 	}
 	verify := func(name string, key, token, opts int) *Func {
 		return row(p, "", name, RoleParse, f, with(none(), func(a *args) { a.Method = 0; a.Key = key; a.Token = token; a.Options = opts }))
@@ -56,7 +56,7 @@ func katarasFuncs() []*Func {
 		// within d, and so tokens without exp.
 		katarasOpt("Leeway", OptExpirationRequired, ""),
 		register,
-		row(p, "Keys", "SignToken", RoleSign, f, with(none(), func(a *args) { a.Claims = 1; a.Options = 2 })),
+		tokenOut(row(p, "Keys", "SignToken", RoleSign, f, with(none(), func(a *args) { a.Claims = 1; a.Options = 2 })), 1),
 		row(p, "Keys", "VerifyToken", RoleParse, f, with(none(), func(a *args) { a.Token = 0; a.Claims = 1; a.Options = 2 })),
 	}
 	for _, n := range []string{"ParsePrivateKeyRSA", "ParsePrivateKeyECDSA", "ParsePrivateKeyEdDSA"} {
@@ -74,7 +74,7 @@ func katarasFuncs() []*Func {
 	out = append(out,
 		newSigner,
 		row(i, "", "NewVerifier", RoleNewVerifier, fi, with(none(), func(a *args) { a.Method = 0; a.Key = 1; a.Options = 2 })),
-		row(i, "Signer", "Sign", RoleSign, fi, with(none(), func(a *args) { a.Options = 1 })),
+		tokenOut(row(i, "Signer", "Sign", RoleSign, fi, with(none(), func(a *args) { a.Options = 1 })), 1),
 		row(i, "Verifier", "VerifyToken", RoleParse, fi, with(none(), func(a *args) { a.Token = 0; a.Options = 1 })),
 		row(i, "Verifier", "Verify", RoleMiddleware, fi, with(none(), func(a *args) { a.Options = 1 })),
 	)

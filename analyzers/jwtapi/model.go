@@ -61,10 +61,14 @@ const (
 	// jwt.Validate. The claims are its Claims argument, or its receiver
 	// when Claims is absent.
 	RoleValidateClaims
+	// RoleSerialize turns a token signed or built earlier (the receiver)
+	// into its compact form, the TokenResult (go-jose
+	// Builder.CompactSerialize, cristalhq Token.String).
+	RoleSerialize
 )
 
 var roleNames = [...]string{"none", "sign", "new-token", "parse", "parse-unverified", "new-parser", "option", "parse-public-key", "parse-private-key", "middleware", "alg-name",
-	"alg-constructor", "wrap-key", "new-signer", "new-verifier", "verify", "decode", "validate-claims"}
+	"alg-constructor", "wrap-key", "new-signer", "new-verifier", "verify", "decode", "validate-claims", "serialize"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
@@ -155,6 +159,10 @@ type Func struct {
 	// already holds, so the token's claims are those of every such call
 	// on the same builder (go-jose jwt.Signed(s).Claims(a).Claims(b)).
 	ClaimsMerge bool
+	// TokenResult is the result that holds the signed token in its
+	// compact form (a string or []byte), counted from 1; 0 when the call
+	// yields none (a signature alone, a builder, a token object).
+	TokenResult int
 }
 
 // VarRole says what a modelled package-level variable or constant is.

@@ -30,6 +30,8 @@ name //jwtvet:ignore takes; go vet -json carries the same messages.
 	noexp         tokens minted without exp, or parsed without expiry validation
 	algnone       the none algorithm accepted or used
 	sharedkey     one secret serving several environments or token kinds
+	unmaintained  archived or unmaintained JWT library imported
+	cleartext     token in a cookie without Secure or sent over plain HTTP
 
 `jwtvet help` lists them, and `jwtvet help RULE` or `jwtvet -explain RULE`
 prints a rule's documentation and flags. Each rule has an enable flag,

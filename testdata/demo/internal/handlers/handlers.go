@@ -46,6 +46,7 @@ func (h *Handlers) Register(mux *http.ServeMux, verifier *auth.Verifier) {
 	mux.Handle("GET /v1/me", verifier.Middleware(http.HandlerFunc(h.Profile)))
 	mux.HandleFunc("POST /v1/partners/events", h.PartnerEvent)
 	mux.HandleFunc("GET /v1/admin/users", h.AdminUsers)
+	mux.HandleFunc("POST /v1/web/login", h.WebLogin)
 }
 
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {

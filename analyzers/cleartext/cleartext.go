@@ -1,0 +1,156 @@
+// Package cleartext defines the jwtvet rule that finds signed JWTs sent or
+// stored where they can be read in transit: cookies without Secure and
+// requests to plain http:// URLs.
+package cleartext
+
+import (
+	"flag"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+)
+
+const name = "cleartext"
+
+// Analyzer reports signed tokens in insecure cookies and plain-HTTP
+// requests.
+var Analyzer = &analysis.Analyzer{
+	Name:             name,
+	Doc:              doc,
+	URL:              diag.URL(name),
+	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
+	Run:              run,
+	Flags:            flags(),
+	FactTypes:        []analysis.Fact{new(TokenFact)},
+	RunDespiteErrors: true,
+}
+
+// tests is the -cleartext.tests switch.
+var tests diag.Tests
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	tests.Register(fs)
+	return *fs
+}
+
+// checker holds what one pass needs.
+type checker struct {
+	pass     *analysis.Pass
+	ix       *jwtapi.Index
+	info     *types.Info
+	flow     *flow
+	rep      *diag.Reporter
+	reported map[token.Pos]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
+	if ix == nil || ix.Skipped || pass.TypesInfo == nil || pass.Pkg == nil {
+		return nil, nil
+	}
+	c := &checker{pass: pass, ix: ix, info: pass.TypesInfo, reported: make(map[token.Pos]bool)}
+	c.flow = newFlow(c)
+	ins := ix.Inspector()
+	if ins == nil {
+		return nil, nil
+	}
+	var sinks []*ast.CallExpr
+	sinkPkgs := ix.Model.TransportPackages()
+	imports := false
+	for _, imp := range pass.Pkg.Imports() {
+		imports = imports || sinkPkgs[imp.Path()]
+	}
+	var configs []*ast.CompositeLit
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.flow.addCall(n)
+			if imports {
+				sinks = append(sinks, n)
+			}
+		case *ast.CompositeLit:
+			if tv, ok := c.info.Types[n]; ok {
+				if t := ix.Model.CookieType(tv.Type); t != nil && t.Enable != "" {
+					configs = append(configs, n)
+				}
+			}
+		}
+	})
+	c.flow.exportFacts()
+	if len(sinks) == 0 && len(configs) == 0 {
+		return nil, nil
+	}
+	c.rep = diag.New(pass, name)
+	for _, lit := range configs {
+		if !tests.Skip(pass.Fset, lit.Pos()) {
+			c.cookieConfig(lit)
+		}
+	}
+	for _, call := range sinks {
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		t := ix.Model.Transport(fn)
+		if t == nil || tests.Skip(pass.Fset, call.Pos()) {
+			continue
+		}
+		switch t.Kind {
+		case jwtapi.SetCookie:
+			if t.Cookie >= 0 {
+				c.cookieArg(call, arg(call, t.Cookie))
+			} else {
+				c.cookieArgs(call, t)
+			}
+		case jwtapi.RequestCookie:
+			c.requestCookie(call, t)
+		case jwtapi.NewRequest, jwtapi.SendRequest:
+			c.requestURLToken(call, t)
+		case jwtapi.SetHeader:
+			c.requestHeader(call, t)
+			c.setCookieHeader(call, t)
+		}
+	}
+	return nil, nil
+}
+
+func arg(call *ast.CallExpr, i int) ast.Expr {
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+func (c *checker) report(d analysis.Diagnostic) {
+	if c.reported[d.Pos] {
+		return
+	}
+	c.reported[d.Pos] = true
+	c.rep.Report(d)
+}
+
+// enclosingFunc returns the body of the function declaration or literal
+// that contains pos.
+func (c *checker) enclosingFunc(pos token.Pos) ast.Node {
+	var found ast.Node
+	for _, f := range c.pass.Files {
+		if f.Pos() > pos || pos >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || n.Pos() > pos || pos >= n.End() {
+				return false
+			}
+			switch n.(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				found = n
+			}
+			return true
+		})
+	}
+	return found
+}
