@@ -24,9 +24,11 @@ package engine
 
 import (
 	"fmt"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 
@@ -75,25 +77,21 @@ type Program struct {
 	overlay  map[string][]byte
 }
 
-// loadMode lists, but does not parse or type-check: go list with -deps,
-// -export (so every dependency has export data in the build cache, as go
-// vet needs too) and -compiled (the files a source package is made of
-// after cgo).
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedModule |
-	packages.NeedExportFile | packages.NeedEmbedFiles | packages.NeedTypesSizes
+// graphMode lists the import graph and nothing more: go list -deps,
+// without -export or -compiled, so nothing is compiled and no cgo runs.
+const graphMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
+	packages.NeedDeps | packages.NeedModule | packages.NeedEmbedFiles
 
 // Load lists the packages matched by patterns and their dependencies. It
 // parses and type-checks nothing; Analyze does, package by package.
 func Load(cfg *Config, patterns ...string) (*Program, error) {
 	fset := token.NewFileSet()
 	pcfg := &packages.Config{
-		Mode:       loadMode,
+		Mode:       graphMode,
 		Dir:        cfg.Dir,
 		Env:        cfg.Env,
 		BuildFlags: cfg.BuildFlags,
 		Tests:      cfg.Tests,
-		Fset:       fset,
 		Overlay:    cfg.Overlay,
 	}
 	roots, err := packages.Load(pcfg, patterns...)
@@ -141,7 +139,140 @@ func Load(cfg *Config, patterns ...string) (*Program, error) {
 			}
 		}
 	}
+	if err := prog.completeFiles(cfg); err != nil {
+		return nil, err
+	}
+	if err := prog.exportFiles(cfg); err != nil {
+		return nil, err
+	}
+	sizes, err := sizesFor(cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range prog.Packages {
+		p.TypesSizes = sizes
+	}
 	return prog, nil
+}
+
+// exportFiles asks the go command for the export data of the packages
+// that source packages import but that are not analyzed themselves, and
+// of nothing else: the program's own code is type-checked from source, so
+// it is never compiled.
+func (prog *Program) exportFiles(cfg *Config) error {
+	need := make(map[string]*Package)
+	for _, p := range prog.Packages {
+		if !p.Source {
+			continue
+		}
+		for _, imp := range p.imports {
+			if !imp.Source && imp.PkgPath != "unsafe" && imp.PkgPath != "C" {
+				need[imp.ID] = imp
+			}
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	pkgs, err := packages.Load(&packages.Config{
+		Mode:       packages.NeedName | packages.NeedExportFile,
+		Dir:        cfg.Dir,
+		Env:        cfg.Env,
+		BuildFlags: cfg.BuildFlags,
+	}, sortedKeys(need)...)
+	if err != nil {
+		return err
+	}
+	for _, e := range pkgs {
+		if p := need[e.ID]; p != nil {
+			p.ExportFile = e.ExportFile
+			if e.ExportFile == "" {
+				p.Errors = append(p.Errors, e.Errors...)
+			}
+		}
+	}
+	return nil
+}
+
+// completeFiles sets the files each source package is compiled from. They
+// are its Go files, except in a package that uses cgo: there the go
+// command runs cgo, for that package only, and the generated files are
+// what is type-checked.
+func (prog *Program) completeFiles(cfg *Config) error {
+	var cgo []*Package
+	for _, p := range prog.Packages {
+		if !p.Source {
+			continue
+		}
+		p.CompiledGoFiles = p.GoFiles
+		if usesCgo(prog, p) {
+			cgo = append(cgo, p)
+		}
+	}
+	if len(cgo) == 0 {
+		return nil
+	}
+	byID := make(map[string]*Package)
+	var paths []string
+	for _, p := range cgo {
+		byID[p.ID] = p
+		paths = append(paths, p.PkgPath)
+	}
+	slices.Sort(paths)
+	pkgs, err := packages.Load(&packages.Config{
+		Mode:       packages.NeedName | packages.NeedCompiledGoFiles,
+		Dir:        cfg.Dir,
+		Env:        cfg.Env,
+		BuildFlags: cfg.BuildFlags,
+		Tests:      cfg.Tests,
+		Overlay:    cfg.Overlay,
+	}, slices.Compact(paths)...)
+	if err != nil {
+		return err
+	}
+	for _, c := range pkgs {
+		if p := byID[c.ID]; p != nil {
+			p.CompiledGoFiles = c.CompiledGoFiles
+		}
+	}
+	return nil
+}
+
+// usesCgo reports whether a file of p imports "C".
+func usesCgo(prog *Program, p *Package) bool {
+	fset := token.NewFileSet()
+	for _, name := range p.GoFiles {
+		src, err := prog.readFile(name)
+		if err != nil {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sizesFor returns the sizes of the target the go command builds for.
+func sizesFor(cfg *Config) (types.Sizes, error) {
+	cmd := exec.Command("go", "env", "GOARCH")
+	cmd.Dir = cfg.Dir
+	cmd.Env = cfg.Env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOARCH: %v", err)
+	}
+	sizes := types.SizesFor("gc", strings.TrimSpace(string(out)))
+	if sizes == nil {
+		return nil, fmt.Errorf("unknown GOARCH %q", strings.TrimSpace(string(out)))
+	}
+	return sizes, nil
 }
 
 // isTestMain reports whether p is the generated main package of a test
