@@ -6,13 +6,14 @@ import (
 
 	"github.com/jwtvet/jwtvet/analyzers/algnone"
 	"github.com/jwtvet/jwtvet/analyzers/hardcodedkey"
+	"github.com/jwtvet/jwtvet/analyzers/noaud"
 	"github.com/jwtvet/jwtvet/analyzers/noexp"
 	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
 	"github.com/jwtvet/jwtvet/analyzers/unverified"
 	"github.com/jwtvet/jwtvet/analyzers/weakkey"
 )
 
-// Suite returns the six jwtvet analyzers in their fixed order. The names
+// Suite returns the jwtvet analyzers in their fixed order. The names
 // are a public contract: command flags, JSON keys, SARIF rule ids and
 // suppression comments use them.
 func Suite() []*analysis.Analyzer {
@@ -23,6 +24,7 @@ func Suite() []*analysis.Analyzer {
 		noexp.Analyzer,
 		algnone.Analyzer,
 		sharedkey.Analyzer,
+		noaud.Analyzer,
 	}
 }
 
@@ -49,4 +51,5 @@ var CWE = map[string][]string{
 	"noexp":        {"CWE-613"},
 	"algnone":      {"CWE-327", "CWE-347"},
 	"sharedkey":    {"CWE-1392", "CWE-798"},
+	"noaud":        {"CWE-287", "CWE-345"},
 }

@@ -23,7 +23,7 @@ func TestSuiteConventions(t *testing.T) {
 	if err := analysis.Validate(suite); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey"}
+	want := []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "noaud"}
 	if len(suite) != len(want) {
 		t.Fatalf("suite has %d rules, want %d", len(suite), len(want))
 	}

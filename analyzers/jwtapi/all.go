@@ -14,6 +14,8 @@ func allFuncs() []*Func {
 	out = append(out, goKitFuncs()...)
 	out = append(out, jwtauthFuncs()...)
 	out = append(out, middlewareFuncs()...)
+	out = append(out, oidcFuncs()...)
+	out = append(out, keyfuncFuncs()...)
 	return out
 }
 
@@ -46,5 +48,6 @@ func allFields() []*Field {
 	out = append(out, katarasFields()...)
 	out = append(out, fositeFields()...)
 	out = append(out, middlewareFields()...)
+	out = append(out, oidcFields()...)
 	return out
 }

@@ -30,13 +30,14 @@ const (
 )
 
 const (
-	echoJWTPkg  = "github.com/labstack/echo-jwt/v4"
-	ginJWTPkg   = "github.com/appleboy/gin-jwt/v2"
-	gofiberPkg  = "github.com/gofiber/contrib/jwt"
-	auth0Pkg    = "github.com/auth0/go-jwt-middleware/v2"
-	auth0ValPkg = "github.com/auth0/go-jwt-middleware/v2/validator"
-	echoJWTAlg  = "HS256" // Config.SigningMethod default
-	ginJWTAlg   = "HS256" // GinJWTMiddleware.SigningAlgorithm default
+	echoJWTPkg   = "github.com/labstack/echo-jwt/v4"
+	ginJWTPkg    = "github.com/appleboy/gin-jwt/v2"
+	gofiberPkg   = "github.com/gofiber/contrib/jwt"
+	auth0Pkg     = "github.com/auth0/go-jwt-middleware/v2"
+	auth0ValPkg  = "github.com/auth0/go-jwt-middleware/v2/validator"
+	auth0JWKSPkg = "github.com/auth0/go-jwt-middleware/v2/jwks"
+	echoJWTAlg   = "HS256" // Config.SigningMethod default
+	ginJWTAlg    = "HS256" // GinJWTMiddleware.SigningAlgorithm default
 )
 
 func middlewareFuncs() []*Func {
@@ -53,11 +54,36 @@ func middlewareFuncs() []*Func {
 
 		row(gofiberPkg, "", "New", RoleMiddleware, familyGofiber, none()),
 
-		row(auth0ValPkg, "", "New", RoleNewVerifier, familyAuth0, with(none(), func(a *args) { a.Keyfunc = 0; a.Method = 1; a.Options = 4 })),
+		auth0Validator(),
 		row(auth0ValPkg, "Validator", "ValidateToken", RoleParse, familyAuth0, with(none(), func(a *args) { a.Token = 1 })),
 		skew,
 		row(auth0Pkg, "", "New", RoleMiddleware, familyAuth0, none()),
+
+		// The JWKS providers fetch the issuer's keys; their KeyFunc
+		// method is what validator.New takes.
+		auth0Remote("NewProvider"), auth0Remote("NewCachingProvider"),
+		auth0OfRecv("Provider"), auth0OfRecv("CachingProvider"),
 	}
+}
+
+// auth0Validator: validator.New(keyFunc, alg, issuer, audience, opts...)
+// checks the audience its fourth argument lists.
+func auth0Validator() *Func {
+	r := row(auth0ValPkg, "", "New", RoleNewVerifier, familyAuth0, with(none(), func(a *args) { a.Keyfunc = 0; a.Method = 1; a.Options = 4; a.OptionArg = 3 }))
+	r.Option = OptAudience
+	return r
+}
+
+func auth0Remote(name string) *Func {
+	r := row(auth0JWKSPkg, "", name, RoleNone, familyAuth0, none())
+	r.RemoteKeys = true
+	return r
+}
+
+func auth0OfRecv(recv string) *Func {
+	r := row(auth0JWKSPkg, recv, "KeyFunc", RoleNone, familyAuth0, none())
+	r.KeysOfRecv = true
+	return r
 }
 
 func middlewareFields() []*Field {

@@ -27,6 +27,7 @@ they do for any analysis tool, and go vet's exit status applies.
 	noexp         tokens minted without exp, or parsed without expiry validation
 	algnone       the none algorithm accepted or used
 	sharedkey     one secret serving several environments or token kinds
+	noaud         tokens from a remote key set accepted for any audience
 
 `jwtvet help` lists them, and `jwtvet help RULE` or `jwtvet -explain RULE`
 prints a rule's documentation and flags. Each rule has an enable flag,

@@ -1,0 +1,220 @@
+package noaud
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+)
+
+// readsAudience reports whether a function reads a token's audience claim
+// (a field, method or map key the model names): comparing it is a check by
+// hand, and any read is given the benefit of the doubt.
+func (c *checker) readsAudience(fn ast.Node) bool {
+	var body *ast.BlockStmt
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		body = f.Body
+	case *ast.FuncLit:
+		body = f.Body
+	}
+	if body == nil {
+		return false
+	}
+	return c.nodeReadsAudience(body)
+}
+
+func (c *checker) nodeReadsAudience(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			found = c.isAudienceRead(x)
+		case *ast.IndexExpr:
+			if key, ok := jwtapi.ConstString(c.info, x.Index); ok {
+				found = c.typeReads(c.info.TypeOf(x.X), key)
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// packageReadsAudience reports whether any function of the package reads
+// an audience claim.
+func (c *checker) packageReadsAudience() bool {
+	for _, f := range c.pass.Files {
+		if c.nodeReadsAudience(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAudienceRead: x.Audience, x.GetAudience, … on a modelled claims or
+// token type, also when the claims type is embedded in the program's own.
+func (c *checker) isAudienceRead(sel *ast.SelectorExpr) bool {
+	s := c.info.Selections[sel]
+	if s == nil {
+		return false
+	}
+	holder := holderType(s)
+	if holder == nil {
+		return false
+	}
+	if s.Kind() == types.FieldVal {
+		if f := c.ix.Model.Field(holder, sel.Sel.Name); f != nil && f.AudienceClaim {
+			return true
+		}
+	}
+	return c.typeReads(holder, sel.Sel.Name)
+}
+
+func (c *checker) typeReads(t types.Type, name string) bool {
+	row := c.ix.Model.Type(t)
+	return row != nil && slices.Contains(row.AudienceReads, name)
+}
+
+// holderType returns the type that declares a selected field or method:
+// the receiver's type, or the embedded type the selection goes through.
+func holderType(s *types.Selection) types.Type {
+	t := s.Recv()
+	idx := s.Index()
+	for _, i := range idx[:len(idx)-1] {
+		st := structOf(t)
+		if st == nil || i >= st.NumFields() {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	return t
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := types.Unalias(t).Underlying().(*types.Struct)
+	return st
+}
+
+// validatesAudience reports whether a claims validation in the function
+// checks the audience: an audience option (jwx jwt.Validate(tok,
+// jwt.WithAudience(…))) or expected claims that name one (go-jose
+// Expected{AnyAudience: …}).
+func (c *checker) validatesAudience(fn ast.Node) bool {
+	for _, v := range c.validations(fn) {
+		if checks, known := c.validationChecks(v); checks || !known {
+			return true
+		}
+	}
+	return false
+}
+
+// validations returns the claims validations written in fn.
+func (c *checker) validations(fn ast.Node) []*jwtapi.Call {
+	if fn == nil {
+		return nil
+	}
+	var out []*jwtapi.Call
+	for _, v := range c.ix.Calls {
+		if v.Func.Role == jwtapi.RoleValidateClaims && within(v.Expr.Pos(), fn) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// validationChecks reports whether a claims validation checks the
+// audience; known is false when its expectations cannot be seen.
+func (c *checker) validationChecks(v *jwtapi.Call) (checks, known bool) {
+	if v.Func.Options >= 0 {
+		opts, complete := c.options(v)
+		for _, o := range opts {
+			if o.call.Func.Option == jwtapi.OptAudience {
+				return true, true
+			}
+		}
+		return false, complete
+	}
+	lit, found := c.expectedLit(v)
+	if !found {
+		return false, true // no expectations argument: nothing names an audience
+	}
+	if lit == nil {
+		return false, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false, false
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if f := c.ix.Model.Field(c.info.TypeOf(lit), id.Name); f != nil && f.Option == jwtapi.OptAudience && !c.isEmptyValue(kv.Value) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// expectedLit returns the composite literal of the validation's argument
+// whose type has modelled audience fields (go-jose jwt.Expected). found is
+// false when no argument has such a type; lit is nil when the argument is
+// not a literal this package writes.
+func (c *checker) expectedLit(v *jwtapi.Call) (lit *ast.CompositeLit, found bool) {
+	for _, a := range v.Expr.Args {
+		if len(c.audienceFields(c.info.TypeOf(a))) == 0 {
+			continue
+		}
+		return c.literal(a, 0), true
+	}
+	return nil, false
+}
+
+// literal returns the composite literal e is, points to, or, as a local
+// variable defined once, holds.
+func (c *checker) literal(e ast.Expr, depth int) *ast.CompositeLit {
+	if depth > maxDepth || e == nil {
+		return nil
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return x
+	case *ast.UnaryExpr:
+		return c.literal(x.X, depth+1)
+	case *ast.Ident:
+		v, ok := c.info.Uses[x].(*types.Var)
+		if !ok {
+			return nil
+		}
+		defs, ok := c.ix.Defs.Of(v)
+		if !ok || len(defs) != 1 || defs[0].Index >= 0 {
+			return nil
+		}
+		return c.literal(defs[0].Expr, depth+1)
+	}
+	return nil
+}
+
+// audienceFields returns the fields of struct type t that hold an expected
+// audience, by the model.
+func (c *checker) audienceFields(t types.Type) []string {
+	st := structOf(t)
+	if st == nil {
+		return nil
+	}
+	var out []string
+	for i := 0; i < st.NumFields(); i++ {
+		if f := c.ix.Model.Field(t, st.Field(i).Name()); f != nil && f.Option == jwtapi.OptAudience {
+			out = append(out, st.Field(i).Name())
+		}
+	}
+	return out
+}
