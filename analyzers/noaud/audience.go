@@ -44,12 +44,66 @@ func (c *checker) nodeReadsAudience(n ast.Node) bool {
 	return found
 }
 
-// packageReadsAudience reports whether any function of the package reads
-// an audience claim.
-func (c *checker) packageReadsAudience() bool {
-	for _, f := range c.pass.Files {
-		if c.nodeReadsAudience(f) {
+// callersMayCheck reports whether a function hands a verified token or
+// claims value to its callers (a result of a type with audience reads, or
+// a struct embedding one) and a caller in this package reads the audience:
+// the check is the caller's. Callers in other packages are not seen.
+func (c *checker) callersMayCheck(fn ast.Node) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok || decl.Type.Results == nil {
+		return false
+	}
+	obj, _ := c.info.Defs[decl.Name].(*types.Func)
+	if obj == nil {
+		return false
+	}
+	carries := false
+	for _, r := range decl.Type.Results.List {
+		if t := c.info.TypeOf(r.Type); t != nil && c.carriesAudience(t) {
+			carries = true
+		}
+	}
+	if !carries {
+		return false
+	}
+	ins := c.ix.Inspector()
+	if ins == nil {
+		return false
+	}
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if f, _ := c.info.Uses[jwtapi.CalleeIdent(call)].(*types.Func); f == nil || f.Origin() != obj {
+			continue
+		}
+		for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if c.readsAudience(enc.Node()) {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// carriesAudience: a modelled token or claims type with audience reads, a
+// field type with an audience claim, or a struct embedding one.
+func (c *checker) carriesAudience(t types.Type) bool {
+	if row := c.ix.Model.Type(t); row != nil && len(row.AudienceReads) > 0 {
+		return true
+	}
+	st := structOf(t)
+	if st == nil {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if m := c.ix.Model.Field(t, f.Name()); m != nil && m.AudienceClaim {
 			return true
+		}
+		if f.Embedded() {
+			if row := c.ix.Model.Type(f.Type()); row != nil && len(row.AudienceReads) > 0 {
+				return true
+			}
 		}
 	}
 	return false

@@ -26,7 +26,7 @@ func (c *checker) checkOptions(call, src *jwtapi.Call) {
 	}
 	api := c.ix.APIName(call)
 	if len(aud) == 0 {
-		if !complete {
+		if !complete || c.callersMayCheck(call.Encl) {
 			return
 		}
 		opt := c.audienceOption(call.Func.Pkg)
@@ -79,7 +79,7 @@ func (c *checker) checkValidation(call, src *jwtapi.Call) {
 			lit, _ = c.expectedLit(v)
 		}
 	}
-	if first == nil || lit == nil || c.readsAudience(call.Encl) || c.reported[lit] {
+	if first == nil || lit == nil || c.readsAudience(call.Encl) || c.callersMayCheck(call.Encl) || c.reported[lit] {
 		return // never validated: noexp's finding
 	}
 	c.reported[lit] = true
@@ -212,10 +212,11 @@ func (c *checker) checkConfig(call *jwtapi.Call, lit *ast.CompositeLit, src *jwt
 }
 
 // comparedAfterVerify reports whether every function that verifies with
-// the verifier built by call reads the token's audience afterwards; with
-// no such function in the package, whether any function reads it.
+// the verifier built by call reads the token's audience afterwards (or
+// hands the token to callers that may). With no such function in the
+// package the verifier is used elsewhere, where the audience may be
+// compared: true.
 func (c *checker) comparedAfterVerify(call *jwtapi.Call) bool {
-	found := false
 	for _, v := range c.ix.Calls {
 		if v == call || v.Func.Token < 0 || v.Recv() == nil {
 			continue
@@ -229,13 +230,9 @@ func (c *checker) comparedAfterVerify(call *jwtapi.Call) bool {
 		if !builtBy {
 			continue
 		}
-		found = true
-		if !c.readsAudience(v.Encl) {
+		if !c.readsAudience(v.Encl) && !c.callersMayCheck(v.Encl) {
 			return false
 		}
-	}
-	if !found {
-		return c.packageReadsAudience()
 	}
 	return true
 }

@@ -29,7 +29,9 @@ jwks providers) when:
 Tokens the program signs and verifies with its own secret or key pair are
 not reported: their only issuer is the program. A function that reads the
 audience claim after the verification (slices.Contains(tok.Audience, id),
-claims.VerifyAudience, a loop over the audience) is taken to check it.
+claims.VerifyAudience, a loop over the audience) is taken to check it, and
+so is a helper whose caller in the package reads the audience of the claims
+it returns.
 
 The fix adds the audience option (or the expected audience) with the
 configured value, when exactly one audience setting is in scope; otherwise

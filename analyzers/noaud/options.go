@@ -72,9 +72,18 @@ func (c *checker) option(e ast.Expr, parse *ast.CallExpr, depth int, out *[]optU
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
 		// Another option of the library (jwt.WithIssuer): it checks no
-		// audience and hides none.
+		// audience. One that takes a library value (request.WithParser(p),
+		// jwt.WithKeyProvider(kp)) may carry options of its own: unseen.
 		fn, _ := c.info.Uses[jwtapi.CalleeIdent(call)].(*types.Func)
-		return fn != nil && fn.Pkg() != nil && c.ix.Model.IsLibrary(fn.Pkg().Path())
+		if fn == nil || fn.Pkg() == nil || !c.ix.Model.IsLibrary(fn.Pkg().Path()) {
+			return false
+		}
+		for _, a := range call.Args {
+			if c.libraryValue(c.info.TypeOf(a)) {
+				return false
+			}
+		}
+		return true
 	}
 	id, ok := e.(*ast.Ident)
 	if !ok {
@@ -158,6 +167,19 @@ func (c *checker) sliceOptions(e ast.Expr, parse *ast.CallExpr, depth int, out *
 		return all
 	}
 	return false
+}
+
+// libraryValue reports whether t is (a pointer to) a named type of a
+// modelled library.
+func (c *checker) libraryValue(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && c.ix.Model.IsLibrary(n.Obj().Pkg().Path())
 }
 
 func (c *checker) appendCall(e ast.Expr) (*ast.CallExpr, bool) {

@@ -2,13 +2,12 @@
 // MicahParks/keyfunc v3 and golang-jwt v5: parses without an audience
 // option (reported, fixed with the configured audience), the audience
 // option added only when the setting is set (reported, the OpenFGA shape),
-// and correct look-alikes.
+// and correct look-alikes. Audience checks by hand are in package byhand.
 package keyfuncv3
 
 import (
 	"context"
 	"errors"
-	"slices"
 
 	"github.com/MicahParks/jwkset"
 	"github.com/MicahParks/keyfunc/v3"
@@ -93,18 +92,6 @@ func (v *Verifier) Required(raw string) (*jwt.RegisteredClaims, error) {
 		return nil, err
 	}
 	return claims, nil
-}
-
-// ByHand compares the audience after the parse: not reported.
-func (v *Verifier) ByHand(raw string) error {
-	claims := &jwt.RegisteredClaims{}
-	if _, err := jwt.ParseWithClaims(raw, claims, v.jwks.Keyfunc, jwt.WithExpirationRequired()); err != nil {
-		return err
-	}
-	if !slices.Contains(claims.Audience, v.cfg.Audience) {
-		return errors.New("token not issued for this service")
-	}
-	return nil
 }
 
 // fromStorage builds the keyfunc over an HTTP storage of its own.
