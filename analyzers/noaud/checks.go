@@ -190,24 +190,24 @@ func (c *checker) checkConfig(call *jwtapi.Call, lit *ast.CompositeLit, src *jwt
 		if f == nil || f.Option != jwtapi.OptSkipAudience {
 			continue
 		}
-		what := typeString(t) + "{" + id.Name + ": true}"
+		var msg string
 		switch {
 		case c.isTrue(kv.Value):
 			if c.comparedAfterVerify(call) {
 				continue
 			}
+			msg = typeString(t) + "{" + id.Name + ": true} switches off the audience check of " + c.ix.APIName(call) +
+				", whose keys come from a remote key set (" + c.source(src) +
+				"), and no caller of Verify compares the token's audience: tokens the provider issued to other clients pass; set the client ID and drop the switch"
 		case c.testsEmpty(kv.Value):
-			what = typeString(t) + "{" + id.Name + ": " + types.ExprString(kv.Value) + "}"
+			msg = typeString(t) + "{" + id.Name + ": " + types.ExprString(kv.Value) + "} switches off the audience check of " + c.ix.APIName(call) +
+				", whose keys come from a remote key set (" + c.source(src) +
+				"), whenever the setting is empty: left unset, tokens the provider issued to other clients pass; require the client ID and drop the switch"
 		default:
 			continue
 		}
 		c.reported[kv] = true
-		c.r.Report(analysis.Diagnostic{
-			Pos: kv.Pos(),
-			End: kv.End(),
-			Message: what + " switches off the audience check of " + c.ix.APIName(call) + ", whose keys come from a remote key set (" +
-				c.source(src) + "), and no caller of Verify compares the token's audience: tokens the provider issued to other clients pass; set the client ID and drop the switch",
-		})
+		c.r.Report(analysis.Diagnostic{Pos: kv.Pos(), End: kv.End(), Message: msg})
 	}
 }
 
