@@ -38,6 +38,7 @@ func allTypes() []*Type {
 	out = append(out, katarasTypes()...)
 	out = append(out, cristalhqTypes()...)
 	out = append(out, fositeTypes()...)
+	out = append(out, remoteKeySetTypes()...)
 	return out
 }
 

@@ -255,6 +255,11 @@ type Type struct {
 	// that read a token's audience claim: code that reads one after the
 	// verification can check the audience by hand.
 	AudienceReads []string
+	// RemoteKeySet: every value of the type holds keys fetched from a
+	// remote key set, whoever made it (go-oidc Provider and RemoteKeySet,
+	// jwx jwk.Cache, auth0 jwks providers), so a parameter or field of the
+	// type has remote keys even when its construction is not visible.
+	RemoteKeySet bool
 }
 
 // Field is one modelled struct field of a library type (parser settings,

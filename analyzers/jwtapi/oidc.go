@@ -38,6 +38,23 @@ func oidcFuncs() []*Func {
 	}
 }
 
+// remoteKeySetTypes are the types whose values always hold keys from a
+// remote key set: a go-oidc Provider comes from a discovery document and a
+// RemoteKeySet from a JWKS URL, a jwx jwk.Cache fetches the URLs
+// registered with it, and auth0's providers fetch the issuer's JWKS.
+func remoteKeySetTypes() []*Type {
+	out := []*Type{
+		{Pkg: oidcPkg, Name: "Provider", Family: familyOIDC, RemoteKeySet: true},
+		{Pkg: oidcPkg, Name: "RemoteKeySet", Family: familyOIDC, RemoteKeySet: true},
+		{Pkg: auth0JWKSPkg, Name: "Provider", Family: familyAuth0, RemoteKeySet: true},
+		{Pkg: auth0JWKSPkg, Name: "CachingProvider", Family: familyAuth0, RemoteKeySet: true},
+	}
+	for _, p := range jwxPackages {
+		out = append(out, &Type{Pkg: p.root + "/jwk", Name: "Cache", Family: familyJWX, RemoteKeySet: true})
+	}
+	return out
+}
+
 func oidcFields() []*Field {
 	return []*Field{
 		{Pkg: oidcPkg, Type: "Config", Name: "InsecureSkipSignatureCheck", Option: OptSkipVerify},

@@ -19,10 +19,18 @@ import (
 // variables, struct fields, function literals and this package's
 // functions to such a call.
 
-// RemoteKeys returns the modelled call that fetches the remote keys e
-// holds or verifies with, or nil when e's keys are not known to come from a
-// remote key set.
-func (f *Flow) RemoteKeys(e ast.Expr) *jwtapi.Call {
+// Remote is where remote keys come from: the modelled call that fetches
+// them, or, when the value comes from outside what the package shows (a
+// parameter, a field set in another package), the type whose values always
+// hold such keys (a go-oidc Provider, a jwk.Cache).
+type Remote struct {
+	Call *jwtapi.Call
+	Type types.Type
+}
+
+// RemoteKeys returns where the remote keys e holds or verifies with come
+// from, or nil when e's keys are not known to come from a remote key set.
+func (f *Flow) RemoteKeys(e ast.Expr) *Remote {
 	if e == nil || f.ix.Skipped {
 		return nil
 	}
@@ -46,11 +54,24 @@ func (f *Flow) Built(e ast.Expr) []*jwtapi.Call {
 }
 
 // remote is RemoteKeys without the lock.
-func (f *Flow) remote(e ast.Expr, seen map[types.Object]bool, depth int) *jwtapi.Call {
+func (f *Flow) remote(e ast.Expr, seen map[types.Object]bool, depth int) *Remote {
 	if e == nil || depth > maxDepth {
 		return nil
 	}
 	e = ast.Unparen(e)
+	if r := f.remoteExpr(e, seen, depth); r != nil {
+		return r
+	}
+	if t := f.info.TypeOf(e); t != nil {
+		if row := f.ix.Model.Type(t); row != nil && row.RemoteKeySet {
+			return &Remote{Type: t}
+		}
+	}
+	return nil
+}
+
+// remoteExpr follows e by its shape.
+func (f *Flow) remoteExpr(e ast.Expr, seen map[types.Object]bool, depth int) *Remote {
 	switch x := e.(type) {
 	case *ast.CallExpr:
 		if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() {
@@ -120,10 +141,10 @@ func (f *Flow) remote(e ast.Expr, seen map[types.Object]bool, depth int) *jwtapi
 // remoteOfCall follows a modelled call: one that fetches remote keys, one
 // whose result holds its receiver's keys, or one that takes its keys from
 // an argument (a key set, a keyfunc).
-func (f *Flow) remoteOfCall(c *jwtapi.Call, seen map[types.Object]bool, depth int) *jwtapi.Call {
+func (f *Flow) remoteOfCall(c *jwtapi.Call, seen map[types.Object]bool, depth int) *Remote {
 	switch {
 	case c.Func.RemoteKeys:
-		return c
+		return &Remote{Call: c}
 	case c.Func.KeysOfRecv:
 		return f.remote(c.Recv(), seen, depth+1)
 	}
@@ -138,7 +159,7 @@ func (f *Flow) remoteOfCall(c *jwtapi.Call, seen map[types.Object]bool, depth in
 	return nil
 }
 
-func (f *Flow) remoteOfObj(obj types.Object, seen map[types.Object]bool, depth int) *jwtapi.Call {
+func (f *Flow) remoteOfObj(obj types.Object, seen map[types.Object]bool, depth int) *Remote {
 	switch o := obj.(type) {
 	case *types.Var:
 		return f.remoteOfVar(o, seen, depth)
@@ -152,7 +173,7 @@ func (f *Flow) remoteOfObj(obj types.Object, seen map[types.Object]bool, depth i
 // in this package (assignments and composite-literal values): one remote
 // definition makes the value remote, since the verification then accepts
 // tokens signed with those keys.
-func (f *Flow) remoteOfVar(obj types.Object, seen map[types.Object]bool, depth int) *jwtapi.Call {
+func (f *Flow) remoteOfVar(obj types.Object, seen map[types.Object]bool, depth int) *Remote {
 	v, ok := obj.(*types.Var)
 	if !ok || seen[v] || v.Pkg() != f.pass.Pkg {
 		return nil
@@ -177,7 +198,7 @@ func (f *Flow) remoteOfVar(obj types.Object, seen map[types.Object]bool, depth i
 	return nil
 }
 
-func (f *Flow) remoteOfFunc(decl *ast.FuncDecl, seen map[types.Object]bool, depth int) *jwtapi.Call {
+func (f *Flow) remoteOfFunc(decl *ast.FuncDecl, seen map[types.Object]bool, depth int) *Remote {
 	if decl == nil || decl.Body == nil {
 		return nil
 	}
@@ -192,7 +213,7 @@ func (f *Flow) remoteOfFunc(decl *ast.FuncDecl, seen map[types.Object]bool, dept
 
 // remoteOfReturns follows the first result of a function's own returns:
 // the key, key set or verifier it hands back.
-func (f *Flow) remoteOfReturns(body *ast.BlockStmt, seen map[types.Object]bool, depth int) *jwtapi.Call {
+func (f *Flow) remoteOfReturns(body *ast.BlockStmt, seen map[types.Object]bool, depth int) *Remote {
 	for _, ret := range jwtapi.OwnReturns(body) {
 		if len(ret.Results) == 0 {
 			continue

@@ -9,11 +9,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
 
 // checkOptions: a parse whose options hold no audience option, or one
 // given only when its setting is non-empty.
-func (c *checker) checkOptions(call, src *jwtapi.Call) {
+func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 	opts, complete := c.options(call)
 	var aud []optUse
 	for _, o := range opts {
@@ -65,7 +66,7 @@ func (c *checker) checkOptions(call, src *jwtapi.Call) {
 
 // checkValidation: claims verified with remote keys by a call that checks
 // no claim, then validated with expectations that name no audience.
-func (c *checker) checkValidation(call, src *jwtapi.Call) {
+func (c *checker) checkValidation(call *jwtapi.Call, src *keyflow.Remote) {
 	vals := c.validations(call.Encl)
 	var first *jwtapi.Call
 	var lit *ast.CompositeLit
@@ -103,7 +104,7 @@ func (c *checker) checkValidation(call, src *jwtapi.Call) {
 
 // checkAudienceArg: a verifier built with remote keys and an empty
 // audience argument.
-func (c *checker) checkAudienceArg(call, src *jwtapi.Call) {
+func (c *checker) checkAudienceArg(call *jwtapi.Call, src *keyflow.Remote) {
 	arg := call.Arg(call.Func.OptionArg)
 	if arg == nil || !c.emptyList(arg, 0) {
 		return
@@ -175,7 +176,7 @@ func (c *checker) configLit(e ast.Expr, depth int) *ast.CompositeLit {
 // checkConfig: a verifier config that switches the audience check off,
 // always (then the callers of Verify must compare the audience
 // themselves) or whenever a setting is empty.
-func (c *checker) checkConfig(call *jwtapi.Call, lit *ast.CompositeLit, src *jwtapi.Call) {
+func (c *checker) checkConfig(call *jwtapi.Call, lit *ast.CompositeLit, src *keyflow.Remote) {
 	t := c.info.TypeOf(lit)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)

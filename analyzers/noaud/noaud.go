@@ -81,9 +81,9 @@ func run(pass *analysis.Pass) (any, error) {
 // remoteKeys returns the call that fetches the remote keys a verification
 // uses, or nil: the call itself (a go-oidc Provider's verifier), its
 // keyfunc, key or key-set argument, or a key-set option.
-func (c *checker) remoteKeys(call *jwtapi.Call) *jwtapi.Call {
+func (c *checker) remoteKeys(call *jwtapi.Call) *keyflow.Remote {
 	if call.Func.RemoteKeys {
-		return call
+		return &keyflow.Remote{Call: call}
 	}
 	for _, e := range []ast.Expr{call.Arg(call.Func.Keyfunc), call.Arg(call.Func.Key)} {
 		if src := c.flow.RemoteKeys(e); src != nil {
@@ -98,7 +98,7 @@ func (c *checker) remoteKeys(call *jwtapi.Call) *jwtapi.Call {
 	opts, _ := c.options(call)
 	for _, o := range opts {
 		if o.call.Func.RemoteKeys {
-			return o.call
+			return &keyflow.Remote{Call: o.call}
 		}
 		if o.call.Func.Option == jwtapi.OptKeySet {
 			if src := c.flow.RemoteKeys(o.call.Arg(o.call.Func.OptionArg)); src != nil {
@@ -112,7 +112,7 @@ func (c *checker) remoteKeys(call *jwtapi.Call) *jwtapi.Call {
 // check applies the audience check the verification's library offers: an
 // audience argument (auth0 validator.New), a later claims validation
 // (go-jose), a config struct (go-oidc), or options (golang-jwt, jwx).
-func (c *checker) check(call *jwtapi.Call, src *jwtapi.Call) {
+func (c *checker) check(call *jwtapi.Call, src *keyflow.Remote) {
 	switch {
 	case call.Func.Option == jwtapi.OptAudience && call.Func.OptionArg >= 0:
 		c.checkAudienceArg(call, src)
@@ -130,9 +130,12 @@ func (c *checker) check(call *jwtapi.Call, src *jwtapi.Call) {
 }
 
 // source describes where remote keys come from, for messages.
-func (c *checker) source(src *jwtapi.Call) string {
-	p := c.pass.Fset.Position(src.Expr.Pos())
-	return c.ix.APIName(src) + " at " + shortPos(p)
+func (c *checker) source(src *keyflow.Remote) string {
+	if src.Call == nil {
+		return "a value of type " + typeString(src.Type)
+	}
+	p := c.pass.Fset.Position(src.Call.Expr.Pos())
+	return c.ix.APIName(src.Call) + " at " + shortPos(p)
 }
 
 func shortPos(p token.Position) string {
