@@ -114,7 +114,8 @@ var consumes = map[string]func(r rows) bool{
 			audience = audience || f.Option == jwtapi.OptAudience || f.NoExpiryCheck
 		}
 		for _, f := range r.fields {
-			audience = audience || f.Option == jwtapi.OptAudience || f.Option == jwtapi.OptSkipAudience
+			remote = remote || f.RemoteKeys || (f.Keyfunc && f.AudienceUnchecked)
+			audience = audience || f.Option == jwtapi.OptAudience || f.Option == jwtapi.OptSkipAudience || f.AudienceUnchecked
 		}
 		return remote && audience
 	},

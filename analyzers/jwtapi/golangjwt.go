@@ -141,6 +141,8 @@ func golangJWTTypes() []*Type {
 			&Type{Pkg: p, Name: "RegisteredClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt", AudienceReads: []string{"Audience", "GetAudience", "VerifyAudience"}},
 			&Type{Pkg: p, Name: "StandardClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt", AudienceReads: []string{"Audience", "VerifyAudience"}},
 			&Type{Pkg: p, Name: "Parser", Role: TypeParser, Family: f},
+			// The claims interface: v5's GetAudience reads the audience.
+			&Type{Pkg: p, Name: "Claims", Family: f, AudienceReads: []string{"GetAudience"}},
 			&Type{Pkg: p, Name: "Keyfunc", Role: TypeKeyfunc, Family: f},
 			&Type{Pkg: p, Name: "SigningMethod", Role: TypeSigningMethod, Family: f},
 			&Type{Pkg: p, Name: "ValidationError", Role: TypeValidationError, Family: f},

@@ -17,6 +17,9 @@ package jwtapi
 //   - gofiber contrib/jwt v1 (golang-jwt v5): SigningKey.JWTAlg pins the
 //     algorithm when set; left empty, any algorithm the key fits is
 //     accepted. exp: golang-jwt v5 defaults (checked when present).
+//     Config.JWKSetURLs fetches key sets through keyfunc v2.
+//   - echo-jwt and gofiber parse with no option, so they never check the
+//     audience: with keys from a remote key set, the handlers must.
 //   - auth0 go-jwt-middleware v2 validator (go-jose v2): validator.New
 //     requires one algorithm and rejects tokens whose header names another;
 //     exp is checked when present, not required; WithAllowedClockSkew is a
@@ -90,13 +93,15 @@ func middlewareFields() []*Field {
 	return []*Field{
 		{Pkg: echoJWTPkg, Type: "Config", Name: "SigningKey", Key: true, AlgField: "SigningMethod", AlgDefault: echoJWTAlg},
 		{Pkg: echoJWTPkg, Type: "Config", Name: "SigningKeys", KeyMap: true, AlgField: "SigningMethod", AlgDefault: echoJWTAlg},
-		{Pkg: echoJWTPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true},
+		{Pkg: echoJWTPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true, AudienceUnchecked: true},
+		{Pkg: echoJWTPkg, Type: "Config", Name: "ParseTokenFunc", ReplacesParse: true},
 
 		{Pkg: ginJWTPkg, Type: "GinJWTMiddleware", Name: "Key", Key: true, AlgField: "SigningAlgorithm", AlgDefault: ginJWTAlg},
 		{Pkg: ginJWTPkg, Type: "GinJWTMiddleware", Name: "PrivKeyBytes", Key: true, AlgField: "SigningAlgorithm"},
 		{Pkg: ginJWTPkg, Type: "GinJWTMiddleware", Name: "KeyFunc", Keyfunc: true},
 
 		{Pkg: gofiberPkg, Type: "SigningKey", Name: "Key", Key: true, AlgField: "JWTAlg"},
-		{Pkg: gofiberPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true},
+		{Pkg: gofiberPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true, AudienceUnchecked: true},
+		{Pkg: gofiberPkg, Type: "Config", Name: "JWKSetURLs", RemoteKeys: true, AudienceUnchecked: true},
 	}
 }

@@ -287,6 +287,17 @@ type Field struct {
 	// (go-oidc IDToken.Audience), for types that have no Type row; code
 	// that reads it can check the audience by hand.
 	AudienceClaim bool
+	// RemoteKeys: the field lists JWKS URLs whose keys the middleware
+	// fetches and verifies with (gofiber Config.JWKSetURLs).
+	RemoteKeys bool
+	// AudienceUnchecked: the middleware verifies with the keys of this
+	// field (a keyfunc, JWKS URLs) and checks no audience itself (it parses
+	// with golang-jwt's defaults).
+	AudienceUnchecked bool
+	// ReplacesParse: setting the field replaces the middleware's own parse
+	// with the program's (echo-jwt Config.ParseTokenFunc), which is judged
+	// as the program's code.
+	ReplacesParse bool
 }
 
 // Alg families.

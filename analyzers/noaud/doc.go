@@ -22,6 +22,9 @@ jwks providers) when:
   - go-jose claims verified with such keys are validated with a
     jwt.Expected that names no audience;
   - an auth0 validator.New is given no audience;
+  - an echo-jwt or gofiber middleware verifies with a remote key set
+    (KeyFunc, gofiber's JWKSetURLs) and no function of the package reads
+    an audience claim: these middlewares never check it;
   - a go-oidc verifier is configured with SkipClientIDCheck: true (or only
     when the client ID is empty) and the function that calls Verify does
     not compare the ID token's Audience itself.

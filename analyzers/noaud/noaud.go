@@ -51,6 +51,8 @@ type checker struct {
 	// reported marks nodes already reported, so that a config shared by
 	// several verifications is reported once.
 	reported map[ast.Node]bool
+	// readsAud caches packageReadsAudience: 0 unknown, 1 yes, 2 no.
+	readsAud int
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -75,6 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.check(call, src)
 	}
+	c.checkMiddlewares()
 	return nil, nil
 }
 
