@@ -179,6 +179,9 @@ func (f *Flow) remoteOfVar(obj types.Object, seen map[types.Object]bool, depth i
 		return nil
 	}
 	seen[v] = true
+	if f.ix.Defs.IsParam(v) {
+		return f.remoteOfParam(v, seen, depth)
+	}
 	defs, _ := f.ix.Defs.Of(v)
 	for _, d := range defs {
 		if d.Expr == nil {
@@ -197,6 +200,50 @@ func (f *Flow) remoteOfVar(obj types.Object, seen map[types.Object]bool, depth i
 	}
 	return nil
 }
+
+// remoteOfParam follows a parameter of a function declared in this
+// package to the arguments of the calls of that function in the package
+// (a constructor handed the key set by the code that fetched it).
+func (f *Flow) remoteOfParam(v *types.Var, seen map[types.Object]bool, depth int) *Remote {
+	var fn *types.Func
+	idx := -1
+	for obj, decl := range f.ix.Funcs {
+		if decl.Type.Params == nil || !within(v.Pos(), decl.Type.Params) {
+			continue
+		}
+		i := 0
+		for _, field := range decl.Type.Params.List {
+			for _, name := range field.Names {
+				if f.info.Defs[name] == v {
+					fn, idx = obj, i
+				}
+				i++
+			}
+			if len(field.Names) == 0 {
+				i++
+			}
+		}
+	}
+	ins := f.ix.Inspector()
+	if fn == nil || ins == nil {
+		return nil
+	}
+	if sig, ok := fn.Type().(*types.Signature); !ok || (sig.Variadic() && idx == sig.Params().Len()-1) {
+		return nil
+	}
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if callee, _ := f.info.Uses[jwtapi.CalleeIdent(call)].(*types.Func); callee == nil || callee.Origin() != fn || idx >= len(call.Args) {
+			continue
+		}
+		if r := f.remote(call.Args[idx], seen, depth+1); r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
 
 func (f *Flow) remoteOfFunc(decl *ast.FuncDecl, seen map[types.Object]bool, depth int) *Remote {
 	if decl == nil || decl.Body == nil {
