@@ -2,8 +2,11 @@ package noaud
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
@@ -271,4 +274,128 @@ func (c *checker) audienceFields(t types.Type) []string {
 		}
 	}
 	return out
+}
+
+// audienceReadOnlyWhenSet reports whether every audience read of a
+// function sits in the body of an if statement that runs only when a
+// setting is set (if cfg.Audience != "" { … slices.Contains(aud,
+// cfg.Audience) … }) and compares against that setting: the by-hand form
+// of an audience option added only when configured. It returns the
+// setting.
+func (c *checker) audienceReadOnlyWhenSet(fn ast.Node) (string, bool) {
+	ins := c.ix.Inspector()
+	if ins == nil || fn == nil {
+		return "", false
+	}
+	root, ok := ins.Root().FindNode(fn)
+	if !ok {
+		return "", false
+	}
+	setting, reads := "", 0
+	for cur := range root.Preorder((*ast.SelectorExpr)(nil), (*ast.IndexExpr)(nil)) {
+		read := false
+		switch x := cur.Node().(type) {
+		case *ast.SelectorExpr:
+			read = c.isAudienceRead(x)
+		case *ast.IndexExpr:
+			if key, ok := jwtapi.ConstString(c.info, x.Index); ok {
+				read = c.typeReads(c.info.TypeOf(x.X), key)
+			}
+		}
+		if !read {
+			continue
+		}
+		reads++
+		s, ok := c.readGuard(cur.Node(), cur)
+		if !ok || (setting != "" && s != setting) {
+			return "", false
+		}
+		setting = s
+	}
+	return setting, reads > 0
+}
+
+// readGuard returns the setting X of the innermost if statement around a
+// read, within its function, whose condition tests that X is set and whose
+// body uses X.
+func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) {
+	for enc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := enc.Node().(*ast.IfStmt)
+		if !ok {
+			return "", false
+		}
+		if within(read.Pos(), ifs.Cond) {
+			// if X != "" && !slices.Contains(aud, X): guarded by the left.
+			b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+			if !ok || b.Op != token.LAND || !within(read.Pos(), b.Y) {
+				continue
+			}
+			if x := setExpr(b.X); x != "" && mentions(b.Y, x) && c.testsSet(b.X, x, true) {
+				return x, true
+			}
+			continue
+		}
+		if !within(read.Pos(), ifs.Body) {
+			continue // in the init or else branch
+		}
+		x := setExpr(ifs.Cond)
+		if x == "" || !mentions(ifs.Body, x) {
+			continue
+		}
+		if !c.testsSet(ifs.Cond, x, true) {
+			continue
+		}
+		return x, true
+	}
+	return "", false
+}
+
+// setExpr returns the expression a condition tests against "" or nil, or
+// passes to len: the candidate setting.
+func setExpr(cond ast.Expr) string {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return ""
+	}
+	if b.Op == token.LAND {
+		if x := setExpr(b.X); x != "" {
+			return x
+		}
+		return setExpr(b.Y)
+	}
+	for _, side := range []ast.Expr{b.X, b.Y} {
+		side = ast.Unparen(side)
+		if call, ok := side.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
+				return types.ExprString(ast.Unparen(call.Args[0]))
+			}
+		}
+	}
+	for _, side := range []ast.Expr{b.X, b.Y} {
+		switch x := ast.Unparen(side).(type) {
+		case *ast.BasicLit:
+		case *ast.Ident:
+			if x.Name != "nil" {
+				return x.Name
+			}
+		default:
+			return types.ExprString(x)
+		}
+	}
+	return ""
+}
+
+// mentions reports whether an expression written x occurs in n.
+func mentions(n ast.Node, x string) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		if e, ok := m.(ast.Expr); ok && types.ExprString(e) == x {
+			found = true
+		}
+		return true
+	})
+	return found
 }

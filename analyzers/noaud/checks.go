@@ -22,10 +22,19 @@ func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 			aud = append(aud, o)
 		}
 	}
+	api := c.ix.APIName(call)
+	if setting, only := c.audienceReadOnlyWhenSet(call.Encl); only && len(aud) == 0 && !c.validatesAudience(call.Encl) {
+		c.r.Report(analysis.Diagnostic{
+			Pos: call.Expr.Pos(),
+			End: call.Expr.End(),
+			Message: api + "'s audience is compared only when " + setting + " is set, and the keys come from a remote key set (" +
+				c.source(src) + "): left unset, tokens issued for any audience are accepted; require the setting and always check the audience",
+		})
+		return
+	}
 	if c.readsAudience(call.Encl) || c.validatesAudience(call.Encl) {
 		return
 	}
-	api := c.ix.APIName(call)
 	if len(aud) == 0 {
 		if !complete || c.callersMayCheck(call.Encl) {
 			return

@@ -66,3 +66,44 @@ func (g *Gate) Scopes(raw string) (jwt.MapClaims, error) {
 	_, err := jwt.ParseWithClaims(raw, claims, g.jwks.Keyfunc, jwt.WithExpirationRequired()) // want `jwt.ParseWithClaims accepts tokens issued for any audience`
 	return claims, err
 }
+
+// Optional compares the audience only when one is configured.
+func (g *Gate) Optional(raw string) error {
+	claims := &jwt.RegisteredClaims{}
+	if _, err := jwt.ParseWithClaims(raw, claims, g.jwks.Keyfunc, jwt.WithExpirationRequired()); err != nil { // want `jwt.ParseWithClaims's audience is compared only when g.audience is set`
+		return err
+	}
+	if g.audience != "" && !slices.Contains(claims.Audience, g.audience) {
+		return errors.New("token not issued for this API")
+	}
+	return nil
+}
+
+// Nested compares it inside a block that runs only when it is configured.
+func (g *Gate) Nested(raw string) error {
+	claims := &jwt.RegisteredClaims{}
+	if _, err := jwt.ParseWithClaims(raw, claims, g.jwks.Keyfunc, jwt.WithExpirationRequired()); err != nil { // want `jwt.ParseWithClaims's audience is compared only when g.audience is set`
+		return err
+	}
+	if len(g.audience) > 0 {
+		if !slices.Contains(claims.Audience, g.audience) {
+			return errors.New("token not issued for this API")
+		}
+	}
+	return nil
+}
+
+// Strict refuses to run unconfigured, then always compares: not reported.
+func (g *Gate) Strict(raw string) error {
+	if g.audience == "" {
+		return errors.New("audience not configured")
+	}
+	claims := &jwt.RegisteredClaims{}
+	if _, err := jwt.ParseWithClaims(raw, claims, g.jwks.Keyfunc, jwt.WithExpirationRequired()); err != nil {
+		return err
+	}
+	if !slices.Contains(claims.Audience, g.audience) {
+		return errors.New("token not issued for this API")
+	}
+	return nil
+}
