@@ -126,7 +126,11 @@ func (c *checker) check(call *jwtapi.Call, src *keyflow.Remote) {
 			c.checkConfig(call, lit, src)
 			return
 		}
-		if call.Func.Options >= 0 || call.Recv() != nil {
+		// A token parse: one whose library has an audience option, or a
+		// keyfunc parse (golang-jwt's request helpers). A raw JWS
+		// verification (jws.Verify, JSONWebSignature.Verify) need not
+		// carry claims at all.
+		if (call.Func.Options >= 0 || call.Recv() != nil) && (call.Func.Keyfunc >= 0 || c.audienceOption(call.Func.Pkg) != "") {
 			c.checkOptions(call, src)
 		}
 	}

@@ -1,6 +1,7 @@
 // Package jwxv3 verifies tokens with keys from a jwx v3 jwk.Cache and
 // jwk.Fetch: jwt.Parse without jwt.WithAudience (reported), with it, and
-// with the audience checked by a later jwt.Validate (not reported).
+// with the audience checked by a later jwt.Validate (not reported), and a
+// raw JWS verified with the same keys (not reported).
 package jwxv3
 
 import (
@@ -10,6 +11,7 @@ import (
 
 	"github.com/lestrrat-go/jwx/v3/jwa"
 	"github.com/lestrrat-go/jwx/v3/jwk"
+	"github.com/lestrrat-go/jwx/v3/jws"
 	"github.com/lestrrat-go/jwx/v3/jwt"
 )
 
@@ -87,4 +89,14 @@ func Fetched(ctx context.Context, url, audience string, raw []byte) (jwt.Token, 
 // Own verifies with the program's own key: not reported.
 func Own(raw []byte, key []byte) (jwt.Token, error) {
 	return jwt.Parse(raw, jwt.WithKey(jwa.HS256(), key))
+}
+
+// Webhook verifies a signed payload, not a token, with the provider's
+// keys: it has no audience, and is not reported.
+func (a *Auth) Webhook(ctx context.Context, body []byte) ([]byte, error) {
+	set, err := a.cache.Lookup(ctx, a.jwksURL)
+	if err != nil {
+		return nil, err
+	}
+	return jws.Verify(body, jws.WithKeySet(set))
 }
