@@ -7,6 +7,7 @@ import (
 	"github.com/jwtvet/jwtvet/analyzers/algnone"
 	"github.com/jwtvet/jwtvet/analyzers/cleartext"
 	"github.com/jwtvet/jwtvet/analyzers/hardcodedkey"
+	"github.com/jwtvet/jwtvet/analyzers/noaud"
 	"github.com/jwtvet/jwtvet/analyzers/noexp"
 	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
 	"github.com/jwtvet/jwtvet/analyzers/unmaintained"
@@ -25,6 +26,7 @@ func Suite() []*analysis.Analyzer {
 		noexp.Analyzer,
 		algnone.Analyzer,
 		sharedkey.Analyzer,
+		noaud.Analyzer,
 		unmaintained.Analyzer,
 		cleartext.Analyzer,
 	}
@@ -53,6 +55,7 @@ var CWE = map[string][]string{
 	"noexp":        {"CWE-613"},
 	"algnone":      {"CWE-327", "CWE-347"},
 	"sharedkey":    {"CWE-1392", "CWE-798"},
+	"noaud":        {"CWE-287", "CWE-345"},
 	"unmaintained": {"CWE-1104"},
 	"cleartext":    {"CWE-319", "CWE-614"},
 }
@@ -75,6 +78,9 @@ var CWE = map[string][]string{
 //     accepted by another; an attacker needs a valid token first.
 //   - noexp 5.3: a stolen token stays valid forever; it must be stolen
 //     first.
+//   - noaud 7.1: a token the shared issuer minted for another service
+//     (any user of the same identity provider can get one) is accepted
+//     here; the attacker needs an account at that provider.
 //   - cleartext 5.9: a token sent or stored without TLS is readable on the
 //     network path; the attacker must be on that path.
 //   - unmaintained 5.0: an archived library gets no fixes for the flaws
@@ -87,6 +93,7 @@ var SecuritySeverity = map[string]string{
 	"weakkey":      "7.4",
 	"sharedkey":    "6.5",
 	"noexp":        "5.3",
+	"noaud":        "7.1",
 	"cleartext":    "5.9",
 	"unmaintained": "5.0",
 }

@@ -24,7 +24,7 @@ func TestSuiteConventions(t *testing.T) {
 	if err := analysis.Validate(suite); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "unmaintained", "cleartext"}
+	want := []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "noaud", "unmaintained", "cleartext"}
 	if len(suite) != len(want) {
 		t.Fatalf("suite has %d rules, want %d", len(suite), len(want))
 	}

@@ -14,6 +14,8 @@ func allFuncs() []*Func {
 	out = append(out, goKitFuncs()...)
 	out = append(out, jwtauthFuncs()...)
 	out = append(out, middlewareFuncs()...)
+	out = append(out, oidcFuncs()...)
+	out = append(out, keyfuncFuncs()...)
 	return out
 }
 
@@ -36,6 +38,7 @@ func allTypes() []*Type {
 	out = append(out, katarasTypes()...)
 	out = append(out, cristalhqTypes()...)
 	out = append(out, fositeTypes()...)
+	out = append(out, remoteKeySetTypes()...)
 	return out
 }
 
@@ -46,5 +49,6 @@ func allFields() []*Field {
 	out = append(out, katarasFields()...)
 	out = append(out, fositeFields()...)
 	out = append(out, middlewareFields()...)
+	out = append(out, oidcFields()...)
 	return out
 }

@@ -62,7 +62,7 @@ type Library struct {
 }
 
 // CoverageAnalyzers are the analyzers of the matrix, in the suite's order.
-var CoverageAnalyzers = []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "unmaintained", "cleartext"}
+var CoverageAnalyzers = []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "noaud", "unmaintained", "cleartext"}
 
 // ExcludedLibrary is a library jwtvet does not model.
 type ExcludedLibrary struct{ Module, Reason string }
@@ -75,6 +75,12 @@ var Excluded = []ExcludedLibrary{
 	{"github.com/gogf/gf-jwt", "the module proxy refuses it"},
 	{"github.com/appleboy/gin-jwt/v3, github.com/labstack/echo-jwt/v5", "the module proxy refuses them (403); v2 and v4 are modelled"},
 	{"github.com/gofiber/contrib/v3/jwt, github.com/auth0/go-jwt-middleware/v3", "not found at the module proxy (404); v1 and v2 are modelled"},
+	{"github.com/gofiber/contrib/jwt/v3", "not found at the module proxy (404)"},
+	{"github.com/labstack/echo-jwt (the path before v4)", "the module proxy refuses it (403); v4 is modelled"},
+	{"github.com/lestrrat-go/jwx/v4", "served (v4.0.2 to v4.6.0), not modelled: it imports encoding/json/v2, which builds only under GOEXPERIMENT=jsonv2 with this Go (and v4.6.0 needs a newer Go), so no fixture can use it; its jwt and jwk APIs follow v3's (jwk.Import is generic)"},
+	{"github.com/lestrrat-go/jwx (v1)", "served (v1.2.31, deprecated) and not modelled: keys travel in jwt.WithVerify(alg, key) and jwk.Fetch, rows v2 and v3 do not have"},
+	{"github.com/zitadel/oidc/v3", "served (v3.52.0) and not modelled yet"},
+	{"github.com/MicahParks/keyfunc (v1, for golang-jwt v4)", "served (v1.9.0) and not modelled; v2 and v3 are"},
 }
 
 func cov(fixture, note string) CoverageCell {
@@ -249,7 +255,7 @@ func coverageLibraries() []*Library {
 				"sharedkey":    cov("gofiber", "fallbacks and reuse through SigningKey.Key"),
 			},
 			Default: "SigningKey.JWTAlg pins the algorithm when set; left empty, any algorithm the key fits is accepted. exp is checked when present, not required."},
-		&Library{Name: "auth0/go-jwt-middleware v2", Module: auth0Pkg, Family: familyAuth0, Packs: []string{auth0Pkg, auth0ValPkg},
+		&Library{Name: "auth0/go-jwt-middleware v2", Module: auth0Pkg, Family: familyAuth0, Packs: []string{auth0Pkg, auth0ValPkg, auth0JWKSPkg},
 			Cells: map[string]CoverageCell{
 				"hardcodedkey": cov("auth0", "the key validator.New's keyfunc returns"),
 				"weakkey":      cov("auth0", "bound from validator.New's algorithm"),
@@ -260,6 +266,8 @@ func coverageLibraries() []*Library {
 			},
 			Default: "validator.New requires one algorithm and rejects tokens whose header names another; exp is checked when present, not required."},
 	)
+	libs = append(libs, remoteKeyLibraries()...)
+	setNoaudCells(libs)
 	addTransportCells(libs)
 	return libs
 }
@@ -277,28 +285,31 @@ var unmaintainedFixtures = map[string]string{
 // cleartextCells are the cleartext cells per module: covered where the
 // library signs tokens (rows with a TokenResult) and a fixture sends one.
 var cleartextCells = map[string]CoverageCell{
-	"github.com/golang-jwt/jwt/v5":    cov("nethttp", "SignedString results into http.Cookie, echo and fiber cookies"),
-	"github.com/golang-jwt/jwt/v4":    cov("gin", "SignedString results into gin's SetCookie"),
-	"github.com/golang-jwt/jwt":       cov("libs", "SignedString results into cookies"),
-	"github.com/dgrijalva/jwt-go":     cov("libs", "SignedString results into cookies"),
-	"github.com/form3tech-oss/jwt-go": cov("libs", "SignedString results into cookies"),
-	"github.com/dgrijalva/jwt-go/v4":  notCovered("the golang-jwt rows apply by name, but v4.0.0-preview1 is not in the fixture module: untested"),
-	"github.com/go-jose/go-jose/v4":   cov("requests", "Builder.Serialize results into request headers and cookies"),
-	"github.com/go-jose/go-jose/v3":   cov("libs", "Builder.CompactSerialize results into cookies"),
-	"gopkg.in/square/go-jose.v2":      cov("libs", "Builder.CompactSerialize results into cookies"),
-	"gopkg.in/go-jose/go-jose.v2":     cov("libs", "Builder.CompactSerialize results into cookies"),
-	"github.com/lestrrat-go/jwx/v2":   cov("libs", "jwt.Sign results into cookies"),
-	"github.com/lestrrat-go/jwx/v3":   cov("libs", "jwt.Sign and jws.Sign results, also across packages through facts (testdata/cleartext/tokens)"),
-	katarasPkg:                        cov("libs", "Sign results into cookies"),
-	"github.com/kataras/iris/v12":     cov("libs", "Signer.Sign results into cookies"),
-	cristalhqPkg:                      cov("libs", "Token.String and Token.Bytes of a built token"),
-	"github.com/ory/fosite":           cov("libs", "SignedString results into cookies"),
-	"github.com/go-kit/kit":           notCovered("NewSigner puts the token in the request context, which is not followed"),
-	jwtauthPkg:                        cov("libs", "the token string of Encode"),
-	echoJWTPkg:                        na("the middleware verifies tokens and mints none; tokens signed with golang-jwt are covered there"),
-	ginJWTPkg:                         cov("ginjwt", "the middleware's own cookie: SendCookie true without SecureCookie"),
-	gofiberPkg:                        na("the middleware verifies tokens and mints none"),
-	auth0Pkg:                          na("the middleware verifies tokens and mints none"),
+	"github.com/golang-jwt/jwt/v5":     cov("nethttp", "SignedString results into http.Cookie, echo and fiber cookies"),
+	"github.com/golang-jwt/jwt/v4":     cov("gin", "SignedString results into gin's SetCookie"),
+	"github.com/golang-jwt/jwt":        cov("libs", "SignedString results into cookies"),
+	"github.com/dgrijalva/jwt-go":      cov("libs", "SignedString results into cookies"),
+	"github.com/form3tech-oss/jwt-go":  cov("libs", "SignedString results into cookies"),
+	"github.com/dgrijalva/jwt-go/v4":   notCovered("the golang-jwt rows apply by name, but v4.0.0-preview1 is not in the fixture module: untested"),
+	"github.com/go-jose/go-jose/v4":    cov("requests", "Builder.Serialize results into request headers and cookies"),
+	"github.com/go-jose/go-jose/v3":    cov("libs", "Builder.CompactSerialize results into cookies"),
+	"gopkg.in/square/go-jose.v2":       cov("libs", "Builder.CompactSerialize results into cookies"),
+	"gopkg.in/go-jose/go-jose.v2":      cov("libs", "Builder.CompactSerialize results into cookies"),
+	"github.com/lestrrat-go/jwx/v2":    cov("libs", "jwt.Sign results into cookies"),
+	"github.com/lestrrat-go/jwx/v3":    cov("libs", "jwt.Sign and jws.Sign results, also across packages through facts (testdata/cleartext/tokens)"),
+	katarasPkg:                         cov("libs", "Sign results into cookies"),
+	"github.com/kataras/iris/v12":      cov("libs", "Signer.Sign results into cookies"),
+	cristalhqPkg:                       cov("libs", "Token.String and Token.Bytes of a built token"),
+	"github.com/ory/fosite":            cov("libs", "SignedString results into cookies"),
+	"github.com/go-kit/kit":            notCovered("NewSigner puts the token in the request context, which is not followed"),
+	jwtauthPkg:                         cov("libs", "the token string of Encode"),
+	echoJWTPkg:                         na("the middleware verifies tokens and mints none; tokens signed with golang-jwt are covered there"),
+	ginJWTPkg:                          cov("ginjwt", "the middleware's own cookie: SendCookie true without SecureCookie"),
+	gofiberPkg:                         na("the middleware verifies tokens and mints none"),
+	auth0Pkg:                           na("the middleware verifies tokens and mints none"),
+	"github.com/coreos/go-oidc/v3":     na("verifies ID tokens and mints none"),
+	"github.com/MicahParks/keyfunc/v3": na("fetches verification keys and mints no token"),
+	"github.com/MicahParks/keyfunc/v2": na("fetches verification keys and mints no token"),
 }
 
 // addTransportCells adds the unmaintained and cleartext cells: the first
@@ -316,6 +327,75 @@ func addTransportCells(libs []*Library) {
 		if c, ok := cleartextCells[l.Module]; ok {
 			l.Cells["cleartext"] = c
 		}
+	}
+}
+
+// remoteKeyLibraries are the libraries that fetch verification keys from a
+// JWKS URL or an OIDC discovery document.
+func remoteKeyLibraries() []*Library {
+	ownKeysNA := na("the library only fetches or holds verification keys; the keys and the verification are the JWT library's")
+	return []*Library{
+		{Name: "coreos/go-oidc v3", Module: "github.com/coreos/go-oidc/v3", Family: familyOIDC, Packs: []string{oidcPkg},
+			Cells: map[string]CoverageCell{
+				"hardcodedkey": na("keys come from the provider's JWKS, or from a StaticKeySet of public keys"),
+				"weakkey":      na("public keys from a JWKS or a StaticKeySet; go-oidc verifies no HMAC"),
+				"unverified":   cov("gooidc", "Config{InsecureSkipSignatureCheck: true} (literal or assignment) outside tests; Verify returns no token on failure"),
+				"noexp":        cov("gooidc", "Config{SkipExpiryCheck: true} outside tests"),
+				"algnone":      cov("gooidc", "\"none\" in Config.SupportedSigningAlgs (go-jose never verifies none: the list shows intent)"),
+				"sharedkey":    na("no secret: keys are the provider's public keys"),
+			},
+			Default: "Verify checks the signature, the issuer, the audience against Config.ClientID (an empty ClientID without SkipClientIDCheck fails every verification) and the expiry; Provider.Verifier uses the keys of the provider's discovery document."},
+		{Name: "MicahParks/keyfunc v3", Module: "github.com/MicahParks/keyfunc/v3", Family: familyKeyfunc, Packs: []string{keyfuncV3Pkg, jwksetPkg},
+			Cells: map[string]CoverageCell{
+				"hardcodedkey": ownKeysNA,
+				"weakkey":      ownKeysNA,
+				"unverified":   notCovered("the Keyfunc method matches the token's alg to the JWK's alg when the JWK names one; a JWK without alg is not followed into the parse's pin check"),
+				"noexp":        na("golang-jwt's parse options decide; reported there"),
+				"algnone":      na("a JWK set has no none key"),
+				"sharedkey":    ownKeysNA,
+			},
+			Default: "NewDefault and its variants fetch and refresh the sets at the URLs given; New takes any jwkset.Storage (an HTTP client storage fetches, a memory storage holds the program's keys)."},
+		{Name: "MicahParks/keyfunc v2", Module: "github.com/MicahParks/keyfunc/v2", Family: familyKeyfunc, Packs: []string{keyfuncV2Pkg},
+			Cells: map[string]CoverageCell{
+				"hardcodedkey": notCovered("keyfunc.NewGivenHMAC's given secret is not followed"),
+				"weakkey":      notCovered("keyfunc.NewGivenHMAC's given secret is not followed"),
+				"unverified":   notCovered("the Keyfunc method is not followed into the parse's pin check"),
+				"noexp":        na("golang-jwt's parse options decide; reported there"),
+				"algnone":      na("a JWK set has no none key"),
+				"sharedkey":    notCovered("keyfunc.NewGivenHMAC's given secret is not followed"),
+			},
+			Default: "Get and GetMultiple fetch (and refresh) the sets at the URLs given; NewJSON and NewGiven hold given keys."},
+	}
+}
+
+// setNoaudCells fills the noaud column: covered where the model knows a
+// remote key set reaching the library's verification and a fixture tests
+// it.
+func setNoaudCells(libs []*Library) {
+	noFetcher := notCovered("no modelled key-set library hands this library remote keys; keys fetched from a JWKS by hand are not followed")
+	cells := map[string]CoverageCell{
+		"golang-jwt v5":                 cov("keyfuncv3", "parses whose keyfunc or parser comes from a remote key set, without WithAudience or with it only when the setting is set"),
+		"golang-jwt v4":                 notCovered("no audience option; keyfunc v1, which hands v4 remote keys, is not modelled"),
+		"lestrrat-go/jwx v2":            cov("jwxv2", "jwt.Parse* with WithKeySet of a jwk.Fetch or jwk.Cache set, or WithVerifyAuto, without WithAudience (a later jwt.Validate with it counts)"),
+		"lestrrat-go/jwx v3":            cov("jwxv3", "jwt.Parse* with WithKeySet of a jwk.Fetch or jwk.Cache set, or WithVerifyAuto, without WithAudience (a later jwt.Validate with it counts)"),
+		"go-jose/go-jose.v2 (gopkg.in)": cov("gojosev2", "Claims(key, &c) with the key set of an auth0 JWKS provider, validated with an Expected that names no Audience"),
+		"go-jose v4":                    notCovered("the Expected.AnyAudience rows apply, but no modelled key-set library hands go-jose v4 remote keys"),
+		"labstack/echo-jwt v4":          cov("echojwt", "a Config.KeyFunc from a remote key set: the middleware checks no audience, so the package must (a ParseTokenFunc replaces the middleware's parse and is judged as code)"),
+		"gofiber/contrib/jwt v1":        cov("gofiber", "Config.JWKSetURLs or a Config.KeyFunc from a remote key set: the middleware checks no audience, so the package must"),
+		"auth0/go-jwt-middleware v2":    cov("auth0", "validator.New with a JWKS provider's KeyFunc and no audience (validator.New also refuses an empty list at run time)"),
+		"coreos/go-oidc v3":             cov("gooidc", "Config{SkipClientIDCheck: true} with no comparison of IDToken.Audience where Verify is called, or SkipClientIDCheck on whenever the client ID is empty"),
+		"MicahParks/keyfunc v3":         {Status: Covered, Fixture: "keyfuncv3", Via: familyGolangJWT, Note: "keyfunc.NewDefault*, keyfunc.New over jwkset.NewDefaultHTTPClient: the golang-jwt v5 parses they verify"},
+		"MicahParks/keyfunc v2":         {Status: Covered, Fixture: "keyfuncv2", Via: familyGolangJWT, Note: "keyfunc.Get and GetMultiple: the golang-jwt v5 parses they verify"},
+	}
+	for _, l := range libs {
+		if _, ok := l.Cells["noaud"]; ok {
+			continue // a library whose every cell is set at once
+		}
+		c, ok := cells[l.Name]
+		if !ok {
+			c = noFetcher
+		}
+		l.Cells["noaud"] = c
 	}
 }
 

@@ -91,7 +91,7 @@ var consumes = map[string]func(r rows) bool{
 			}
 		}
 		for _, f := range r.fields {
-			if f.Keyfunc && !f.KeyfuncSigns {
+			if (f.Keyfunc && !f.KeyfuncSigns) || f.Option == jwtapi.OptSkipVerify {
 				return true
 			}
 		}
@@ -112,6 +112,21 @@ var consumes = map[string]func(r rows) bool{
 			}
 		}
 		return r.packageRows
+	},
+	"noaud": func(r rows) bool {
+		// A verification or key set whose keys can come from a remote
+		// key set, and an audience check the rule can look for.
+		remote, audience := false, false
+		for _, f := range r.funcs {
+			remote = remote || f.RemoteKeys || f.KeysOfRecv || f.Option == jwtapi.OptKeySet ||
+				(f.Role == jwtapi.RoleParse && f.Keyfunc >= 0) || (f.Role == jwtapi.RoleVerify && f.Key >= 0)
+			audience = audience || f.Option == jwtapi.OptAudience || f.NoExpiryCheck
+		}
+		for _, f := range r.fields {
+			remote = remote || f.RemoteKeys || (f.Keyfunc && f.AudienceUnchecked)
+			audience = audience || f.Option == jwtapi.OptAudience || f.Option == jwtapi.OptSkipAudience || f.AudienceUnchecked
+		}
+		return remote && audience
 	},
 	"algnone": func(r rows) bool {
 		for _, v := range r.vars {

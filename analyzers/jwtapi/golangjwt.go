@@ -86,7 +86,8 @@ func golangJWTFuncs() []*Func {
 			opt("WithExpirationRequired", OptExpirationRequired, -1),
 			opt("WithJSONNumber", OptOther, -1),
 			opt("WithIssuedAt", OptOther, -1),
-			opt("WithAudience", OptOther, -1),
+			opt("WithAudience", OptAudience, 0),
+			opt("WithAllAudiences", OptAudience, 0),
 			opt("WithIssuer", OptOther, -1),
 			opt("WithSubject", OptOther, -1),
 		)
@@ -140,10 +141,12 @@ func golangJWTTypes() []*Type {
 		f := familyGolangJWT
 		out = append(out,
 			&Type{Pkg: p, Name: "Token", Role: TypeToken, Family: f, HeaderField: "Header", MethodField: "Method", RawField: "Raw"},
-			&Type{Pkg: p, Name: "MapClaims", Role: TypeMapClaims, Family: f, ExpiryField: "exp"},
-			&Type{Pkg: p, Name: "RegisteredClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt"},
-			&Type{Pkg: p, Name: "StandardClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt"},
+			&Type{Pkg: p, Name: "MapClaims", Role: TypeMapClaims, Family: f, ExpiryField: "exp", AudienceReads: []string{"aud", "GetAudience", "VerifyAudience"}},
+			&Type{Pkg: p, Name: "RegisteredClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt", AudienceReads: []string{"Audience", "GetAudience", "VerifyAudience"}},
+			&Type{Pkg: p, Name: "StandardClaims", Role: TypeRegistered, Family: f, ExpiryField: "ExpiresAt", AudienceReads: []string{"Audience", "VerifyAudience"}},
 			&Type{Pkg: p, Name: "Parser", Role: TypeParser, Family: f},
+			// The claims interface: v5's GetAudience reads the audience.
+			&Type{Pkg: p, Name: "Claims", Family: f, AudienceReads: []string{"GetAudience"}},
 			&Type{Pkg: p, Name: "Keyfunc", Role: TypeKeyfunc, Family: f},
 			&Type{Pkg: p, Name: "SigningMethod", Role: TypeSigningMethod, Family: f},
 			&Type{Pkg: p, Name: "ValidationError", Role: TypeValidationError, Family: f},

@@ -104,7 +104,7 @@ func joseTypes() []*Type {
 	var out []*Type
 	for _, p := range josePackages {
 		out = append(out,
-			&Type{Pkg: p.jwt, Name: "Claims", Role: TypeRegistered, Family: familyJose, ExpiryField: "Expiry"},
+			&Type{Pkg: p.jwt, Name: "Claims", Role: TypeRegistered, Family: familyJose, ExpiryField: "Expiry", AudienceReads: []string{"Audience"}},
 		)
 	}
 	return out
@@ -116,6 +116,10 @@ func joseFields() []*Field {
 		out = append(out,
 			&Field{Pkg: p.root, Type: "SigningKey", Name: "Key", Key: true, AlgField: "Algorithm"},
 			&Field{Pkg: p.root, Type: "JSONWebKey", Name: "Key", Key: true, AlgField: "Algorithm"},
+			// The audience a Claims.Validate call expects (AnyAudience
+			// from v4 on).
+			&Field{Pkg: p.jwt, Type: "Expected", Name: "Audience", Option: OptAudience},
+			&Field{Pkg: p.jwt, Type: "Expected", Name: "AnyAudience", Option: OptAudience},
 		)
 	}
 	return out

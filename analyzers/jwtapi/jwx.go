@@ -92,7 +92,35 @@ func jwxFuncs() []*Func {
 			opt(jwt, "WithAcceptableSkew", OptLeeway, 0, ""),
 			opt(jwt, "WithRequiredClaim", OptExpirationRequired, 0, `"exp"`),
 			noSig(jwt), noSig(jws),
+			opt(jwt, "WithAudience", OptAudience, 0, ""),
 		)
+		// Key sets: jwk.Fetch and a jwk.Cache fetch them from a JWKS URL;
+		// jwt.WithKeySet and jws.WithKeySet verify with a set, and
+		// WithVerifyAuto with the set at the token's own jku URL.
+		remote := func(recv, name string) *Func {
+			r := row(jwk, recv, name, RoleNone, f, none())
+			r.RemoteKeys = true
+			return r
+		}
+		ofRecv := func(name string) *Func {
+			r := row(jwk, "Cache", name, RoleNone, f, none())
+			r.KeysOfRecv = true
+			return r
+		}
+		keySet := func(pkg string) *Func { return opt(pkg, "WithKeySet", OptKeySet, 0, "") }
+		verifyAuto := func(pkg string) *Func {
+			r := opt(pkg, "WithVerifyAuto", OptNone, -1, "")
+			r.RemoteKeys = true
+			return r
+		}
+		out = append(out,
+			remote("", "Fetch"), remote("", "NewCache"),
+			ofRecv("Get"), ofRecv("Lookup"), ofRecv("Refresh"), ofRecv("CachedSet"), ofRecv("LookupResource"),
+			keySet(jwt), keySet(jws), verifyAuto(jwt), verifyAuto(jws),
+		)
+		cached := row(jwk, "", "NewCachedSet", RoleNone, f, none())
+		cached.Option, cached.OptionArg = OptKeySet, 0
+		out = append(out, cached)
 		// Minting: a token from jwt.New or jwt.NewBuilder gets exp from
 		// Builder.Expiration, Builder.Claim("exp", …) or Token.Set("exp",
 		// …), and is signed by jwt.Sign, whose Claims column is the token.
@@ -118,7 +146,7 @@ var jwxClaimsMethods = []string{"Audience", "Expiration", "IssuedAt", "Issuer", 
 func jwxTypes() []*Type {
 	var out []*Type
 	for _, p := range jwxPackages {
-		out = append(out, &Type{Pkg: p.root + "/jwt", Name: "Token", Role: TypeToken, Family: familyJWX, ClaimsMethods: jwxClaimsMethods})
+		out = append(out, &Type{Pkg: p.root + "/jwt", Name: "Token", Role: TypeToken, Family: familyJWX, ClaimsMethods: jwxClaimsMethods, AudienceReads: []string{"Audience"}})
 	}
 	return out
 }

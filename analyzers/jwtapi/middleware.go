@@ -17,6 +17,9 @@ package jwtapi
 //   - gofiber contrib/jwt v1 (golang-jwt v5): SigningKey.JWTAlg pins the
 //     algorithm when set; left empty, any algorithm the key fits is
 //     accepted. exp: golang-jwt v5 defaults (checked when present).
+//     Config.JWKSetURLs fetches key sets through keyfunc v2.
+//   - echo-jwt and gofiber parse with no option, so they never check the
+//     audience: with keys from a remote key set, the handlers must.
 //   - auth0 go-jwt-middleware v2 validator (go-jose v2): validator.New
 //     requires one algorithm and rejects tokens whose header names another;
 //     exp is checked when present, not required; WithAllowedClockSkew is a
@@ -30,13 +33,14 @@ const (
 )
 
 const (
-	echoJWTPkg  = "github.com/labstack/echo-jwt/v4"
-	ginJWTPkg   = "github.com/appleboy/gin-jwt/v2"
-	gofiberPkg  = "github.com/gofiber/contrib/jwt"
-	auth0Pkg    = "github.com/auth0/go-jwt-middleware/v2"
-	auth0ValPkg = "github.com/auth0/go-jwt-middleware/v2/validator"
-	echoJWTAlg  = "HS256" // Config.SigningMethod default
-	ginJWTAlg   = "HS256" // GinJWTMiddleware.SigningAlgorithm default
+	echoJWTPkg   = "github.com/labstack/echo-jwt/v4"
+	ginJWTPkg    = "github.com/appleboy/gin-jwt/v2"
+	gofiberPkg   = "github.com/gofiber/contrib/jwt"
+	auth0Pkg     = "github.com/auth0/go-jwt-middleware/v2"
+	auth0ValPkg  = "github.com/auth0/go-jwt-middleware/v2/validator"
+	auth0JWKSPkg = "github.com/auth0/go-jwt-middleware/v2/jwks"
+	echoJWTAlg   = "HS256" // Config.SigningMethod default
+	ginJWTAlg    = "HS256" // GinJWTMiddleware.SigningAlgorithm default
 )
 
 func middlewareFuncs() []*Func {
@@ -53,24 +57,51 @@ func middlewareFuncs() []*Func {
 
 		row(gofiberPkg, "", "New", RoleMiddleware, familyGofiber, none()),
 
-		row(auth0ValPkg, "", "New", RoleNewVerifier, familyAuth0, with(none(), func(a *args) { a.Keyfunc = 0; a.Method = 1; a.Options = 4 })),
+		auth0Validator(),
 		row(auth0ValPkg, "Validator", "ValidateToken", RoleParse, familyAuth0, with(none(), func(a *args) { a.Token = 1 })),
 		skew,
 		row(auth0Pkg, "", "New", RoleMiddleware, familyAuth0, none()),
+
+		// The JWKS providers fetch the issuer's keys; their KeyFunc
+		// method is what validator.New takes.
+		auth0Remote("NewProvider"), auth0Remote("NewCachingProvider"),
+		auth0OfRecv("Provider"), auth0OfRecv("CachingProvider"),
 	}
+}
+
+// auth0Validator: validator.New(keyFunc, alg, issuer, audience, opts...)
+// checks the audience its fourth argument lists.
+func auth0Validator() *Func {
+	r := row(auth0ValPkg, "", "New", RoleNewVerifier, familyAuth0, with(none(), func(a *args) { a.Keyfunc = 0; a.Method = 1; a.Options = 4; a.OptionArg = 3 }))
+	r.Option = OptAudience
+	return r
+}
+
+func auth0Remote(name string) *Func {
+	r := row(auth0JWKSPkg, "", name, RoleNone, familyAuth0, none())
+	r.RemoteKeys = true
+	return r
+}
+
+func auth0OfRecv(recv string) *Func {
+	r := row(auth0JWKSPkg, recv, "KeyFunc", RoleNone, familyAuth0, none())
+	r.KeysOfRecv = true
+	return r
 }
 
 func middlewareFields() []*Field {
 	return []*Field{
 		{Pkg: echoJWTPkg, Type: "Config", Name: "SigningKey", Key: true, AlgField: "SigningMethod", AlgDefault: echoJWTAlg},
 		{Pkg: echoJWTPkg, Type: "Config", Name: "SigningKeys", KeyMap: true, AlgField: "SigningMethod", AlgDefault: echoJWTAlg},
-		{Pkg: echoJWTPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true},
+		{Pkg: echoJWTPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true, AudienceUnchecked: true},
+		{Pkg: echoJWTPkg, Type: "Config", Name: "ParseTokenFunc", ReplacesParse: true},
 
 		{Pkg: ginJWTPkg, Type: "GinJWTMiddleware", Name: "Key", Key: true, AlgField: "SigningAlgorithm", AlgDefault: ginJWTAlg},
 		{Pkg: ginJWTPkg, Type: "GinJWTMiddleware", Name: "PrivKeyBytes", Key: true, AlgField: "SigningAlgorithm"},
 		{Pkg: ginJWTPkg, Type: "GinJWTMiddleware", Name: "KeyFunc", Keyfunc: true},
 
 		{Pkg: gofiberPkg, Type: "SigningKey", Name: "Key", Key: true, AlgField: "JWTAlg"},
-		{Pkg: gofiberPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true},
+		{Pkg: gofiberPkg, Type: "Config", Name: "KeyFunc", Keyfunc: true, AudienceUnchecked: true},
+		{Pkg: gofiberPkg, Type: "Config", Name: "JWKSetURLs", RemoteKeys: true, AudienceUnchecked: true},
 	}
 }

@@ -93,6 +93,18 @@ const (
 	// OptSetsExpiry gives minted tokens an exp claim (kataras MaxAge, jwx
 	// Builder.Expiration, iris NewSigner's maxAge).
 	OptSetsExpiry
+	// OptAudience checks the token's audience: an option (golang-jwt and
+	// jwx WithAudience), a field of expected claims (go-jose
+	// Expected.AnyAudience), or, on a verifier-building row, the argument
+	// OptionArg that holds the accepted audience (auth0 validator.New).
+	OptAudience
+	// OptKeySet gives a verification the keys its OptionArg holds, as a
+	// set or provider (jwx WithKeySet, oidc.NewVerifier's key set), so the
+	// verification's key provenance is that argument's.
+	OptKeySet
+	// OptSkipAudience switches the audience check off (go-oidc
+	// Config.SkipClientIDCheck).
+	OptSkipAudience
 )
 
 // Func is one modelled function or method.
@@ -163,6 +175,17 @@ type Func struct {
 	// compact form (a string or []byte), counted from 1; 0 when the call
 	// yields none (a signature alone, a builder, a token object).
 	TokenResult int
+	// RemoteKeys: the call's result holds verification keys fetched at run
+	// time from a remote key set, a JWKS URL or an OIDC discovery document
+	// (keyfunc.NewDefault, jwk.Fetch, oidc.NewRemoteKeySet,
+	// (*oidc.Provider).Verifier, auth0 jwks.NewProvider); on an option
+	// row, the option itself makes the verification use such keys (jwx
+	// WithVerifyAuto). Tokens verified with them come from another issuer.
+	RemoteKeys bool
+	// KeysOfRecv: the method's result, or the method value itself, holds
+	// the keys its receiver holds (keyfunc's Keyfunc method, jwx
+	// (*jwk.Cache).Lookup, auth0 (*jwks.Provider).KeyFunc).
+	KeysOfRecv bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.
@@ -235,6 +258,16 @@ type Type struct {
 	// for tokens that expose them through methods rather than a field
 	// (jwx Token.Subject and Get, cristalhq Token.DecodeClaims).
 	ClaimsMethods []string
+	// AudienceReads are the fields, methods (jwx Token.Audience,
+	// golang-jwt GetAudience and VerifyAudience) or map keys (TypeMapClaims)
+	// that read a token's audience claim: code that reads one after the
+	// verification can check the audience by hand.
+	AudienceReads []string
+	// RemoteKeySet: every value of the type holds keys fetched from a
+	// remote key set, whoever made it (go-oidc Provider and RemoteKeySet,
+	// jwx jwk.Cache, auth0 jwks providers), so a parameter or field of the
+	// type has remote keys even when its construction is not visible.
+	RemoteKeySet bool
 }
 
 // Field is one modelled struct field of a library type (parser settings,
@@ -258,6 +291,21 @@ type Field struct {
 	// token (echo-jwt and gofiber Config.KeyFunc), whatever its signature;
 	// KeyfuncSigns when that key signs (fosite DefaultSigner.GetPrivateKey).
 	Keyfunc, KeyfuncSigns bool
+	// AudienceClaim: the field holds a verified token's audience claim
+	// (go-oidc IDToken.Audience), for types that have no Type row; code
+	// that reads it can check the audience by hand.
+	AudienceClaim bool
+	// RemoteKeys: the field lists JWKS URLs whose keys the middleware
+	// fetches and verifies with (gofiber Config.JWKSetURLs).
+	RemoteKeys bool
+	// AudienceUnchecked: the middleware verifies with the keys of this
+	// field (a keyfunc, JWKS URLs) and checks no audience itself (it parses
+	// with golang-jwt's defaults).
+	AudienceUnchecked bool
+	// ReplacesParse: setting the field replaces the middleware's own parse
+	// with the program's (echo-jwt Config.ParseTokenFunc), which is judged
+	// as the program's code.
+	ReplacesParse bool
 }
 
 // Alg families.

@@ -13,8 +13,9 @@ stolen one works forever (CWE-613). The noexp analyzer reports
     alone or embedded in the program's own claims struct, whose ExpiresAt
     is never set on that value. Claims built by a helper function of the
     same package are followed into it;
-  - expiry validation switched off: jwt.WithoutClaimsValidation(), and a
-    v3/v4 jwt.Parser with SkipClaimsValidation set;
+  - expiry validation switched off: jwt.WithoutClaimsValidation(), a
+    v3/v4 jwt.Parser with SkipClaimsValidation set, and a go-oidc
+    oidc.Config with SkipExpiryCheck set;
   - a v3/v4 claims type whose own Valid method hides the embedded
     RegisteredClaims/StandardClaims Valid without checking exp;
   - a golang-jwt v5 jwt.Parse, jwt.ParseWithClaims or jwt.NewParser

@@ -11,7 +11,9 @@ Claims decoded without verification: the claims of ParseUnverified (every
 generation of golang-jwt and its forks) are used, and the same token string
 is not parsed and verified later in the same function. Peeking at the kid or
 issuer to choose the key, then verifying, is the intended use and is not
-reported; neither is a peek that only reads the header.
+reported; neither is a peek that only reads the header. A verifier whose
+settings switch the signature check off (go-oidc oidc.Config with
+InsecureSkipSignatureCheck set to true) is reported where it is set.
 
 Parse results trusted without a check: the claims of Parse or
 ParseWithClaims (or of the claims value passed to it) are used where neither

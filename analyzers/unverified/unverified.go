@@ -172,6 +172,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s.checkSites()
 	s.checkPins()
 	s.checkKeyfuncFields()
+	s.checkSkipVerifySettings()
 	return nil, nil
 }
 

@@ -30,6 +30,7 @@ name //jwtvet:ignore takes; go vet -json carries the same messages.
 	noexp         tokens minted without exp, or parsed without expiry validation
 	algnone       the none algorithm accepted or used
 	sharedkey     one secret serving several environments or token kinds
+	noaud         tokens from a remote key set accepted for any audience
 	unmaintained  archived or unmaintained JWT library imported
 	cleartext     token in a cookie without Secure or sent over plain HTTP
 

@@ -232,7 +232,7 @@ func testVetProtocol(t *testing.T, bin string) {
 	for _, f := range flags {
 		names[f.Name] = f.Bool
 	}
-	for _, want := range []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "unmaintained", "cleartext", "json", "c"} {
+	for _, want := range []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "noaud", "unmaintained", "cleartext", "json", "c"} {
 		if _, ok := names[want]; !ok {
 			t.Errorf("jwtvet -flags lacks -%s: %v", want, names)
 		}
@@ -330,7 +330,7 @@ func testExpected(t *testing.T, demo string, got []demoFinding) {
 	missing, extra := diffSets(want, gotSet)
 	if len(missing)+len(extra) > 0 {
 		var byRule strings.Builder
-		for _, rule := range []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "unmaintained", "cleartext"} {
+		for _, rule := range []string{"hardcodedkey", "weakkey", "unverified", "noexp", "algnone", "sharedkey", "noaud", "unmaintained", "cleartext"} {
 			w := countRule(want, rule)
 			m := countRule(missing, rule)
 			fmt.Fprintf(&byRule, "  %-13s expected %2d, found %2d of them, %2d unexpected\n", rule, w, w-m, countRule(extra, rule))
