@@ -171,6 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s.rep = diag.New(pass, name)
 	s.checkSites()
 	s.checkPins()
+	s.checkMixedLists()
 	s.checkKeyfuncFields()
 	return nil, nil
 }
