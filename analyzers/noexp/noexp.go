@@ -97,6 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 		switch call.Func.Role {
 		case jwtapi.RoleNewToken:
 			c.checkMint(call)
+			c.checkConditionalExpiry(call)
 		case jwtapi.RoleParse, jwtapi.RoleNewParser:
 			c.checkParse(call)
 		case jwtapi.RoleOption:
@@ -105,6 +106,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if call.Func.Option == jwtapi.OptLeeway {
 				c.checkOption(call) // a leeway argument of a validation call
 			}
+		}
+		if call.Func.Role == jwtapi.RoleSign && call.Func.Claims >= 0 {
+			c.checkConditionalExpiry(call) // a builder given the claims (go-jose)
 		}
 		// Other libraries' shapes, from the model (libraries.go).
 		c.checkOneShot(call)
