@@ -1,0 +1,355 @@
+package unverified
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Hand-rolled decoding: a token split on "." whose payload segment is
+// base64-decoded and unmarshalled into claims that are then used, with no
+// verification of the same token string in the function. No library is
+// involved, so the shape is read from the standard library calls.
+
+// segKind says what a local value holds of a split token.
+type segKind uint8
+
+const (
+	segNone    segKind = iota
+	segParts           // strings.Split(tok, "."): every segment
+	segRest            // the rest after the header (strings.Cut's second result)
+	segPayload         // the payload segment, or a value built from it
+	segDecoded         // the base64-decoded payload
+)
+
+// segVal is a tracked value and the token string it came from.
+type segVal struct {
+	kind segKind
+	tok  ast.Expr
+}
+
+// importsHandDecoding reports whether the package can hold the shape at
+// all: it imports strings, encoding/base64 and a JSON decoder.
+func importsHandDecoding(pkg *types.Package) bool {
+	var str, b64, js bool
+	for _, imp := range pkg.Imports() {
+		switch imp.Path() {
+		case "strings":
+			str = true
+		case "encoding/base64":
+			b64 = true
+		case "encoding/json":
+			js = true
+		}
+	}
+	return str && b64 && js
+}
+
+// checkHandRolled reports the hand-rolled decodes of every function.
+func (s *state) checkHandRolled() {
+	for _, f := range s.pass.Files {
+		if tests.Skip(s.pass.Fset, f.Pos()) {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch fn := n.(type) {
+			case *ast.FuncDecl:
+				if fn.Body != nil {
+					s.handRolledIn(fn, fn.Body)
+				}
+			case *ast.FuncLit:
+				s.handRolledIn(fn, fn.Body)
+			}
+			return true
+		})
+	}
+}
+
+// handRolledIn tracks the segments of split tokens through the local
+// variables of one function (not its nested literals) and reports a JSON
+// decode of a payload whose claims the function then reads.
+func (s *state) handRolledIn(fn ast.Node, body *ast.BlockStmt) {
+	vals := map[*types.Var]segVal{}
+	var unmarshals []*ast.CallExpr
+	// Definitions may come in any order in the source (loops): iterate to
+	// a fixed point, bounded by the depth of the chain split → segment →
+	// decode.
+	for range 4 {
+		changed := false
+		inspectOwn(body, func(n ast.Node) {
+			switch x := n.(type) {
+			case *ast.AssignStmt:
+				if len(x.Lhs) == len(x.Rhs) {
+					for i, l := range x.Lhs {
+						if s.setSeg(vals, l, s.segOf(vals, x.Rhs[i], -1), x.Tok) {
+							changed = true
+						}
+					}
+				} else if len(x.Rhs) == 1 {
+					for i, l := range x.Lhs {
+						if s.setSeg(vals, l, s.segOf(vals, x.Rhs[0], i), x.Tok) {
+							changed = true
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range x.Names {
+					var v segVal
+					switch {
+					case len(x.Values) == len(x.Names):
+						v = s.segOf(vals, x.Values[i], -1)
+					case len(x.Values) == 1:
+						v = s.segOf(vals, x.Values[0], i)
+					}
+					if s.setSeg(vals, name, v, token.DEFINE) {
+						changed = true
+					}
+				}
+			}
+		})
+		if !changed {
+			break
+		}
+	}
+	inspectOwn(body, func(n ast.Node) {
+		if call, ok := n.(*ast.CallExpr); ok && s.isJSONDecode(call) {
+			unmarshals = append(unmarshals, call)
+		}
+	})
+	for _, call := range unmarshals {
+		data, dest := s.jsonDecodeArgs(call)
+		src := s.segOf(vals, data, -1)
+		if src.kind != segDecoded {
+			continue
+		}
+		claims := s.destVar(dest)
+		if claims == nil || !s.readElsewhere(body, claims, dest) {
+			continue
+		}
+		if s.verifiedAfter(body, body.Pos(), src.tok, nil) || s.handPeekHelper(fn, src.tok) {
+			continue
+		}
+		s.rep.Reportf(call.Pos(), call.End(),
+			"claims decoded by hand from the token's payload segment are used but the token's signature is never verified: parse and verify the token with a JWT library and its key before trusting its claims")
+	}
+}
+
+// inspectOwn visits the nodes of body outside nested function literals.
+func inspectOwn(body *ast.BlockStmt, f func(ast.Node)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if n != nil {
+			f(n)
+		}
+		return true
+	})
+}
+
+// setSeg records what lhs now holds; it reports whether vals changed.
+func (s *state) setSeg(vals map[*types.Var]segVal, lhs ast.Expr, v segVal, tok token.Token) bool {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	lv := s.localVar(id)
+	if lv == nil {
+		return false
+	}
+	if v.kind == segNone {
+		if tok != token.ADD_ASSIGN {
+			return false
+		}
+		// seg += "=": padding keeps what seg holds.
+		return false
+	}
+	if old, ok := vals[lv]; ok && old.kind >= v.kind {
+		return false
+	}
+	vals[lv] = v
+	return true
+}
+
+// segOf says what e holds (result idx of a multi-valued call, -1 for a
+// single value).
+func (s *state) segOf(vals map[*types.Var]segVal, e ast.Expr, idx int) segVal {
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.Ident:
+		if idx >= 0 {
+			return segVal{}
+		}
+		if v := s.localVar(x); v != nil {
+			return vals[v]
+		}
+	case *ast.IndexExpr:
+		if idx >= 0 {
+			return segVal{}
+		}
+		if p := s.segOf(vals, x.X, -1); p.kind == segParts {
+			if tv, ok := s.info.Types[x.Index]; ok && tv.Value != nil && tv.Value.ExactString() == "1" {
+				return segVal{segPayload, p.tok}
+			}
+		}
+	case *ast.BinaryExpr:
+		// parts[1] + padding
+		if x.Op == token.ADD && idx < 0 {
+			if l := s.segOf(vals, x.X, -1); l.kind == segPayload {
+				return l
+			}
+		}
+	case *ast.CallExpr:
+		return s.segCall(vals, x, idx)
+	}
+	return segVal{}
+}
+
+func (s *state) segCall(vals map[*types.Var]segVal, call *ast.CallExpr, idx int) segVal {
+	if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 && idx < 0 {
+		return s.segOf(vals, call.Args[0], -1) // []byte(payload), string(decoded)
+	}
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 {
+		return segVal{}
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	isDot := func(e ast.Expr) bool {
+		str, ok := s.constStr(e)
+		return ok && str == "."
+	}
+	switch {
+	case path == "strings" && (name == "Split" || name == "SplitN") && len(call.Args) >= 2 && isDot(call.Args[1]) && idx < 0:
+		// A split of the rest after the header starts at the payload.
+		if r := s.segOf(vals, call.Args[0], -1); r.kind == segRest {
+			return segVal{segNone, nil}
+		}
+		return segVal{segParts, call.Args[0]}
+	case path == "strings" && name == "Cut" && len(call.Args) == 2 && isDot(call.Args[1]):
+		src := s.segOf(vals, call.Args[0], -1)
+		switch {
+		case src.kind == segRest && idx == 0:
+			return segVal{segPayload, src.tok}
+		case src.kind == segNone && idx == 1:
+			return segVal{segRest, call.Args[0]}
+		}
+	case path == "strings" && (name == "TrimRight" || name == "TrimSpace" || name == "TrimSuffix") && idx < 0:
+		return s.segOf(vals, call.Args[0], -1)
+	case path == "encoding/base64" && name == "DecodeString" && idx <= 0:
+		if p := s.segOf(vals, call.Args[0], -1); p.kind == segPayload {
+			return segVal{segDecoded, p.tok}
+		}
+	}
+	return segVal{}
+}
+
+func (s *state) constStr(e ast.Expr) (string, bool) {
+	tv, ok := s.info.Types[e]
+	if !ok || tv.Value == nil {
+		return "", false
+	}
+	str := tv.Value.ExactString()
+	if len(str) < 2 || str[0] != '"' {
+		return "", false
+	}
+	return str[1 : len(str)-1], true
+}
+
+// isJSONDecode reports whether call is json.Unmarshal(data, dest) or
+// json.NewDecoder(r).Decode(dest).
+func (s *state) isJSONDecode(call *ast.CallExpr) bool {
+	data, dest := s.jsonDecodeArgs(call)
+	return data != nil && dest != nil
+}
+
+// jsonDecodeArgs returns the data a JSON decode reads and where it writes.
+func (s *state) jsonDecodeArgs(call *ast.CallExpr) (data, dest ast.Expr) {
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" {
+		return nil, nil
+	}
+	switch fn.Name() {
+	case "Unmarshal":
+		if len(call.Args) == 2 {
+			return call.Args[0], call.Args[1]
+		}
+	case "Decode":
+		// json.NewDecoder(bytes.NewReader(payload)).Decode(&claims)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Args) != 1 {
+			return nil, nil
+		}
+		nd, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok || len(nd.Args) != 1 {
+			return nil, nil
+		}
+		if r, ok := ast.Unparen(nd.Args[0]).(*ast.CallExpr); ok && len(r.Args) == 1 {
+			return r.Args[0], call.Args[0]
+		}
+	}
+	return nil, nil
+}
+
+// destVar returns the local variable a decode writes (&claims, or a
+// pointer variable), or nil.
+func (s *state) destVar(dest ast.Expr) *types.Var {
+	e := ast.Unparen(dest)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v := s.localVar(id)
+	if v == nil || s.ix.Defs.IsParam(v) {
+		return nil // a caller's destination: judged where it is read
+	}
+	return v
+}
+
+// readElsewhere reports whether claims is referred to in body other than
+// in dest, its declarations and its decode.
+func (s *state) readElsewhere(body *ast.BlockStmt, claims *types.Var, dest ast.Expr) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if n == dest {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && s.info.Uses[id] == claims {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// handPeekHelper reports whether fn decodes its token parameter for
+// callers in this package that all verify the same string.
+func (s *state) handPeekHelper(fn ast.Node, tok ast.Expr) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	obj, _ := s.info.Defs[decl.Name].(*types.Func)
+	param := s.paramIndex(decl, tok)
+	if obj == nil || param < 0 {
+		return false
+	}
+	n := 0
+	for _, sc := range s.calls {
+		if sc.fn != obj {
+			continue
+		}
+		if param >= len(sc.call.Args) || !s.verifiedAfter(s.outerBody(sc.call), sc.call.End(), sc.call.Args[param], nil) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
