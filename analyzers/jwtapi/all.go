@@ -14,6 +14,7 @@ func allFuncs() []*Func {
 	out = append(out, goKitFuncs()...)
 	out = append(out, jwtauthFuncs()...)
 	out = append(out, middlewareFuncs()...)
+	out = append(out, headerKeyFuncs()...)
 	return out
 }
 
@@ -46,5 +47,6 @@ func allFields() []*Field {
 	out = append(out, katarasFields()...)
 	out = append(out, fositeFields()...)
 	out = append(out, middlewareFields()...)
+	out = append(out, headerKeyFields()...)
 	return out
 }

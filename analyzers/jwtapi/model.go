@@ -155,6 +155,10 @@ type Func struct {
 	// already holds, so the token's claims are those of every such call
 	// on the same builder (go-jose jwt.Signed(s).Claims(a).Claims(b)).
 	ClaimsMerge bool
+	// FromTokenHeader: the call returns a key the token carries in its
+	// own header, or the URL of one (jwx Headers.JWK, JWKSetURL,
+	// X509URL). See KeyHeaderParams.
+	FromTokenHeader bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.
@@ -250,6 +254,9 @@ type Field struct {
 	// token (echo-jwt and gofiber Config.KeyFunc), whatever its signature;
 	// KeyfuncSigns when that key signs (fosite DefaultSigner.GetPrivateKey).
 	Keyfunc, KeyfuncSigns bool
+	// FromTokenHeader: the field holds a key the token carries in its own
+	// header (go-jose Header.JSONWebKey, the "jwk" parameter).
+	FromTokenHeader bool
 }
 
 // Alg families.

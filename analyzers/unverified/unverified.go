@@ -183,6 +183,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s.checkPins()
 	s.checkMixedLists()
 	s.checkKeyfuncFields()
+	s.checkHeaderKeys()
 	if hand {
 		s.checkHandRolled()
 	}
