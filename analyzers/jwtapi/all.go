@@ -15,6 +15,7 @@ func allFuncs() []*Func {
 	out = append(out, jwtauthFuncs()...)
 	out = append(out, middlewareFuncs()...)
 	out = append(out, headerKeyFuncs()...)
+	out = append(out, echoMiddlewareFuncs()...)
 	return out
 }
 
@@ -48,5 +49,6 @@ func allFields() []*Field {
 	out = append(out, fositeFields()...)
 	out = append(out, middlewareFields()...)
 	out = append(out, headerKeyFields()...)
+	out = append(out, echoMiddlewareFields()...)
 	return out
 }

@@ -47,7 +47,7 @@ var emptyKeyRows = func() map[string]EmptyKey {
 	for _, p := range jwxPackages {
 		m[p.root+"/jwt"], m[p.root+"/jws"] = EmptyKeyRejected, EmptyKeyRejected
 	}
-	for _, p := range []string{echoJWTPkg, ginJWTPkg, gofiberPkg, auth0Pkg, auth0ValPkg,
+	for _, p := range []string{echoJWTPkg, echoMiddlewarePkg, ginJWTPkg, gofiberPkg, auth0Pkg, auth0ValPkg,
 		katarasPkg, irisJWTPkg, goKitPkg} {
 		m[p] = EmptyKeyAccepted
 	}
