@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -125,7 +126,7 @@ func (s *state) handRolledIn(fn ast.Node, body *ast.BlockStmt) {
 			continue
 		}
 		claims := s.destVar(dest)
-		if claims == nil || !s.readElsewhere(body, claims, dest) {
+		if claims == nil || !s.trustedUse(body, claims, dest) {
 			continue
 		}
 		if s.verifiedAfter(body, body.Pos(), src.tok, nil) || s.handPeekHelper(fn, src.tok) {
@@ -310,23 +311,69 @@ func (s *state) destVar(dest ast.Expr) *types.Var {
 	return v
 }
 
-// readElsewhere reports whether claims is referred to in body other than
-// in dest, its declarations and its decode.
-func (s *state) readElsewhere(body *ast.BlockStmt, claims *types.Var, dest ast.Expr) bool {
+// trustedUse reports whether body uses claims (other than in dest, its
+// declarations and its decode) for more than logging it or reading its
+// timestamps: a client that decodes its own token to see when to refresh
+// it, or logs it, trusts nothing.
+func (s *state) trustedUse(body *ast.BlockStmt, claims *types.Var, dest ast.Expr) bool {
 	found := false
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if found || n == dest {
 			return false
 		}
-		if n == dest {
-			return false
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || s.info.Uses[id] != claims {
+			return true
 		}
-		if id, ok := n.(*ast.Ident); ok && s.info.Uses[id] == claims {
+		if !s.timestampOrLog(stack) {
 			found = true
 		}
 		return true
 	})
 	return found
+}
+
+// timestampOrLog reports whether the use at the top of stack reads a
+// time claim (exp, iat, nbf, by field or map key) or is an argument of a
+// log call.
+func (s *state) timestampOrLog(stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	for i := len(stack) - 2; i >= 0; i-- {
+		if call, ok := stack[i].(*ast.CallExpr); ok && s.isLogCall(call) {
+			return true
+		}
+		if _, ok := stack[i].(ast.Stmt); ok {
+			break
+		}
+	}
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.SelectorExpr:
+		return timeClaim(p.Sel.Name)
+	case *ast.IndexExpr:
+		if key, ok := s.constStr(p.Index); ok {
+			return timeClaim(key)
+		}
+	}
+	return false
+}
+
+// timeClaim reports whether a field or key names a time claim.
+func timeClaim(name string) bool {
+	n := strings.ToLower(name)
+	for _, p := range []string{"exp", "iat", "nbf", "issuedat", "notbefore"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // handPeekHelper reports whether fn decodes its token parameter for

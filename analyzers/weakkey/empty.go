@@ -67,6 +67,9 @@ func (e *empty) check(r *diag.Reporter, sink *jwtapi.KeySink, o keyflow.Origin, 
 		if o.Holder != nil && e.isChecked(o.Holder) {
 			return
 		}
+		if o.Env != "" && e.envChecked(o.Env) {
+			return
+		}
 		source = "a value read from the environment"
 		if o.Env != "" {
 			source = "environment variable " + o.Env
@@ -192,11 +195,17 @@ func fieldTag(pkg *types.Package, f *types.Var) (*types.Struct, string, *types.N
 }
 
 // tagRequires reports whether a field's tag makes a loader or validator
-// refuse an empty value: validate:"required" or "min=…", envconfig
+// refuse an empty value (validate:"required" or "min=…", envconfig
 // required:"true", caarlos0/env ",required" or ",notEmpty", binding
-// "required".
+// "required"), or gives it a default (default:"…", envDefault:"…": a
+// constant fallback, which is sharedkey's finding, never an empty key).
 func tagRequires(tag string) bool {
 	st := reflect.StructTag(tag)
+	for _, k := range []string{"default", "envDefault"} {
+		if v, ok := st.Lookup(k); ok && v != "" {
+			return true
+		}
+	}
 	for _, k := range []string{"validate", "binding"} {
 		if v, ok := st.Lookup(k); ok && (strings.Contains(v, "required") || strings.Contains(v, "min=") || strings.Contains(v, "len=")) {
 			return true
@@ -286,6 +295,66 @@ func (e *empty) isChecked(obj types.Object) bool {
 		})
 	}
 	e.checked[obj] = checked
+	return checked
+}
+
+// envChecked reports whether the package checks the environment variable
+// name where it reads it elsewhere: os.Getenv("NAME") compared or
+// measured in place, or assigned to a variable that is checked.
+func (e *empty) envChecked(name string) bool {
+	info := e.pass.TypesInfo
+	isRead := func(x ast.Expr) bool {
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return false
+		}
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os" || (fn.Name() != "Getenv" && fn.Name() != "LookupEnv") {
+			return false
+		}
+		v, ok := jwtapi.ConstString(info, call.Args[0])
+		return ok && v == name
+	}
+	readsIn := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			if x, ok := m.(ast.Expr); ok && isRead(x) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	checked := false
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if checked {
+				return false
+			}
+			switch x := n.(type) {
+			case *ast.BinaryExpr:
+				switch x.Op {
+				case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+					checked = readsIn(x)
+				}
+			case *ast.AssignStmt:
+				for i, r := range x.Rhs {
+					if i < len(x.Lhs) && isRead(r) {
+						if id, ok := ast.Unparen(x.Lhs[i]).(*ast.Ident); ok {
+							obj := info.Defs[id]
+							if obj == nil {
+								obj = info.Uses[id]
+							}
+							if obj != nil && e.isChecked(obj) {
+								checked = true
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	return checked
 }
 

@@ -150,3 +150,23 @@ func (h *Handler) Login(ctx context.Context, idToken string) (string, error) {
 	}
 	return c.Email, nil
 }
+
+// expiresSoon is a client reading its own token's exp to refresh it in
+// time: nothing but the timestamp is read.
+func expiresSoon(token string, now int64) bool {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return true
+	}
+	b, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return true
+	}
+	var c struct {
+		Exp int64 `json:"exp"`
+	}
+	if err := json.Unmarshal(b, &c); err != nil {
+		return true
+	}
+	return c.Exp-now < 60
+}

@@ -36,7 +36,8 @@ func Webhook(cfg *config.Config, sub string) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.WebhookSecret)) // want `JWT key may be empty: .* uses field WebhookSecret, set from environment variable WEBHOOK_SECRET`
 }
 
-// Checked secrets: a required tag, a validate tag, an empty check in Load.
+// Checked secrets: a required tag, a validate tag, an empty check in Load,
+// a default in the tag.
 func Checked(cfg *config.Config, sub string) ([]string, error) {
 	var out []string
 	for _, k := range []string{cfg.RefreshSecret, cfg.AdminSecret, cfg.APISecret} {
@@ -49,7 +50,8 @@ func Checked(cfg *config.Config, sub string) ([]string, error) {
 	a, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.RefreshSecret))
 	b, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.AdminSecret))
 	c, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.APISecret))
-	return append(out, a, b, c), nil
+	d, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.DevSecret))
+	return append(out, a, b, c, d), nil
 }
 
 // Inline reads the variable at the sink.
@@ -95,4 +97,18 @@ func Jose() (jose.Signer, error) {
 // JWX signs with jwx v2, which refuses an empty key.
 func JWX(tok jwxjwt.Token) ([]byte, error) {
 	return jwxjwt.Sign(tok, jwxjwt.WithKey(jwa.HS256, []byte(os.Getenv("JWX_SECRET"))))
+}
+
+// init checks at startup for the variable Middleware reads again.
+func init() {
+	if os.Getenv("MIDDLEWARE_SECRET") == "" {
+		log.Fatal("MIDDLEWARE_SECRET is required")
+	}
+}
+
+// Middleware reads the variable init checked.
+func Middleware(raw string) (*jwt.Token, error) {
+	return jwt.Parse(raw, func(t *jwt.Token) (interface{}, error) {
+		return []byte(os.Getenv("MIDDLEWARE_SECRET")), nil
+	}, jwt.WithValidMethods([]string{"HS256"}))
 }

@@ -15,6 +15,7 @@ type Config struct {
 	APISecret     string
 	WebhookSecret string // want WebhookSecret:"unchecked\\(field WebhookSecret, set from environment variable WEBHOOK_SECRET\\)"
 	LogLevel      string `env:"LOG_LEVEL"` // want LogLevel:"unchecked\\(.*\\)"
+	DevSecret     string `env:"DEV_SECRET" envDefault:"not-empty-in-dev"`
 }
 
 // Load reads the variables that no tag covers.
