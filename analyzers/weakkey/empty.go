@@ -121,13 +121,19 @@ func (e *empty) localFieldSource(f *types.Var) (string, bool) {
 		}
 	}
 	for _, v := range append(e.ix.Defs.LitValues(f), defExprs(e.ix.Defs.Assigned(f))...) {
-		if o := e.flow.Origin(v); o.Kind == keyflow.Env && !e.lookupEnv(v, nil) {
-			src := "the environment"
-			if o.Env != "" {
-				src = "environment variable " + o.Env
-			}
-			return fmt.Sprintf("field %s, set from %s", f.Name(), src), true
+		o := e.flow.Origin(v)
+		if o.Kind != keyflow.Env || e.lookupEnv(v, o.Holder) {
+			continue
 		}
+		// jwtSecret := os.Getenv(…); if jwtSecret == "" {…}; Config{JWTSecret: jwtSecret}
+		if (o.Holder != nil && e.isChecked(o.Holder)) || (o.Env != "" && e.envChecked(o.Env)) {
+			return "", false
+		}
+		src := "the environment"
+		if o.Env != "" {
+			src = "environment variable " + o.Env
+		}
+		return fmt.Sprintf("field %s, set from %s", f.Name(), src), true
 	}
 	return "", false
 }

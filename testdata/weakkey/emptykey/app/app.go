@@ -36,8 +36,9 @@ func Webhook(cfg *config.Config, sub string) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.WebhookSecret)) // want `JWT key may be empty: .* uses field WebhookSecret, set from environment variable WEBHOOK_SECRET`
 }
 
-// Checked secrets: a required tag, a validate tag, an empty check in Load,
-// a default in the tag.
+// Checked secrets: a required tag, a validate tag, an empty check in Load
+// (on the field, or on the variable read before it is stored), a default
+// in the tag.
 func Checked(cfg *config.Config, sub string) ([]string, error) {
 	var out []string
 	for _, k := range []string{cfg.RefreshSecret, cfg.AdminSecret, cfg.APISecret} {
@@ -51,7 +52,8 @@ func Checked(cfg *config.Config, sub string) ([]string, error) {
 	b, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.AdminSecret))
 	c, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.APISecret))
 	d, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.DevSecret))
-	return append(out, a, b, c, d), nil
+	e, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte(cfg.SignSecret))
+	return append(out, a, b, c, d, e), nil
 }
 
 // Inline reads the variable at the sink.

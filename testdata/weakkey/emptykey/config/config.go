@@ -16,11 +16,17 @@ type Config struct {
 	WebhookSecret string // want WebhookSecret:"unchecked\\(field WebhookSecret, set from environment variable WEBHOOK_SECRET\\)"
 	LogLevel      string `env:"LOG_LEVEL"` // want LogLevel:"unchecked\\(.*\\)"
 	DevSecret     string `env:"DEV_SECRET" envDefault:"not-empty-in-dev"`
+	SignSecret    string
 }
 
 // Load reads the variables that no tag covers.
 func Load() (*Config, error) {
+	sign := os.Getenv("SIGN_SECRET")
+	if len(sign) < 32 {
+		return nil, errors.New("SIGN_SECRET must hold at least 32 bytes")
+	}
 	c := &Config{
+		SignSecret:    sign,
 		APISecret:     os.Getenv("API_SECRET"),
 		WebhookSecret: os.Getenv("WEBHOOK_SECRET"),
 	}
