@@ -67,6 +67,99 @@ func (s *state) checkMixedLists() {
 	}
 }
 
+// checkMixedDecodeLists is checkMixedLists for libraries that take the
+// allow-list when decoding and the key when verifying the decoded token
+// (go-jose v4 ParseSigned(raw, algs) then tok.Claims(key, …)): the key of
+// the verification decides, by its class, as a keyfunc's would.
+func (s *state) checkMixedDecodeLists() {
+	for _, c := range s.ix.Calls {
+		if c.Func.Role != jwtapi.RoleVerify || !c.Func.TokenFromRecv || c.Func.Key < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+			continue
+		}
+		dec := s.decodeOf(c.Recv())
+		if dec == nil || dec.Func.Option != jwtapi.OptValidMethods {
+			continue
+		}
+		lit, ok := ast.Unparen(dec.Arg(dec.Func.OptionArg)).(*ast.CompositeLit)
+		if !ok {
+			continue
+		}
+		algs, ok := s.listAlgs(lit)
+		if !ok || !mixesHMAC(algs) {
+			continue
+		}
+		key := s.keyClass(c.Arg(c.Func.Key), nil, 0)
+		var what string
+		switch {
+		case key.class == keyAny && key.family != jwtapi.AlgHMAC:
+			what = "an interface{} key from one key set"
+		case key.class == keyPEMPublic:
+			what = "a PEM public key as []byte"
+		default:
+			continue
+		}
+		api := s.ix.APIName(dec)
+		keep := publicAlgs(algs, key.family)
+		d := diagnostic(lit, api+" mixes HMAC with public-key algorithms ("+strings.Join(algs, ", ")+") while "+s.ix.APIName(c)+" verifies with "+what+": the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
+		if len(keep) > 0 {
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "keep " + strings.Join(keep, ", "),
+				TextEdits: []analysis.TextEdit{{Pos: lit.Lbrace + 1, End: lit.Rbrace, NewText: []byte(quoteAllAs(keep, lit, s))}},
+			}}
+		}
+		s.rep.Report(d)
+	}
+}
+
+// decodeOf returns the decode call a token variable holds, when its only
+// definition is one.
+func (s *state) decodeOf(e ast.Expr) *jwtapi.Call {
+	if e == nil {
+		return nil
+	}
+	if c := s.ix.CallOf(e); c != nil && c.Func.Role == jwtapi.RoleDecode {
+		return c
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	defs, ok := s.ix.Defs.Of(v)
+	if !ok || len(defs) != 1 || defs[0].Index > 0 {
+		return nil
+	}
+	if c := s.ix.CallOf(defs[0].Expr); c != nil && c.Func.Role == jwtapi.RoleDecode {
+		return c
+	}
+	return nil
+}
+
+// quoteAllAs writes the kept algorithms the way the list spells its
+// elements: string literals, or the library's constants (jose.RS256)
+// when the list uses them.
+func quoteAllAs(algs []string, lit *ast.CompositeLit, s *state) string {
+	if len(lit.Elts) == 0 {
+		return quoteAll(algs)
+	}
+	sel, ok := ast.Unparen(lit.Elts[0]).(*ast.SelectorExpr)
+	if !ok {
+		return quoteAll(algs)
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return quoteAll(algs)
+	}
+	out := make([]string, len(algs))
+	for i, a := range algs {
+		out[i] = pkg.Name + "." + a
+	}
+	return strings.Join(out, ", ")
+}
+
 // listAlgs returns the algorithm names of a []string literal; ok is false
 // when some element is not a constant.
 func (s *state) listAlgs(lit *ast.CompositeLit) ([]string, bool) {

@@ -182,6 +182,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s.checkSites()
 	s.checkPins()
 	s.checkMixedLists()
+	s.checkMixedDecodeLists()
 	s.checkKeyfuncFields()
 	s.checkHeaderKeys()
 	if hand {
