@@ -159,6 +159,10 @@ type Func struct {
 	// own header, or the URL of one (jwx Headers.JWK, JWKSetURL,
 	// X509URL). See KeyHeaderParams.
 	FromTokenHeader bool
+	// DecodesSegment: the call base64url-decodes one segment of a compact
+	// token and returns its bytes, verifying nothing (golang-jwt
+	// DecodeSegment).
+	DecodesSegment bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.

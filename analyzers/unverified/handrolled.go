@@ -32,8 +32,9 @@ type segVal struct {
 }
 
 // importsHandDecoding reports whether the package can hold the shape at
-// all: it imports strings, encoding/base64 and a JSON decoder.
-func importsHandDecoding(pkg *types.Package) bool {
+// all: it imports strings, a base64 decoder (encoding/base64, or a JWT
+// library's DecodeSegment) and a JSON decoder.
+func importsHandDecoding(pkg *types.Package, lib bool) bool {
 	var str, b64, js bool
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
@@ -45,7 +46,7 @@ func importsHandDecoding(pkg *types.Package) bool {
 			js = true
 		}
 	}
-	return str && b64 && js
+	return str && (b64 || lib) && js
 }
 
 // checkHandRolled reports the hand-rolled decodes of every function.
@@ -239,6 +240,11 @@ func (s *state) segCall(vals map[*types.Var]segVal, call *ast.CallExpr, idx int)
 	case path == "strings" && (name == "TrimRight" || name == "TrimSpace" || name == "TrimSuffix") && idx < 0:
 		return s.segOf(vals, call.Args[0], -1)
 	case path == "encoding/base64" && name == "DecodeString" && idx <= 0:
+		if p := s.segOf(vals, call.Args[0], -1); p.kind == segPayload {
+			return segVal{segDecoded, p.tok}
+		}
+	}
+	if c := s.ix.CallOf(call); c != nil && c.Func.DecodesSegment && idx <= 0 {
 		if p := s.segOf(vals, call.Args[0], -1); p.kind == segPayload {
 			return segVal{segDecoded, p.tok}
 		}

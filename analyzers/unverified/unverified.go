@@ -144,7 +144,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	lib := ix.UsesLibrary || importsFacts(pass)
-	hand := !ix.Skipped && importsHandDecoding(pass.Pkg)
+	hand := !ix.Skipped && importsHandDecoding(pass.Pkg, ix.UsesLibrary)
 	if !lib && !hand {
 		return nil, nil
 	}

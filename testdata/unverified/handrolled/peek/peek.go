@@ -98,3 +98,23 @@ func subjectOf(raw string) string {
 func audit(raw string) string {
 	return "request by " + subjectOf(raw)
 }
+
+// roleOf decodes the payload with golang-jwt's segment decoder, which
+// verifies nothing, and trusts the role.
+func roleOf(raw string) string {
+	parts := strings.Split(raw, ".")
+	if len(parts) != 3 {
+		return ""
+	}
+	b, err := jwt.NewParser().DecodeSegment(parts[1])
+	if err != nil {
+		return ""
+	}
+	var c struct {
+		Role string `json:"role"`
+	}
+	if json.Unmarshal(b, &c) != nil { // want `claims decoded by hand from the token's payload segment are used`
+		return ""
+	}
+	return c.Role
+}
