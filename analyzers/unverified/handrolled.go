@@ -127,10 +127,18 @@ func (s *state) handRolledIn(fn ast.Node, body *ast.BlockStmt) {
 			continue
 		}
 		claims := s.destVar(dest)
-		if claims == nil || !s.trustedUse(body, claims, dest) {
+		if claims == nil {
+			continue
+		}
+		uses := s.claimsUses(body, claims, dest)
+		if len(uses) == 0 {
 			continue
 		}
 		if s.verifiedAfter(body, body.Pos(), src.tok, nil) || s.handPeekHelper(fn, src.tok) {
+			continue
+		}
+		if ret, only := onlyReturned(uses); only && !s.callersTrust(fn, ret) {
+			// A decoding helper: what its callers do with the claims decides.
 			continue
 		}
 		s.rep.Reportf(call.Pos(), call.End(),
@@ -244,12 +252,47 @@ func (s *state) segCall(vals map[*types.Var]segVal, call *ast.CallExpr, idx int)
 			return segVal{segDecoded, p.tok}
 		}
 	}
+	if fn.Pkg() == s.pass.Pkg && idx <= 0 && s.segmentDecoder(fn) {
+		if p := s.segOf(vals, call.Args[0], -1); p.kind == segPayload {
+			return segVal{segDecoded, p.tok}
+		}
+	}
 	if c := s.ix.CallOf(call); c != nil && c.Func.DecodesSegment && idx <= 0 {
 		if p := s.segOf(vals, call.Args[0], -1); p.kind == segPayload {
 			return segVal{segDecoded, p.tok}
 		}
 	}
 	return segVal{}
+}
+
+// segmentDecoder reports whether fn, a function of this package, returns
+// the base64 decoding of its first parameter as []byte (a helper such as
+// decodeSegment(seg string) ([]byte, error)).
+func (s *state) segmentDecoder(fn *types.Func) bool {
+	decl := s.ix.Funcs[fn.Origin()]
+	sig, ok := fn.Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || !ok || sig.Params().Len() == 0 || sig.Results().Len() == 0 || !isByteSlice(sig.Results().At(0).Type()) {
+		return false
+	}
+	param := sig.Params().At(0)
+	found := false
+	inspectOwn(decl.Body, func(n ast.Node) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) != 1 {
+			return
+		}
+		callee, _ := typeutil.Callee(s.info, call).(*types.Func)
+		if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "encoding/base64" || callee.Name() != "DecodeString" {
+			return
+		}
+		ast.Inspect(call.Args[0], func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && s.info.Uses[id] == param {
+				found = true
+			}
+			return !found
+		})
+	})
+	return found
 }
 
 func (s *state) constStr(e ast.Expr) (string, bool) {
@@ -317,19 +360,23 @@ func (s *state) destVar(dest ast.Expr) *types.Var {
 	return v
 }
 
-// trustedUse reports whether body uses claims (other than in dest, its
-// declarations and its decode) for more than logging it or reading its
-// timestamps: a client that decodes its own token to see when to refresh
-// it, or logs it, trusts nothing.
-func (s *state) trustedUse(body *ast.BlockStmt, claims *types.Var, dest ast.Expr) bool {
-	found := false
+// claimsUse is one use of a claims value: the path from the function body
+// to the identifier.
+type claimsUse []ast.Node
+
+// claimsUses returns the uses of claims in body (other than in dest, its
+// declarations and its decode) that trust it: not logging it, not reading
+// its timestamps (a client that decodes its own token to see when to
+// refresh it trusts nothing).
+func (s *state) claimsUses(body *ast.BlockStmt, claims *types.Var, dest ast.Expr) []claimsUse {
+	var out []claimsUse
 	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
-		if found || n == dest {
+		if n == dest {
 			return false
 		}
 		stack = append(stack, n)
@@ -338,11 +385,98 @@ func (s *state) trustedUse(body *ast.BlockStmt, claims *types.Var, dest ast.Expr
 			return true
 		}
 		if !s.timestampOrLog(stack) {
-			found = true
+			out = append(out, append(claimsUse(nil), stack...))
 		}
 		return true
 	})
-	return found
+	return out
+}
+
+// onlyReturned reports whether every use returns the claims as they are,
+// and at which result position.
+func onlyReturned(uses []claimsUse) (int, bool) {
+	pos := -1
+	for _, u := range uses {
+		if len(u) < 2 {
+			return 0, false
+		}
+		id := u[len(u)-1]
+		var ret *ast.ReturnStmt
+		switch p := u[len(u)-2].(type) {
+		case *ast.ReturnStmt:
+			ret = p
+		case *ast.UnaryExpr:
+			if r, ok := u[len(u)-3].(*ast.ReturnStmt); ok && len(u) >= 3 && p.Op == token.AND {
+				ret, id = r, p
+			}
+		}
+		if ret == nil {
+			return 0, false
+		}
+		i := -1
+		for j, r := range ret.Results {
+			if r == id {
+				i = j
+			}
+		}
+		if i < 0 || (pos >= 0 && i != pos) {
+			return 0, false
+		}
+		pos = i
+	}
+	return pos, pos >= 0
+}
+
+// callersTrust reports whether some caller in this package of the helper
+// fn uses result ret as trusted claims without verifying the token. A
+// helper nobody here calls (an exported decoder) is judged by nobody.
+func (s *state) callersTrust(fn ast.Node, ret int) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	obj, _ := s.info.Defs[decl.Name].(*types.Func)
+	if obj == nil {
+		return false
+	}
+	for _, sc := range s.calls {
+		if sc.fn == obj && s.callerTrusts(sc.call, ret) {
+			return true
+		}
+	}
+	return false
+}
+
+// callerTrusts reports whether one call of a decoding helper uses result
+// ret as trusted claims, without verifying a token it passed.
+func (s *state) callerTrusts(call *ast.CallExpr, ret int) bool {
+	body := s.outerBody(call)
+	if body == nil {
+		return true
+	}
+	for _, a := range call.Args {
+		if s.verifiedAfter(body, call.End(), a, nil) {
+			return false
+		}
+	}
+	v := s.resultVar(call, ret)
+	if v == nil {
+		return true // used in place
+	}
+	return len(s.claimsUses(body, v, nil)) > 0
+}
+
+// resultVar returns the local variable that takes result ret of call.
+func (s *state) resultVar(call *ast.CallExpr, ret int) *types.Var {
+	as, ok := s.parents[call].(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || ret >= len(as.Lhs) {
+		return nil
+	}
+	id, ok := ast.Unparen(as.Lhs[ret]).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	return s.localVar(id)
 }
 
 // timestampOrLog reports whether the use at the top of stack reads a
