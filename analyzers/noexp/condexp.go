@@ -326,6 +326,42 @@ func (c *checker) constantLifetime(lt ast.Expr) bool {
 	return true
 }
 
+// LifetimeCheckedFact marks a field or package variable that its package
+// rejects when it is not positive (a fatal exit, a panic or an error
+// return), so a mint elsewhere may rely on it.
+type LifetimeCheckedFact struct{}
+
+func (*LifetimeCheckedFact) AFact() {}
+
+func (*LifetimeCheckedFact) String() string { return "lifetime-checked" }
+
+// exportLifetimeFacts exports LifetimeCheckedFact for the fields and
+// package variables of this package that it rejects when not positive.
+func (c *checker) exportLifetimeFacts() {
+	done := map[types.Object]bool{}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			ifs, ok := n.(*ast.IfStmt)
+			if !ok {
+				return true
+			}
+			x := c.nonPositiveTest(ifs.Cond)
+			if x == nil {
+				return true
+			}
+			v, ok := objOf(c.info, x).(*types.Var)
+			if !ok || done[v] || v.Pkg() != c.pass.Pkg || !(v.IsField() || v.Parent() == c.pass.Pkg.Scope()) {
+				return true
+			}
+			if c.rejects(ifs.Body) {
+				done[v] = true
+				c.pass.ExportObjectFact(v, &LifetimeCheckedFact{})
+			}
+			return true
+		})
+	}
+}
+
 // lifetimeChecked reports whether the package rejects a lifetime that is
 // not positive: an if on the same variable or field (ttl <= 0, ttl == 0,
 // ttl < 1) whose body exits (log.Fatal, panic, os.Exit) or returns an
@@ -337,6 +373,12 @@ func (c *checker) lifetimeChecked(lt ast.Expr) bool {
 		return false
 	}
 	want[obj] = true
+	if v, ok := obj.(*types.Var); ok && v.Pkg() != c.pass.Pkg {
+		var fact LifetimeCheckedFact
+		if c.pass.ImportObjectFact(v, &fact) {
+			return true
+		}
+	}
 	// remember = d after d was checked: d's check covers remember.
 	if v, ok := obj.(*types.Var); ok && v.Pkg() == c.pass.Pkg {
 		if defs, ok := c.ix.Defs.Of(v); ok {

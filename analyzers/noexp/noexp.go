@@ -32,6 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
 	Flags:            flags(),
+	FactTypes:        []analysis.Fact{new(LifetimeCheckedFact)},
 	RunDespiteErrors: true,
 }
 
@@ -72,7 +73,15 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
-	if ix == nil || pass.TypesInfo == nil || pass.Pkg == nil || !ix.UsesLibrary || testHelperPackage(pass.Pkg) {
+	if ix == nil || pass.TypesInfo == nil || pass.Pkg == nil {
+		return nil, nil
+	}
+	if !ix.Skipped {
+		// Config packages check token lifetimes without using a JWT
+		// library: tell the packages that mint with them.
+		(&checker{pass: pass, ix: ix, info: pass.TypesInfo}).exportLifetimeFacts()
+	}
+	if !ix.UsesLibrary || testHelperPackage(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{

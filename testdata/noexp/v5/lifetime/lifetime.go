@@ -20,7 +20,7 @@ var key = []byte(os.Getenv("JWT_KEY"))
 type Config struct {
 	AccessTTL  time.Duration
 	RefreshTTL time.Duration
-	InviteTTL  time.Duration
+	InviteTTL  time.Duration // want InviteTTL:"lifetime-checked"
 }
 
 type Issuer struct {
