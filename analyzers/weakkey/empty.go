@@ -43,7 +43,7 @@ type empty struct {
 }
 
 func newEmpty(pass *analysis.Pass, ix *jwtapi.Index, flow *keyflow.Flow) *empty {
-	return &empty{pass: pass, ix: ix, flow: flow, checked: map[types.Object]bool{}}
+	return &empty{pass: pass, ix: ix, flow: flow}
 }
 
 // check reports sink when its key may be empty.
@@ -164,7 +164,7 @@ func (e *empty) exportFieldFacts() {
 		}
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
-			if !f.Exported() || !stringOrBytes(f.Type()) {
+			if !f.Exported() || !stringOrBytes(f.Type()) || !secretName(f.Name()) {
 				continue
 			}
 			if src, ok := e.localFieldSource(f); ok && !e.isChecked(f) {
@@ -172,6 +172,19 @@ func (e *empty) exportFieldFacts() {
 			}
 		}
 	}
+}
+
+// secretName reports whether a field's name says it holds a secret or a
+// key: only such fields get a fact, which keeps the facts of packages
+// full of configuration or data types few.
+func secretName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"secret", "key", "jwt", "sign", "hmac", "token"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldTag finds the struct holding field f among the package's types
@@ -245,63 +258,65 @@ func hasValidateMethod(named *types.Named) bool {
 // field) with anything, measures it with len, or hands it to a function of
 // its own or of another module (a validator) other than a JWT library.
 func (e *empty) isChecked(obj types.Object) bool {
-	if r, ok := e.checked[obj]; ok {
-		return r
+	if e.checked == nil {
+		e.checked = e.checkedObjects()
 	}
+	return e.checked[obj]
+}
+
+// checkedObjects walks the package once and collects every variable and
+// field that a comparison, a len, a switch tag or a call of the program's
+// own (or another module's) code reads.
+func (e *empty) checkedObjects() map[types.Object]bool {
 	info := e.pass.TypesInfo
-	refers := func(n ast.Node) bool {
-		found := false
+	out := map[types.Object]bool{}
+	mark := func(n ast.Node) {
 		ast.Inspect(n, func(m ast.Node) bool {
-			if id, ok := m.(*ast.Ident); ok && info.Uses[id] == obj {
-				found = true
+			if id, ok := m.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					out[v] = true
+				}
 			}
-			return !found
+			return true
 		})
-		return found
 	}
-	checked := false
 	for _, f := range e.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if checked {
-				return false
-			}
 			switch x := n.(type) {
 			case *ast.BinaryExpr:
 				switch x.Op {
 				case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-					if refers(x.X) || refers(x.Y) {
-						checked = true
-					}
+					mark(x.X)
+					mark(x.Y)
 				}
 			case *ast.SwitchStmt:
-				if x.Tag != nil && refers(x.Tag) {
-					checked = true
+				if x.Tag != nil {
+					mark(x.Tag)
 				}
 			case *ast.CallExpr:
 				if len(x.Args) == 0 {
 					return true
 				}
 				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" && refers(x.Args[0]) {
-						checked = true
+					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
+						mark(x.Args[0])
 					}
-					return true
+					if _, ok := info.Uses[id].(*types.Builtin); ok {
+						return true
+					}
 				}
 				fn, _ := typeutil.Callee(info, x).(*types.Func)
 				if fn == nil || fn.Pkg() == nil || jwtapi.IsStdPath(fn.Pkg().Path()) || e.ix.Model.IsLibrary(fn.Pkg().Path()) {
 					return true
 				}
 				for _, a := range x.Args {
-					if refers(a) {
-						checked = true
-					}
+					mark(a)
 				}
 			}
 			return true
 		})
 	}
-	e.checked[obj] = checked
-	return checked
+	return out
 }
 
 // envChecked reports whether the package checks the environment variable

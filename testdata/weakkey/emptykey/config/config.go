@@ -14,7 +14,7 @@ type Config struct {
 	AdminSecret   string `mapstructure:"admin_secret" validate:"required,min=32"`
 	APISecret     string
 	WebhookSecret string // want WebhookSecret:"unchecked\\(field WebhookSecret, set from environment variable WEBHOOK_SECRET\\)"
-	LogLevel      string `env:"LOG_LEVEL"` // want LogLevel:"unchecked\\(.*\\)"
+	LogLevel      string `env:"LOG_LEVEL"`
 	DevSecret     string `env:"DEV_SECRET" envDefault:"not-empty-in-dev"`
 	SignSecret    string
 }
