@@ -329,7 +329,12 @@ func (c *checker) constantLifetime(lt ast.Expr) bool {
 // LifetimeCheckedFact marks a field or package variable that its package
 // rejects when it is not positive (a fatal exit, a panic or an error
 // return), so a mint elsewhere may rely on it.
-type LifetimeCheckedFact struct{}
+type LifetimeCheckedFact struct {
+	// Check names how it is rejected, for debugging output ("error",
+	// "exit"): gob encodes facts, and a struct without exported fields
+	// cannot be encoded.
+	Check string
+}
 
 func (*LifetimeCheckedFact) AFact() {}
 
@@ -355,7 +360,7 @@ func (c *checker) exportLifetimeFacts() {
 			}
 			if c.rejects(ifs.Body) {
 				done[v] = true
-				c.pass.ExportObjectFact(v, &LifetimeCheckedFact{})
+				c.pass.ExportObjectFact(v, &LifetimeCheckedFact{Check: "rejected when not positive"})
 			}
 			return true
 		})
