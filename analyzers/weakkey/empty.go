@@ -36,10 +36,11 @@ var configTags = []string{"env", "envconfig", "mapstructure", "koanf", "yaml", "
 // empty finds keys read from the environment or a config source that
 // nothing checks before a library that accepts an empty key uses them.
 type empty struct {
-	pass    *analysis.Pass
-	ix      *jwtapi.Index
-	flow    *keyflow.Flow
-	checked map[types.Object]bool
+	pass     *analysis.Pass
+	ix       *jwtapi.Index
+	flow     *keyflow.Flow
+	checked  map[types.Object]bool
+	reported map[types.Object]bool // holders already reported
 }
 
 func newEmpty(pass *analysis.Pass, ix *jwtapi.Index, flow *keyflow.Flow) *empty {
@@ -84,6 +85,22 @@ func (e *empty) check(r *diag.Reporter, sink *jwtapi.KeySink, o keyflow.Origin, 
 			return
 		}
 		source = src
+	}
+	// One finding per variable or field holding the key, at its first use.
+	holder := o.Holder
+	if holder == nil {
+		if f := fieldOf(e.pass.TypesInfo, key); f != nil {
+			holder = f
+		}
+	}
+	if holder != nil {
+		if e.reported[holder] {
+			return
+		}
+		if e.reported == nil {
+			e.reported = map[types.Object]bool{}
+		}
+		e.reported[holder] = true
 	}
 	report(r, sink.Key, seen, fmt.Sprintf("JWT key may be empty: %s uses %s, which nothing checks before use, and the library signs and verifies with an empty key, so an unset value makes every token forgeable; refuse to start when the key is missing or shorter than %d bytes", sink.API, source, hmacBound(sink.Alg)), nil)
 }
