@@ -1,5 +1,7 @@
 package jwtapi
 
+import "go/types"
+
 // Keys a token carries in its own header. RFC 7515 lets a JWS name its
 // verification key inside the header: the key itself ("jwk"), or a URL to
 // fetch it from ("jku" for a key set, "x5u" for a certificate). Whoever
@@ -9,9 +11,10 @@ package jwtapi
 //
 //   - go-jose (all generations): Header.JSONWebKey, the parsed "jwk";
 //     ParseSigned only checks that it is a valid public key.
-//   - jwx v2 and v3: the jws.Headers methods JWK, JWKSetURL and X509URL.
-//     (jws.WithVerifyAuto fetches "jku" itself, and refuses every URL
-//     unless a whitelist is given, so it needs no row.)
+//   - jwx v2 and v3: the jws.Headers methods JWK, JWKSetURL and X509URL,
+//     and jws.WithVerifyAuto, which verifies with the key set fetched from
+//     the token's "jku". It refuses every URL unless its fetch options
+//     carry a whitelist; jwk.InsecureWhitelist allows every URL.
 //   - golang-jwt: the Token.Header map (the Type row's HeaderField), read
 //     by the parameter names below.
 
@@ -37,8 +40,34 @@ func headerKeyFuncs() []*Func {
 			r.FromTokenHeader = true
 			out = append(out, r)
 		}
+		// WithVerifyAuto(fetcher, fetchOptions...): the fetch options hold
+		// the URL whitelist.
+		auto := row(p.root+"/jws", "", "WithVerifyAuto", RoleOption, familyJWX, with(none(), func(a *args) { a.Options = 1 }))
+		auto.FromTokenHeader = true
+		white := row(p.root+"/jwk", "", "WithFetchWhitelist", RoleOption, familyJWX, with(none(), func(a *args) { a.OptionArg = 0 }))
+		white.Option = OptOther
+		out = append(out, auto, white)
 	}
 	return out
+}
+
+// allowAnyURL are the whitelist types that allow every URL.
+var allowAnyURL = func() map[modelKey]bool {
+	m := map[modelKey]bool{}
+	for _, p := range jwxPackages {
+		m[key(p.root+"/jwk", "", "InsecureWhitelist")] = true
+	}
+	return m
+}()
+
+// AllowsAnyURL reports whether t is a URL whitelist type that allows every
+// URL (jwx jwk.InsecureWhitelist).
+func (m *Model) AllowsAnyURL(t types.Type) bool {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	return allowAnyURL[key(n.Obj().Pkg().Path(), "", n.Obj().Name())]
 }
 
 func headerKeyFields() []*Field {

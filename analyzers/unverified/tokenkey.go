@@ -26,6 +26,7 @@ import (
 // set while the embedded key is still the one used is no pin: the kid is
 // written by the token's author too.
 func (s *state) checkHeaderKeys() {
+	s.checkAutoFetch()
 	hk := &headerKeys{s: s, funcs: map[*types.Func]bool{}, busy: map[*types.Func]bool{},
 		vars: map[*types.Var]bool{}, varBusy: map[*types.Var]bool{}}
 	var sinks []*jwtapi.KeySink
@@ -46,6 +47,27 @@ func (s *state) checkHeaderKeys() {
 		}
 		s.rep.Reportf(sink.Key.Pos(), sink.Key.End(),
 			"%s verifies the token with a key taken from the token's own header (jwk, jku or x5u): whoever writes the token picks the key; verify with keys the program trusts, or match the embedded key against a pinned set (thumbprint) before using it", sink.API)
+	}
+}
+
+// checkAutoFetch reports an option that verifies with the key set fetched
+// from the token's own "jku" (jwx WithVerifyAuto) when its fetch options
+// allow every URL (jwk.InsecureWhitelist): the token's author then names
+// the keys that verify it.
+func (s *state) checkAutoFetch() {
+	for _, c := range s.ix.Calls {
+		if !c.Func.FromTokenHeader || c.Func.Role != jwtapi.RoleOption || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+			continue
+		}
+		opts, _ := s.ix.OptionCalls(c)
+		for _, o := range opts {
+			for _, a := range o.Expr.Args {
+				if s.ix.Model.AllowsAnyURL(s.info.TypeOf(a)) {
+					s.rep.Reportf(c.Expr.Pos(), c.Expr.End(),
+						"%s verifies the token with keys fetched from the jku URL the token itself names, and its whitelist allows every URL: whoever writes the token picks the key; whitelist the key-set URLs you trust", s.ix.APIName(c))
+				}
+			}
+		}
 	}
 }
 
