@@ -67,6 +67,61 @@ func (s *state) checkMixedLists() {
 	}
 }
 
+// checkPEMAsSecret reports parses whose keyfunc accepts several methods
+// and hands back, on one of its paths, a PEM public key as []byte: the
+// keyfunc's own method check lets HMAC through there, and golang-jwt uses
+// a []byte only as an HMAC secret, so an HS256 token signed with the
+// public key's text verifies (the keyfunc's accepted methods mix HMAC with
+// RSA for keys of one source). Keyfuncs that never check the method are
+// checkPins' finding; an allow-list without HMAC makes the path fail.
+func (s *state) checkPEMAsSecret() {
+	for _, c := range s.ix.Calls {
+		if c.Func.Role != jwtapi.RoleParse || c.Func.Keyfunc < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+			continue
+		}
+		in := s.resolveKeyfunc(c.Arg(c.Func.Keyfunc), 0)
+		if in == nil || !in.pemBytes || (!in.pins && in.key == keyPEMPublic) {
+			continue
+		}
+		if pinned, known := s.parsePinned(c); pinned || !known {
+			// A visible list decides: only one that allows HMAC keeps
+			// the path alive, and checkMixedLists reports a mixed one
+			// when the keyfunc's key is the PEM alone.
+			if !known || !s.listAllowsHMAC(c) || in.key == keyPEMPublic {
+				continue
+			}
+		}
+		fn, _ := s.info.Uses[jwtapi.CalleeIdent(c.Expr)].(*types.Func)
+		s.rep.Report(diagnostic(c.Expr, apiName(fn)+" accepts HMAC and public-key methods for keys of one source: its keyfunc returns a PEM public key as []byte on one path, which golang-jwt can only use as an HMAC secret, so an HS256 token signed with the public key's text verifies; return the parsed public key and accept only its algorithms"))
+	}
+}
+
+// listAllowsHMAC reports whether the parse's visible allow-list names an
+// HMAC algorithm.
+func (s *state) listAllowsHMAC(c *jwtapi.Call) bool {
+	opts, _ := s.ix.OptionCalls(c)
+	for _, o := range opts {
+		if o.Func.Option != jwtapi.OptValidMethods {
+			continue
+		}
+		lit, ok := ast.Unparen(o.Arg(o.Func.OptionArg)).(*ast.CompositeLit)
+		if !ok {
+			return true // not visible: assume it might
+		}
+		algs, ok := s.listAlgs(lit)
+		if !ok {
+			return true
+		}
+		for _, a := range algs {
+			if jwtapi.AlgFamily(a) == jwtapi.AlgHMAC {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
 // checkMixedDecodeLists is checkMixedLists for libraries that take the
 // allow-list when decoding and the key when verifying the decoded token
 // (go-jose v4 ParseSigned(raw, algs) then tok.Claims(key, …)): the key of

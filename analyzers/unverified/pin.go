@@ -30,14 +30,17 @@ type kfInfo struct {
 	key    string
 	family string
 	pemRSA bool
+	// pemBytes: some path returns a PEM public key as []byte, which
+	// golang-jwt can only use as an HMAC secret.
+	pemBytes bool
 }
 
 func (k *kfInfo) fact() *KeyfuncFact {
-	return &KeyfuncFact{Pins: k.pins, Key: k.key, Family: k.family, PEMRSA: k.pemRSA}
+	return &KeyfuncFact{Pins: k.pins, Key: k.key, Family: k.family, PEMRSA: k.pemRSA, PEMBytes: k.pemBytes}
 }
 
 func fromFact(f *KeyfuncFact) *kfInfo {
-	return &kfInfo{pins: f.Pins, key: f.Key, family: f.Family, pemRSA: f.PEMRSA}
+	return &kfInfo{pins: f.Pins, key: f.Key, family: f.Family, pemRSA: f.PEMRSA, pemBytes: f.PEMBytes}
 }
 
 // mergeInfo combines the keyfuncs an expression may denote: pinned only
@@ -53,6 +56,7 @@ func mergeInfo(infos []*kfInfo) *kfInfo {
 			return nil
 		}
 		out.pins = out.pins && in.pins
+		out.pemBytes = out.pemBytes || in.pemBytes
 		keys = append(keys, keyResult{in.key, in.family, in.pemRSA})
 	}
 	k := unite(keys)
@@ -264,6 +268,9 @@ func (s *state) analyzeKeyfunc(kf *jwtapi.Keyfunc) *kfInfo {
 	}
 	k := unite(keys)
 	in.key, in.family, in.pemRSA = k.class, k.family, k.pemRSA
+	for _, r := range keys {
+		in.pemBytes = in.pemBytes || r.class == keyPEMPublic
+	}
 	s.kfMemo[kf.Node] = in
 	return in
 }

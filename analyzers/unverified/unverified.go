@@ -81,6 +81,8 @@ type KeyfuncFact struct {
 	Key    string // a keyClass
 	Family string // algorithm family the key type implies, "" when none
 	PEMRSA bool   // a PEM public key known to be RSA
+	// PEMBytes: some path returns a PEM public key as []byte.
+	PEMBytes bool
 }
 
 func (*KeyfuncFact) AFact() {}
@@ -183,6 +185,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s.checkPins()
 	s.checkMixedLists()
 	s.checkMixedDecodeLists()
+	s.checkPEMAsSecret()
 	s.checkKeyfuncFields()
 	s.checkHeaderKeys()
 	if hand {

@@ -114,3 +114,24 @@ func rsaOnly(raw string) (*jwt.Token, error) {
 func publicOnly(raw string) (*jwt.Token, error) {
 	return jwt.Parse(raw, byKid, jwt.WithValidMethods([]string{"RS256", "ES256"}))
 }
+
+// oneSource gives each method a key, but both come from the same PEM: the
+// HMAC branch uses the public key's text as the secret.
+func oneSource(t *jwt.Token) (interface{}, error) {
+	switch t.Method.(type) {
+	case *jwt.SigningMethodHMAC:
+		return idpPEM, nil
+	case *jwt.SigningMethodRSA:
+		return jwt.ParseRSAPublicKeyFromPEM(idpPEM)
+	}
+	return nil, errors.New("unexpected method")
+}
+
+func confused(raw string) (*jwt.Token, error) {
+	return jwt.Parse(raw, oneSource) // want `jwt.Parse accepts HMAC and public-key methods for keys of one source: its keyfunc returns a PEM public key as \[\]byte on one path`
+}
+
+// rsaListed allows RSA only: the HMAC branch can never run.
+func rsaListed(raw string) (*jwt.Token, error) {
+	return jwt.Parse(raw, oneSource, jwt.WithValidMethods([]string{"RS256"}))
+}
