@@ -16,6 +16,8 @@ func allFuncs() []*Func {
 	out = append(out, middlewareFuncs()...)
 	out = append(out, oidcFuncs()...)
 	out = append(out, keyfuncFuncs()...)
+	out = append(out, headerKeyFuncs()...)
+	out = append(out, echoMiddlewareFuncs()...)
 	return out
 }
 
@@ -50,5 +52,7 @@ func allFields() []*Field {
 	out = append(out, fositeFields()...)
 	out = append(out, middlewareFields()...)
 	out = append(out, oidcFields()...)
+	out = append(out, headerKeyFields()...)
+	out = append(out, echoMiddlewareFields()...)
 	return out
 }

@@ -267,6 +267,7 @@ func coverageLibraries() []*Library {
 			Default: "validator.New requires one algorithm and rejects tokens whose header names another; exp is checked when present, not required."},
 	)
 	libs = append(libs, remoteKeyLibraries()...)
+	libs = append(libs, echoMiddlewareLibrary())
 	setNoaudCells(libs)
 	addTransportCells(libs)
 	return libs

@@ -48,6 +48,12 @@ func (d *Defs) Of(v *types.Var) ([]Def, bool) {
 	return d.defs[v], true
 }
 
+// Assigned returns every definition of v seen in this package, also for
+// parameters and named results (whose first value comes from the caller)
+// and for variables whose list is incomplete: the writes that can be
+// seen, for rules that look for one kind of value among them.
+func (d *Defs) Assigned(v *types.Var) []Def { return d.defs[v] }
+
 // LitValues returns the values field gets in keyed composite literals of
 // this package (Config{Field: value}).
 func (d *Defs) LitValues(field *types.Var) []ast.Expr { return d.litFields[field] }

@@ -91,6 +91,13 @@ func golangJWTFuncs() []*Func {
 			opt("WithIssuer", OptOther, -1),
 			opt("WithSubject", OptOther, -1),
 		)
+		// Segment decoding: base64url only, no verification (v5 has it on
+		// the Parser).
+		for _, recv := range []string{"", "Parser"} {
+			seg := row(p, recv, "DecodeSegment", RoleNone, f, none())
+			seg.DecodesSegment = true
+			out = append(out, seg)
+		}
 		// Key decoding.
 		for _, n := range []string{"ParseRSAPublicKeyFromPEM", "ParseECPublicKeyFromPEM", "ParseEdPublicKeyFromPEM"} {
 			out = append(out, row(p, "", n, RoleParsePublicKey, f, with(none(), func(a *args) { a.Key = 0 })))

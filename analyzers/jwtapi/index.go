@@ -117,6 +117,9 @@ type Keyfunc struct {
 	// Alg is the algorithm the returned key is used with, when the call
 	// the keyfunc is passed to names it (auth0 validator.New).
 	Alg string
+	// Pkg is the library package the keyfunc serves: the package of its
+	// token type, or of the call or config field it is given to.
+	Pkg string
 }
 
 // Lit is a composite literal of a modelled struct type, or of a struct type
@@ -303,6 +306,7 @@ func (ix *Index) addKeyfunc(node ast.Node, ft *ast.FuncType, body *ast.BlockStmt
 	if sig, ok := types.Unalias(t).Underlying().(*types.Signature); ok {
 		if n := namedOf(sig.Params().At(0).Type()); n != nil && n.Obj().Pkg() != nil {
 			kf.API = n.Obj().Pkg().Name() + ".Keyfunc"
+			kf.Pkg = n.Obj().Pkg().Path()
 		}
 	}
 	if ft.Params != nil && len(ft.Params.List) == 1 && len(ft.Params.List[0].Names) == 1 {

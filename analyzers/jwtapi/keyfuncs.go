@@ -44,7 +44,7 @@ func (ix *Index) addModelledKeyfuncs() {
 			continue
 		}
 		for _, fn := range ix.funcNodes(c.Arg(c.Func.Keyfunc), 0) {
-			ix.addModelledKeyfunc(fn, c.Func.Family, "keyfunc of "+ix.APIName(c), ix.CallAlg(c), false, seen)
+			ix.addModelledKeyfunc(fn, c.Func.Pkg, c.Func.Family, "keyfunc of "+ix.APIName(c), ix.CallAlg(c), false, seen)
 		}
 	}
 	for _, l := range ix.Lits {
@@ -59,7 +59,7 @@ func (ix *Index) addModelledKeyfuncs() {
 				continue
 			}
 			for _, fn := range ix.funcNodes(l.Fields[name], 0) {
-				ix.addModelledKeyfunc(fn, ix.Model.Family(f.Pkg), typeName(l.Type)+"."+name, "", f.KeyfuncSigns, seen)
+				ix.addModelledKeyfunc(fn, f.Pkg, ix.Model.Family(f.Pkg), typeName(l.Type)+"."+name, "", f.KeyfuncSigns, seen)
 			}
 		}
 	}
@@ -123,12 +123,12 @@ func (ix *Index) declOf(fn *types.Func) []ast.Node {
 	return nil
 }
 
-func (ix *Index) addModelledKeyfunc(node ast.Node, family, api, alg string, signs bool, seen map[ast.Node]bool) {
+func (ix *Index) addModelledKeyfunc(node ast.Node, pkg, family, api, alg string, signs bool, seen map[ast.Node]bool) {
 	if seen[node] {
 		return
 	}
 	seen[node] = true
-	kf := &Keyfunc{Node: node, Family: family, API: api, Alg: alg, Signs: signs}
+	kf := &Keyfunc{Node: node, Pkg: pkg, Family: family, API: api, Alg: alg, Signs: signs}
 	var t types.Type
 	switch n := node.(type) {
 	case *ast.FuncLit:

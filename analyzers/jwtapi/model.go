@@ -186,6 +186,14 @@ type Func struct {
 	// the keys its receiver holds (keyfunc's Keyfunc method, jwx
 	// (*jwk.Cache).Lookup, auth0 (*jwks.Provider).KeyFunc).
 	KeysOfRecv bool
+	// FromTokenHeader: the call returns a key the token carries in its
+	// own header, or the URL of one (jwx Headers.JWK, JWKSetURL,
+	// X509URL). See KeyHeaderParams.
+	FromTokenHeader bool
+	// DecodesSegment: the call base64url-decodes one segment of a compact
+	// token and returns its bytes, verifying nothing (golang-jwt
+	// DecodeSegment).
+	DecodesSegment bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.
@@ -306,6 +314,9 @@ type Field struct {
 	// with the program's (echo-jwt Config.ParseTokenFunc), which is judged
 	// as the program's code.
 	ReplacesParse bool
+	// FromTokenHeader: the field holds a key the token carries in its own
+	// header (go-jose Header.JSONWebKey, the "jwk" parameter).
+	FromTokenHeader bool
 }
 
 // Alg families.

@@ -26,6 +26,9 @@ type Package struct {
 	// claims itself after a parse that skipped it: Claims.Valid in v3/v4,
 	// (*Validator).Validate in v5.
 	ValidateMethod string
+	// EmptyKey says whether the package signs and verifies HMAC tokens
+	// with an empty key (see emptykey.go).
+	EmptyKey EmptyKey
 }
 
 // Package returns the behaviour row of a modelled library package, or nil
@@ -48,7 +51,7 @@ func allPackages() []*Package {
 	var out []*Package
 	out = append(out, golangJWTPackageRows()...)
 	out = append(out, jwxPackageRows()...)
-	return out
+	return withEmptyKey(out)
 }
 
 // jwxPackageRows: jwx checks exp when present and has no option that

@@ -31,6 +31,9 @@ type KeySink struct {
 	// API names the library call or type for messages, e.g.
 	// "(*jwt.Token).SignedString" or "jwt.Keyfunc".
 	API string
+	// Pkg is the library package the key is handed to (for its Package
+	// row: whether it accepts an empty key).
+	Pkg string
 }
 
 // KeySinks lists every key sink of the package, in source order of
@@ -48,11 +51,11 @@ func (ix *Index) KeySinks() []*KeySink {
 			continue // key decoding and wrapping: not a use of the key
 		}
 		if k := c.Arg(c.Func.Key); k != nil {
-			out = append(out, &KeySink{Kind: kind, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c)})
+			out = append(out, &KeySink{Kind: kind, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c), Pkg: c.Func.Pkg})
 		}
 		for _, i := range c.Func.VerifyKeys {
 			if k := c.Arg(i); k != nil && !isNil(ix.Info, k) {
-				out = append(out, &KeySink{Kind: SinkVerify, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c)})
+				out = append(out, &KeySink{Kind: SinkVerify, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c), Pkg: c.Func.Pkg})
 			}
 		}
 	}
@@ -66,7 +69,7 @@ func (ix *Index) KeySinks() []*KeySink {
 			if results < 1 || len(r.Results) != results || isNil(ix.Info, r.Results[0]) {
 				continue
 			}
-			out = append(out, &KeySink{Kind: kind, Key: r.Results[0], Keyfunc: kf, Alg: kf.Alg, API: kf.API})
+			out = append(out, &KeySink{Kind: kind, Key: r.Results[0], Keyfunc: kf, Alg: kf.Alg, API: kf.API, Pkg: kf.Pkg})
 		}
 	}
 	for _, l := range ix.Lits {
@@ -84,11 +87,11 @@ func (ix *Index) KeySinks() []*KeySink {
 			}
 			api := typeName(l.Type) + "." + name
 			if f.Key {
-				out = append(out, &KeySink{Kind: SinkConfig, Key: v, Lit: l, Alg: alg, API: api})
+				out = append(out, &KeySink{Kind: SinkConfig, Key: v, Lit: l, Alg: alg, API: api, Pkg: f.Pkg})
 				continue
 			}
 			for _, k := range ix.mapValues(v) {
-				out = append(out, &KeySink{Kind: SinkConfig, Key: k, Lit: l, Alg: alg, API: api})
+				out = append(out, &KeySink{Kind: SinkConfig, Key: k, Lit: l, Alg: alg, API: api, Pkg: f.Pkg})
 			}
 		}
 	}

@@ -21,7 +21,10 @@ stolen one works forever (CWE-613). The noexp analyzer reports
   - a golang-jwt v5 jwt.Parse, jwt.ParseWithClaims or jwt.NewParser
     without jwt.WithExpirationRequired(): v5 checks exp only when a token
     has one, so a token without exp never expires;
-  - a leeway (jwt.WithLeeway) of one hour or more.
+  - a leeway (jwt.WithLeeway) of one hour or more;
+  - a mint whose expiry is set only under if ttl > 0 (or != 0) on a
+    configured lifetime, with no default otherwise and no startup check
+    that rejects a lifetime that is not positive.
 
 The same holds for the other modelled libraries, from the model's rows:
 claims signed in one call without exp (kataras jwt.Sign without MaxAge,

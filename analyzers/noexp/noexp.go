@@ -32,6 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
 	Flags:            flags(),
+	FactTypes:        []analysis.Fact{new(LifetimeCheckedFact)},
 	RunDespiteErrors: true,
 }
 
@@ -72,7 +73,15 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
-	if ix == nil || pass.TypesInfo == nil || pass.Pkg == nil || !ix.UsesLibrary || testHelperPackage(pass.Pkg) {
+	if ix == nil || pass.TypesInfo == nil || pass.Pkg == nil {
+		return nil, nil
+	}
+	if !ix.Skipped {
+		// Config packages check token lifetimes without using a JWT
+		// library: tell the packages that mint with them.
+		(&checker{pass: pass, ix: ix, info: pass.TypesInfo}).exportLifetimeFacts()
+	}
+	if !ix.UsesLibrary || testHelperPackage(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
@@ -97,6 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 		switch call.Func.Role {
 		case jwtapi.RoleNewToken:
 			c.checkMint(call)
+			c.checkConditionalExpiry(call)
 		case jwtapi.RoleParse, jwtapi.RoleNewParser:
 			c.checkParse(call)
 		case jwtapi.RoleOption:
@@ -105,6 +115,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if call.Func.Option == jwtapi.OptLeeway {
 				c.checkOption(call) // a leeway argument of a validation call
 			}
+		}
+		if call.Func.Role == jwtapi.RoleSign && call.Func.Claims >= 0 {
+			c.checkConditionalExpiry(call) // a builder given the claims (go-jose)
 		}
 		// Other libraries' shapes, from the model (libraries.go).
 		c.checkOneShot(call)

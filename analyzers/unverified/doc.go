@@ -5,7 +5,7 @@ package unverified
 
 const doc = `report JWT claims used without a verified signature
 
-Three shapes are reported (CWE-347).
+These shapes are reported (CWE-347).
 
 Claims decoded without verification: the claims of ParseUnverified (every
 generation of golang-jwt and its forks) are used, and the same token string
@@ -35,12 +35,29 @@ set, a []byte holding a PEM public key, or keys of different types chosen by
 kid. A plain []byte secret is reported only when the packages in view sign
 with more than one algorithm family.
 
+An allow-list that mixes HMAC with public-key algorithms (WithValidMethods,
+go-jose v4 ParseSigned's list) while the key is an interface{} from a key
+set or a PEM public key as []byte: the public key also verifies an HMAC
+token signed with it.
+
+A key taken from the token itself: go-jose Header.JSONWebKey, jwx
+Headers.JWK/JWKSetURL/X509URL, or golang-jwt token.Header["jwk"], ["jku"],
+["x5u"] used as the verification key, unless the package matches it against
+what it trusts (thumbprint, Equal, a jku allow-list) or binds it as a DPoP
+or registration proof does.
+
+Claims decoded by hand: a token split on ".", its payload segment
+base64-decoded and unmarshalled into claims the function then uses, with no
+verification of the same token string.
+
 Functions that return a parse's token or claims together with its error are
 wrappers: their callers are judged as if they called the parse. Keyfuncs and
 method checks defined in other packages are followed through facts.
 
-Fixes add WithValidMethods with the algorithm the package signs with (or
-the one the key type implies) where the call accepts parser options, and
+Fixes add WithValidMethods with the algorithm the key's type implies (or
+the one the package signs with in that family; never an HMAC algorithm for
+a key set or a PEM public key), keep only the public-key algorithms of a
+mixed list, where the call accepts parser options, and
 insert the missing "if err != nil { return ... }" where the enclosing
 function's results can be written. Findings in _test.go files are reported
 only with -unverified.tests.`

@@ -30,14 +30,17 @@ type kfInfo struct {
 	key    string
 	family string
 	pemRSA bool
+	// pemBytes: some path returns a PEM public key as []byte, which
+	// golang-jwt can only use as an HMAC secret.
+	pemBytes bool
 }
 
 func (k *kfInfo) fact() *KeyfuncFact {
-	return &KeyfuncFact{Pins: k.pins, Key: k.key, Family: k.family, PEMRSA: k.pemRSA}
+	return &KeyfuncFact{Pins: k.pins, Key: k.key, Family: k.family, PEMRSA: k.pemRSA, PEMBytes: k.pemBytes}
 }
 
 func fromFact(f *KeyfuncFact) *kfInfo {
-	return &kfInfo{pins: f.Pins, key: f.Key, family: f.Family, pemRSA: f.PEMRSA}
+	return &kfInfo{pins: f.Pins, key: f.Key, family: f.Family, pemRSA: f.PEMRSA, pemBytes: f.PEMBytes}
 }
 
 // mergeInfo combines the keyfuncs an expression may denote: pinned only
@@ -53,6 +56,7 @@ func mergeInfo(infos []*kfInfo) *kfInfo {
 			return nil
 		}
 		out.pins = out.pins && in.pins
+		out.pemBytes = out.pemBytes || in.pemBytes
 		keys = append(keys, keyResult{in.key, in.family, in.pemRSA})
 	}
 	k := unite(keys)
@@ -264,6 +268,9 @@ func (s *state) analyzeKeyfunc(kf *jwtapi.Keyfunc) *kfInfo {
 	}
 	k := unite(keys)
 	in.key, in.family, in.pemRSA = k.class, k.family, k.pemRSA
+	for _, r := range keys {
+		in.pemBytes = in.pemBytes || r.class == keyPEMPublic
+	}
 	s.kfMemo[kf.Node] = in
 	return in
 }
@@ -309,7 +316,7 @@ func (s *state) interfaceKey(e ast.Expr, tok *types.Var, depth int) keyResult {
 		if t := s.info.TypeOf(x.X); t != nil {
 			switch t.Underlying().(type) {
 			case *types.Map, *types.Slice, *types.Array, *types.Pointer:
-				return keyResult{class: keyAny}
+				return keyResult{class: keyAny, family: s.setFamily(x.X)}
 			}
 		}
 	case *ast.CallExpr:
@@ -408,6 +415,48 @@ func (s *state) fromHeader(e ast.Expr, tok *types.Var, depth int) bool {
 		return true
 	})
 	return found
+}
+
+// setFamily returns the algorithm family every key of a key set shares,
+// judged by the static types of the values its literals hold (a
+// map[string]interface{} of *rsa.PublicKey values is RSA), or "" when some
+// value is not visible (the set is written element by element, or built
+// elsewhere) or the values differ.
+func (s *state) setFamily(set ast.Expr) string {
+	v := s.baseVar(set)
+	if v == nil || v.Pkg() != s.pass.Pkg {
+		return ""
+	}
+	defs, ok := s.ix.Defs.Of(v)
+	if !ok || len(defs) == 0 {
+		return ""
+	}
+	family := ""
+	for _, d := range defs {
+		if d.Expr == nil {
+			continue // the zero value of `var keys map[…]…`: no key
+		}
+		lit, ok := ast.Unparen(d.Expr).(*ast.CompositeLit)
+		if !ok || d.Index >= 0 {
+			return ""
+		}
+		for _, elt := range lit.Elts {
+			val := elt
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				val = kv.Value
+			}
+			t := s.info.TypeOf(val)
+			if t == nil || types.IsInterface(t) {
+				return ""
+			}
+			k := typeClass(t)
+			if k.family == "" || (family != "" && k.family != family) {
+				return ""
+			}
+			family = k.family
+		}
+	}
+	return family
 }
 
 // typeClass classifies a key by its static type alone.
@@ -792,10 +841,20 @@ func (s *state) fixAlg(in *kfInfo) string {
 		// Keys of several families: one algorithm would lock some out.
 		return ""
 	}
+	// A PEM public key never verifies an HMAC token legitimately, and a
+	// key set whose key types are not visible is a set of public keys
+	// picked by kid: an HMAC algorithm the package signs its own tokens
+	// with says nothing of it, and pinning one there is the algorithm
+	// confusion the option is meant to prevent.
+	noHMAC := in.key == keyPEMPublic || (in.key == keyAny && in.family == "")
 	pick := func(algs []string) string {
 		var match []string
 		for _, a := range algs {
-			if in.family == "" || jwtapi.AlgFamily(a) == in.family {
+			fam := jwtapi.AlgFamily(a)
+			if noHMAC && fam == jwtapi.AlgHMAC {
+				continue
+			}
+			if in.family == "" || fam == in.family {
 				match = append(match, a)
 			}
 		}

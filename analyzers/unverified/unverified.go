@@ -81,6 +81,8 @@ type KeyfuncFact struct {
 	Key    string // a keyClass
 	Family string // algorithm family the key type implies, "" when none
 	PEMRSA bool   // a PEM public key known to be RSA
+	// PEMBytes: some path returns a PEM public key as []byte.
+	PEMBytes bool
 }
 
 func (*KeyfuncFact) AFact() {}
@@ -143,7 +145,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ok || ix == nil || ix.Model.IsLibrary(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	if !ix.UsesLibrary && !jwtapi.UsesImportedFacts(pass) {
+	lib := ix.UsesLibrary || jwtapi.UsesImportedFacts(pass)
+	hand := !ix.Skipped && importsHandDecoding(pass.Pkg, ix.UsesLibrary)
+	if !lib && !hand {
 		return nil, nil
 	}
 	flow, _ := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
@@ -164,6 +168,14 @@ func run(pass *analysis.Pass) (any, error) {
 		s.keyfuncs[kf.Node] = kf
 	}
 	s.index()
+	if !lib {
+		// No JWT library here: only a token decoded by hand can be
+		// trusted unverified.
+		s.findVerifiers()
+		s.rep = diag.New(pass, name)
+		s.checkHandRolled()
+		return nil, nil
+	}
 	s.collectAlgs()
 	s.findVerifiers()
 	s.findWrappers()
@@ -171,8 +183,15 @@ func run(pass *analysis.Pass) (any, error) {
 	s.rep = diag.New(pass, name)
 	s.checkSites()
 	s.checkPins()
+	s.checkMixedLists()
+	s.checkMixedDecodeLists()
+	s.checkPEMAsSecret()
 	s.checkKeyfuncFields()
 	s.checkSkipVerifySettings()
+	s.checkHeaderKeys()
+	if hand {
+		s.checkHandRolled()
+	}
 	return nil, nil
 }
 

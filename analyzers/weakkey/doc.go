@@ -15,7 +15,9 @@ verify with (32 bytes when the algorithm is not known statically), known
 weak secrets, key buffers filled by crypto/rand that are too short, key
 buffers filled by math/rand (predictable at any size), rsa.GenerateKey with
 a constant size under 2048 bits whose key reaches a JWT signer or
-verifier, and constant PEM RSA private keys under 2048 bits used for JWTs.
+verifier, constant PEM RSA private keys under 2048 bits used for JWTs, and
+HMAC keys read from the environment or a config field that nothing checks
+before a library that accepts an empty key uses them.
 _test.go files are skipped unless -tests is set: test keys are fixtures.
 
 The suggested fix raises a literal RSA size to 2048; other findings say

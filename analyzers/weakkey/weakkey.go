@@ -23,6 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
 	Run:              run,
 	Flags:            flags(),
+	FactTypes:        []analysis.Fact{new(UncheckedKeyFieldFact)},
 	RunDespiteErrors: true,
 }
 
@@ -54,6 +55,13 @@ func hmacBound(alg string) int {
 func run(pass *analysis.Pass) (any, error) {
 	ix := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
 	flow := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
+	if ix.Skipped {
+		return nil, nil
+	}
+	empty := newEmpty(pass, ix, flow)
+	// Config fields filled from the environment: known to the packages
+	// that use them as keys.
+	empty.exportFieldFacts()
 	if !ix.UsesLibrary && len(ix.Keyfuncs) == 0 && len(ix.Lits) == 0 {
 		return nil, nil
 	}
@@ -65,6 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		family := jwtapi.AlgFamily(sink.Alg)
 		o := flow.Origin(sink.Key)
+		empty.check(r, sink, o, seen)
 		switch o.Kind {
 		case keyflow.Constant:
 			checkConstant(r, flow, sink, o, family, seen)

@@ -124,11 +124,11 @@ func PassedClaims(c UserClaims) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(signingKey)
 }
 
-// ConditionalExpiry sets exp on one path only: not reported, since one
-// path sets it.
+// ConditionalExpiry sets exp only when the caller's lifetime is positive:
+// a zero lifetime mints a token that never expires.
 func ConditionalExpiry(userID string, ttl time.Duration) (string, error) {
 	claims := UserClaims{UserID: userID}
-	if ttl > 0 {
+	if ttl > 0 { // want `jwt.NewWithClaims mints a token whose exp is set only when ttl > 0`
 		claims.ExpiresAt = jwt.NewNumericDate(time.Now().Add(ttl))
 	}
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(signingKey)

@@ -1,0 +1,461 @@
+package weakkey
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
+)
+
+// UncheckedKeyFieldFact marks a string or []byte field of a struct type
+// that a configuration source fills (an environment variable read in its
+// package, or a config-loader struct tag) and that its package never
+// checks for emptiness: a key read from it may be empty.
+type UncheckedKeyFieldFact struct {
+	Source string // where the value comes from, for messages
+}
+
+func (*UncheckedKeyFieldFact) AFact() {}
+
+func (f *UncheckedKeyFieldFact) String() string { return "unchecked(" + f.Source + ")" }
+
+// configTags are the struct tags of configuration loaders that fill a
+// field from the environment or a config file (caarlos0/env, envconfig,
+// viper's mapstructure, koanf, YAML and TOML files).
+var configTags = []string{"env", "envconfig", "mapstructure", "koanf", "yaml", "toml"}
+
+// empty finds keys read from the environment or a config source that
+// nothing checks before a library that accepts an empty key uses them.
+type empty struct {
+	pass     *analysis.Pass
+	ix       *jwtapi.Index
+	flow     *keyflow.Flow
+	checked  map[types.Object]bool
+	reported map[types.Object]bool // holders already reported
+}
+
+func newEmpty(pass *analysis.Pass, ix *jwtapi.Index, flow *keyflow.Flow) *empty {
+	return &empty{pass: pass, ix: ix, flow: flow}
+}
+
+// check reports sink when its key may be empty.
+func (e *empty) check(r *diag.Reporter, sink *jwtapi.KeySink, o keyflow.Origin, seen map[token.Pos]bool) {
+	if fam := jwtapi.AlgFamily(sink.Alg); fam != "" && fam != jwtapi.AlgHMAC {
+		return
+	}
+	if !e.ix.Model.AcceptsEmptyKey(sink.Pkg) {
+		return
+	}
+	key := unconvert(e.pass.TypesInfo, sink.Key)
+	if t := e.pass.TypesInfo.TypeOf(key); t == nil || !stringOrBytes(t) {
+		return
+	}
+	var source string
+	switch {
+	case o.Kind == keyflow.Env:
+		if e.lookupEnv(key, o.Holder) {
+			return // LookupEnv: the program tells unset from empty
+		}
+		if o.Holder != nil && e.isChecked(o.Holder) {
+			return
+		}
+		if o.Env != "" && e.envChecked(o.Env) {
+			return
+		}
+		source = "a value read from the environment"
+		if o.Env != "" {
+			source = "environment variable " + o.Env
+		}
+	default:
+		f := fieldOf(e.pass.TypesInfo, key)
+		if f == nil {
+			return
+		}
+		src, ok := e.fieldSource(f)
+		if !ok || e.isChecked(f) {
+			return
+		}
+		source = src
+	}
+	// One finding per variable or field holding the key, at its first use.
+	holder := o.Holder
+	if holder == nil {
+		if f := fieldOf(e.pass.TypesInfo, key); f != nil {
+			holder = f
+		}
+	}
+	if holder != nil {
+		if e.reported[holder] {
+			return
+		}
+		if e.reported == nil {
+			e.reported = map[types.Object]bool{}
+		}
+		e.reported[holder] = true
+	}
+	report(r, sink.Key, seen, fmt.Sprintf("JWT key may be empty: %s uses %s, which nothing checks before use, and the library signs and verifies with an empty key, so an unset value makes every token forgeable; refuse to start when the key is missing or shorter than %d bytes", sink.API, source, hmacBound(sink.Alg)), nil)
+}
+
+// fieldSource says where a field's value comes from, when a config source
+// fills it: a fact of its package, or, for a field of this package, its
+// tag or the environment reads assigned to it.
+func (e *empty) fieldSource(f *types.Var) (string, bool) {
+	if f.Pkg() != e.pass.Pkg {
+		var fact UncheckedKeyFieldFact
+		if e.pass.ImportObjectFact(f, &fact) {
+			return fact.Source, true
+		}
+		return "", false
+	}
+	return e.localFieldSource(f)
+}
+
+func (e *empty) localFieldSource(f *types.Var) (string, bool) {
+	st, tag, named := fieldTag(e.pass.Pkg, f)
+	if st == nil {
+		return "", false
+	}
+	if tagRequires(tag) || hasValidateMethod(named) {
+		return "", false
+	}
+	st2 := reflect.StructTag(tag)
+	for _, k := range configTags {
+		if v, ok := st2.Lookup(k); ok && v != "" && v != "-" {
+			name := v
+			if i := strings.IndexByte(name, ','); i >= 0 {
+				name = name[:i]
+			}
+			return fmt.Sprintf("field %s, filled by its %s tag %q", f.Name(), k, name), true
+		}
+	}
+	for _, v := range append(e.ix.Defs.LitValues(f), defExprs(e.ix.Defs.Assigned(f))...) {
+		o := e.flow.Origin(v)
+		if o.Kind != keyflow.Env || e.lookupEnv(v, o.Holder) {
+			continue
+		}
+		// jwtSecret := os.Getenv(…); if jwtSecret == "" {…}; Config{JWTSecret: jwtSecret}
+		if (o.Holder != nil && e.isChecked(o.Holder)) || (o.Env != "" && e.envChecked(o.Env)) {
+			return "", false
+		}
+		src := "the environment"
+		if o.Env != "" {
+			src = "environment variable " + o.Env
+		}
+		return fmt.Sprintf("field %s, set from %s", f.Name(), src), true
+	}
+	return "", false
+}
+
+func defExprs(defs []jwtapi.Def) []ast.Expr {
+	var out []ast.Expr
+	for _, d := range defs {
+		if d.Expr != nil && d.Index < 0 {
+			out = append(out, d.Expr)
+		}
+	}
+	return out
+}
+
+// exportFieldFacts exports UncheckedKeyFieldFact for the key-like fields
+// of this package's struct types that a config source fills and nothing
+// here checks.
+func (e *empty) exportFieldFacts() {
+	scope := e.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			if !f.Exported() || !stringOrBytes(f.Type()) || !secretName(f.Name()) {
+				continue
+			}
+			if src, ok := e.localFieldSource(f); ok && !e.isChecked(f) {
+				e.pass.ExportObjectFact(f, &UncheckedKeyFieldFact{Source: src})
+			}
+		}
+	}
+}
+
+// secretName reports whether a field's name says it holds a secret or a
+// key: only such fields get a fact, which keeps the facts of packages
+// full of configuration or data types few.
+func secretName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"secret", "key", "jwt", "sign", "hmac", "token"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldTag finds the struct holding field f among the package's types
+// (or f's own package's, through its type) and returns its tag.
+func fieldTag(pkg *types.Package, f *types.Var) (*types.Struct, string, *types.Named) {
+	if f.Pkg() == nil {
+		return nil, "", nil
+	}
+	scope := f.Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i) == f {
+				named, _ := tn.Type().(*types.Named)
+				return st, st.Tag(i), named
+			}
+		}
+	}
+	return nil, "", nil
+}
+
+// tagRequires reports whether a field's tag makes a loader or validator
+// refuse an empty value (validate:"required" or "min=…", envconfig
+// required:"true", caarlos0/env ",required" or ",notEmpty", binding
+// "required"), or gives it a default (default:"…", envDefault:"…": a
+// constant fallback, which is sharedkey's finding, never an empty key).
+func tagRequires(tag string) bool {
+	st := reflect.StructTag(tag)
+	for _, k := range []string{"default", "envDefault"} {
+		if v, ok := st.Lookup(k); ok && v != "" {
+			return true
+		}
+	}
+	for _, k := range []string{"validate", "binding"} {
+		if v, ok := st.Lookup(k); ok && (strings.Contains(v, "required") || strings.Contains(v, "min=") || strings.Contains(v, "len=")) {
+			return true
+		}
+	}
+	if v, ok := st.Lookup("required"); ok && v == "true" {
+		return true
+	}
+	if v, ok := st.Lookup("env"); ok && (strings.Contains(v, ",required") || strings.Contains(v, ",notEmpty")) {
+		return true
+	}
+	return false
+}
+
+// hasValidateMethod reports whether a config type validates itself.
+func hasValidateMethod(named *types.Named) bool {
+	if named == nil {
+		return false
+	}
+	ms := types.NewMethodSet(types.NewPointer(named))
+	for i := 0; i < ms.Len(); i++ {
+		switch ms.At(i).Obj().Name() {
+		case "Validate", "validate", "Check", "check", "Verify", "verify":
+			return true
+		}
+	}
+	return false
+}
+
+// isChecked reports whether this package compares obj (a variable or a
+// field) with anything, measures it with len, or hands it to a function of
+// its own or of another module (a validator) other than a JWT library.
+func (e *empty) isChecked(obj types.Object) bool {
+	if e.checked == nil {
+		e.checked = e.checkedObjects()
+	}
+	return e.checked[obj]
+}
+
+// checkedObjects walks the package once and collects every variable and
+// field that a comparison, a len, a switch tag or a call of the program's
+// own (or another module's) code reads.
+func (e *empty) checkedObjects() map[types.Object]bool {
+	info := e.pass.TypesInfo
+	out := map[types.Object]bool{}
+	mark := func(n ast.Node) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					out[v] = true
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.BinaryExpr:
+				switch x.Op {
+				case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+					mark(x.X)
+					mark(x.Y)
+				}
+			case *ast.SwitchStmt:
+				if x.Tag != nil {
+					mark(x.Tag)
+				}
+			case *ast.CallExpr:
+				if len(x.Args) == 0 {
+					return true
+				}
+				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
+						mark(x.Args[0])
+					}
+					if _, ok := info.Uses[id].(*types.Builtin); ok {
+						return true
+					}
+				}
+				fn, _ := typeutil.Callee(info, x).(*types.Func)
+				if fn == nil || fn.Pkg() == nil || jwtapi.IsStdPath(fn.Pkg().Path()) || e.ix.Model.IsLibrary(fn.Pkg().Path()) {
+					return true
+				}
+				for _, a := range x.Args {
+					mark(a)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// envChecked reports whether the package checks the environment variable
+// name where it reads it elsewhere: os.Getenv("NAME") compared or
+// measured in place, or assigned to a variable that is checked.
+func (e *empty) envChecked(name string) bool {
+	info := e.pass.TypesInfo
+	isRead := func(x ast.Expr) bool {
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return false
+		}
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os" || (fn.Name() != "Getenv" && fn.Name() != "LookupEnv") {
+			return false
+		}
+		v, ok := jwtapi.ConstString(info, call.Args[0])
+		return ok && v == name
+	}
+	readsIn := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			if x, ok := m.(ast.Expr); ok && isRead(x) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	checked := false
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if checked {
+				return false
+			}
+			switch x := n.(type) {
+			case *ast.BinaryExpr:
+				switch x.Op {
+				case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+					checked = readsIn(x)
+				}
+			case *ast.AssignStmt:
+				for i, r := range x.Rhs {
+					if i < len(x.Lhs) && isRead(r) {
+						if id, ok := ast.Unparen(x.Lhs[i]).(*ast.Ident); ok {
+							obj := info.Defs[id]
+							if obj == nil {
+								obj = info.Uses[id]
+							}
+							if obj != nil && e.isChecked(obj) {
+								checked = true
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return checked
+}
+
+// lookupEnv reports whether the key (or the variable holding it) comes
+// from os.LookupEnv.
+func (e *empty) lookupEnv(key ast.Expr, holder types.Object) bool {
+	isLookup := func(x ast.Expr) bool {
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
+		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "LookupEnv"
+	}
+	if isLookup(key) {
+		return true
+	}
+	if v, ok := holder.(*types.Var); ok {
+		for _, d := range e.ix.Defs.Assigned(v) {
+			if d.Expr != nil && isLookup(d.Expr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unconvert strips parentheses and conversions ([]byte(s), string(b)).
+func unconvert(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		e = call.Args[0]
+	}
+}
+
+// fieldOf returns the field a selector expression reads, or nil.
+func fieldOf(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	v, _ := s.Obj().(*types.Var)
+	return v
+}
+
+func stringOrBytes(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
