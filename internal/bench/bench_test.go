@@ -1,31 +1,55 @@
-// The whole-suite benchmark: jwtvet against the cost of the analysis driver
-// itself on a generated 500-package web application.
+// The whole-suite benchmarks: what the jwtvet command costs, against the
+// cost of analysis drivers that do nothing, on two generated modules.
 //
-// Run it with
+// Run them from the repository root with
 //
-//	cd /work/main && go test ./internal/bench -run '^$' -bench . -benchtime=3x -count=3 -timeout=0
+//	go test ./internal/bench -run '^$' -bench . -benchtime=1x -count=3 -timeout=0
 //
-// which takes about 3.5 minutes on a 2-core machine (-benchtime=1x
-// -count=1: about a minute). The first run after a change of the generator
-// or of the module cache is slower: the warm-up load of BenchmarkNoFacts
-// compiles the module's 500 packages for their export data.
+// -shape=layered or -shape=service runs one module shape only (default:
+// both, as sub-benchmarks shape=NAME, which benchstat reads as a
+// configuration key):
 //
-// Pass -pkgs=N after the package to change the size of the module. Each
-// benchmark has two sub-benchmarks:
+//   - layered: a generated 500-package web application (-pkgs=N changes
+//     the size) whose only dependency outside the standard library is
+//     golang-jwt; one package in five uses it (gen.go).
+//   - service: a generated 97-package backend on real third-party modules
+//     (gin, gorm with pgx, AWS SDK v2, go-redis, zap, viper, casbin,
+//     Prometheus, OpenTelemetry over gRPC, gin-swagger): 938 packages with
+//     dependencies and test variants, about 10 of the 97 using golang-jwt
+//     (service.go). The versions are pinned in testdata/service.
+//
+// Modules are downloaded and generated before any timer starts; every
+// load runs the go command with GOPROXY=off. The first run on a machine
+// is slow: the warm-up load compiles every dependency for its export data
+// (the service's, under a loaded 2-core machine, took 4 CPU-minutes).
+//
+// The benchmarks:
+//
+//   - BenchmarkSuite: engine.Load plus engine.Analyze with
+//     analyzers.Suite(), which is what the jwtvet command runs.
+//   - BenchmarkEngineFactFloor: the same engine with one no-op analyzer
+//     that declares a fact type: the engine's own cost, without the
+//     suite's.
+//   - BenchmarkNoFacts, the no-fact floor: x/tools' checker with one no-op
+//     analyzer that declares no fact type, loaded as multichecker loads it
+//     (packages.LoadSyntax: syntax for the module's packages, export data
+//     for the rest). The target: jwtvet within 1.5 times its time
+//     and 2 times its memory on the service shape.
+//   - BenchmarkFactFloor, the fact floor: x/tools' checker with the no-op
+//     analyzer that declares a fact type (packages.LoadAllSyntax), so it
+//     parses and type-checks every dependency from source and runs on
+//     every package: what any fact-using suite costs under that driver.
+//
+// The engine benchmarks have one sub-benchmark, load+analyze: engine.Load
+// only runs go list; parsing and type-checking happen inside
+// engine.Analyze, package by package, interleaved with the analysis, so
+// there is no load to take out of the timer and load+analyze is the number
+// to compare. The checker benchmarks have two:
 //
 //   - load+analyze times packages.Load (go list, parsing, type-checking)
-//     plus checker.Analyze: what one run of the standalone command costs,
-//     and what DESIGN.md's table measures.
+//     plus checker.Analyze: one run of a multichecker command.
 //   - analyze loads once outside the timer and times checker.Analyze
-//     alone: the analyzers' own share, which is small beside the load and
-//     would drown in its noise.
-//
-// BenchmarkFactFloor is the baseline the suite is held to: one no-op
-// analyzer that declares a fact type, so the driver loads and type-checks
-// the whole dependency graph from source and runs the analyzer on every
-// package. BenchmarkNoFacts loads the way multichecker does for an analyzer
-// without facts (packages.LoadSyntax: syntax for the module's packages,
-// export data for the rest), for scale.
+//     alone.
 //
 // Besides ns/op, B/op and allocs/op each sub-benchmark reports:
 //
@@ -35,17 +59,26 @@
 //     pay for the previous one's garbage and stands for one run of the
 //     command; Linux only). For analyze it includes the preloaded packages,
 //     which a real run holds too. It counts this process only, not the go
-//     list that packages.Load starts; with LoadSyntax that child (go list
-//     -export) is the larger of the two. To cross-check, run one
-//     sub-benchmark per process under /usr/bin/time -v with -benchtime=1x:
-//     the resets make its maximum the timed iteration's peak. (Over a whole
-//     run of several sub-benchmarks that maximum means nothing, for the
-//     same reason.)
+//     list child of each load (go list -export for the engine and for
+//     LoadSyntax, which is often the larger of the two).
 //   - cpu-ms/op: user+system CPU time of the process and of its go list
 //     children, per operation. On a shared machine wall time swings with
 //     the other load; CPU time much less.
 //   - diagnostics: the number of diagnostics on the module's packages, a
-//     sign that the analyzers did their work.
+//     sign that the analyzers did their work (15 on the service shape).
+//
+// For whole processes, go list included, process.sh builds the jwtvet
+// command and the two floor commands (internal/bench/floors: multichecker
+// with each no-op analyzer), generates the modules (go test -args -out
+// DIR) and runs each command three times on each module under GNU time,
+// printing wall time and peak RSS (GNU time reports the largest of the
+// command and its go list child) with their medians:
+//
+//	sh internal/bench/process.sh [service] [layered]
+//
+// TestServiceModule (opt-in: -service-test) checks that the service module
+// analyzes without errors and that the suite finds exactly its planted
+// mistakes.
 package bench
 
 import (
