@@ -43,10 +43,13 @@ for shape in $shapes; do
 				/usr/bin/time -a -o "$work/times" -f '%e %M' "$bin/$cmd" ./... >/dev/null 2>&1 || true
 				i=$((i + 1))
 			done
-			wall=$(cut -d' ' -f1 "$work/times" | median)
-			rss=$(cut -d' ' -f2 "$work/times" | median)
+			# GNU time writes "Command exited with non-zero status N"
+			# before the format when a command finds something.
+			grep -E '^[0-9.]+ [0-9]+$' "$work/times" >"$work/times.ok"
+			wall=$(cut -d' ' -f1 "$work/times.ok" | median)
+			rss=$(cut -d' ' -f2 "$work/times.ok" | median)
 			printf '%-8s %-10s runs: %s  median: %s s %s MiB\n' "$shape" "$cmd" \
-				"$(awk '{ printf "%s s/%d MiB  ", $1, $2 / 1024 }' "$work/times")" "$wall" "$((rss / 1024))"
+				"$(awk '{ printf "%s s/%d MiB  ", $1, $2 / 1024 }' "$work/times.ok")" "$wall" "$((rss / 1024))"
 		)
 	done
 done
