@@ -2,8 +2,10 @@
 # process.sh measures whole processes on the generated modules: the jwtvet
 # command against the two floor commands (multichecker with one no-op
 # analyzer, without and with a fact type), each run RUNS times (default 3)
-# with warm build caches, printing every run's wall time and peak RSS
-# (GNU time's %e and %M) and the median of each.
+# with warm build caches, printing every run's wall time, CPU time (user +
+# system, go list children included) and peak RSS (GNU time's %e, %U+%S
+# and %M: the largest of the command and its go list child), and the
+# median of each. On a shared machine CPU time is the steadier number.
 #
 # Run it from the repository root:
 #
@@ -40,16 +42,17 @@ for shape in $shapes; do
 			: >"$work/times"
 			i=0
 			while [ $i -lt "$runs" ]; do
-				/usr/bin/time -a -o "$work/times" -f '%e %M' "$bin/$cmd" ./... >/dev/null 2>&1 || true
+				/usr/bin/time -a -o "$work/times" -f '%e %M %U %S' "$bin/$cmd" ./... >/dev/null 2>&1 || true
 				i=$((i + 1))
 			done
 			# GNU time writes "Command exited with non-zero status N"
 			# before the format when a command finds something.
-			grep -E '^[0-9.]+ [0-9]+$' "$work/times" >"$work/times.ok"
+			grep -E '^[0-9.]+ [0-9]+ [0-9.]+ [0-9.]+$' "$work/times" >"$work/times.ok"
 			wall=$(cut -d' ' -f1 "$work/times.ok" | median)
 			rss=$(cut -d' ' -f2 "$work/times.ok" | median)
-			printf '%-8s %-10s runs: %s  median: %s s %s MiB\n' "$shape" "$cmd" \
-				"$(awk '{ printf "%s s/%d MiB  ", $1, $2 / 1024 }' "$work/times.ok")" "$wall" "$((rss / 1024))"
+			cpu=$(awk '{ print $3 + $4 }' "$work/times.ok" | median)
+			printf '%-8s %-10s runs: %s  median: %s s wall, %s s CPU, %s MiB\n' "$shape" "$cmd" \
+				"$(awk '{ printf "%ss/%ss/%dMiB  ", $1, $3 + $4, $2 / 1024 }' "$work/times.ok")" "$wall" "$cpu" "$((rss / 1024))"
 		)
 	done
 done
