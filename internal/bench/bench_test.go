@@ -65,7 +65,9 @@
 //     children, per operation. On a shared machine wall time swings with
 //     the other load; CPU time much less.
 //   - diagnostics: the number of diagnostics on the module's packages, a
-//     sign that the analyzers did their work (15 on the service shape).
+//     sign that the analyzers did their work. A package's test variant
+//     counts its findings again: 15 on the service shape, where the
+//     command, which reports each finding once, prints 8.
 //
 // For whole processes, go list included, process.sh builds the jwtvet
 // command and the two floor commands (internal/bench/floors: multichecker
