@@ -1,31 +1,55 @@
-// The whole-suite benchmark: jwtvet against the cost of the analysis driver
-// itself on a generated 500-package web application.
+// The whole-suite benchmarks: what the jwtvet command costs, against the
+// cost of analysis drivers that do nothing, on two generated modules.
 //
-// Run it from the repository root with
+// Run them from the repository root with
 //
-//	go test ./internal/bench -run '^$' -bench . -benchtime=3x -count=3 -timeout=0
+//	go test ./internal/bench -run '^$' -bench . -benchtime=1x -count=3 -timeout=0
 //
-// which takes about 3.5 minutes on a 2-core machine (-benchtime=1x
-// -count=1: about a minute). The first run after a change of the generator
-// or of the module cache is slower: the warm-up load of BenchmarkNoFacts
-// compiles the module's 500 packages for their export data.
+// -shape=layered or -shape=service runs one module shape only (default:
+// both, as sub-benchmarks shape=NAME, which benchstat reads as a
+// configuration key):
 //
-// Pass -pkgs=N after the package to change the size of the module. Each
-// benchmark has two sub-benchmarks:
+//   - layered: a generated 500-package web application (-pkgs=N changes
+//     the size) whose only dependency outside the standard library is
+//     golang-jwt; one package in five uses it (gen.go).
+//   - service: a generated 97-package backend on real third-party modules
+//     (gin, gorm with pgx, AWS SDK v2, go-redis, zap, viper, casbin,
+//     Prometheus, OpenTelemetry over gRPC, gin-swagger): 938 packages with
+//     dependencies and test variants, about 10 of the 97 using golang-jwt
+//     (service.go). The versions are pinned in testdata/service.
+//
+// Modules are downloaded and generated before any timer starts; every
+// load runs the go command with GOPROXY=off. The first run on a machine
+// is slow: the warm-up load compiles every dependency for its export data
+// (the service's, under a loaded 2-core machine, took 4 CPU-minutes).
+//
+// The benchmarks:
+//
+//   - BenchmarkSuite: engine.Load plus engine.Analyze with
+//     analyzers.Suite(), which is what the jwtvet command runs.
+//   - BenchmarkEngineFactFloor: the same engine with one no-op analyzer
+//     that declares a fact type: the engine's own cost, without the
+//     suite's.
+//   - BenchmarkNoFacts, the no-fact floor: x/tools' checker with one no-op
+//     analyzer that declares no fact type, loaded as multichecker loads it
+//     (packages.LoadSyntax: syntax for the module's packages, export data
+//     for the rest). The issue's target: jwtvet within 1.5 times its time
+//     and 2 times its memory on the service shape.
+//   - BenchmarkFactFloor, the fact floor: x/tools' checker with the no-op
+//     analyzer that declares a fact type (packages.LoadAllSyntax), so it
+//     parses and type-checks every dependency from source and runs on
+//     every package: what any fact-using suite costs under that driver.
+//
+// The engine benchmarks have one sub-benchmark, load+analyze: engine.Load
+// only runs go list; parsing and type-checking happen inside
+// engine.Analyze, package by package, interleaved with the analysis, so
+// there is no load to take out of the timer and load+analyze is the number
+// to compare. The checker benchmarks have two:
 //
 //   - load+analyze times packages.Load (go list, parsing, type-checking)
-//     plus checker.Analyze: what one run of the standalone command costs,
-//     and what DESIGN.md's table measures.
+//     plus checker.Analyze: one run of a multichecker command.
 //   - analyze loads once outside the timer and times checker.Analyze
-//     alone: the analyzers' own share, which is small beside the load and
-//     would drown in its noise.
-//
-// BenchmarkFactFloor is the baseline the suite is held to: one no-op
-// analyzer that declares a fact type, so the driver loads and type-checks
-// the whole dependency graph from source and runs the analyzer on every
-// package. BenchmarkNoFacts loads the way multichecker does for an analyzer
-// without facts (packages.LoadSyntax: syntax for the module's packages,
-// export data for the rest), for scale.
+//     alone.
 //
 // Besides ns/op, B/op and allocs/op each sub-benchmark reports:
 //
@@ -35,17 +59,28 @@
 //     pay for the previous one's garbage and stands for one run of the
 //     command; Linux only). For analyze it includes the preloaded packages,
 //     which a real run holds too. It counts this process only, not the go
-//     list that packages.Load starts; with LoadSyntax that child (go list
-//     -export) is the larger of the two. To cross-check, run one
-//     sub-benchmark per process under /usr/bin/time -v with -benchtime=1x:
-//     the resets make its maximum the timed iteration's peak. (Over a whole
-//     run of several sub-benchmarks that maximum means nothing, for the
-//     same reason.)
+//     list child of each load (go list -export for the engine and for
+//     LoadSyntax, which is often the larger of the two).
 //   - cpu-ms/op: user+system CPU time of the process and of its go list
 //     children, per operation. On a shared machine wall time swings with
 //     the other load; CPU time much less.
 //   - diagnostics: the number of diagnostics on the module's packages, a
-//     sign that the analyzers did their work.
+//     sign that the analyzers did their work. A package's test variant
+//     counts its findings again: 15 on the service shape, where the
+//     command, which reports each finding once, prints 8.
+//
+// For whole processes, go list included, process.sh builds the jwtvet
+// command and the two floor commands (internal/bench/floors: multichecker
+// with each no-op analyzer), generates the modules (go test -args -out
+// DIR) and runs each command three times on each module under GNU time,
+// printing wall time and peak RSS (GNU time reports the largest of the
+// command and its go list child) with their medians:
+//
+//	sh internal/bench/process.sh [service] [layered]
+//
+// TestServiceModule (opt-in: -service-test) checks that the service module
+// analyzes without errors and that the suite finds exactly its planted
+// mistakes.
 package bench
 
 import (
@@ -70,87 +105,205 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtvet/jwtvet/analyzers"
+	"github.com/jwtvet/jwtvet/internal/bench/floors"
 )
-
-var numPackages = flag.Int("pkgs", 500, "number of packages of the module the benchmarks generate")
 
 var (
-	genOnce sync.Once
-	genDir  string
-	genErr  error
+	numPackages = flag.Int("pkgs", 500, "number of packages of the layered module")
+	shapeFlag   = flag.String("shape", "layered,service", "comma-separated module `shapes` to benchmark: layered, service")
+	outDir      = flag.String("out", "", "generate the modules of -shape into `dir`/SHAPE, download their dependencies, and exit without running tests")
 )
+
+// A shape is one kind of generated module.
+type shape struct {
+	name     string
+	download func() error
+	generate func(dir string) error
+
+	once sync.Once
+	dir  string
+	err  error
+}
+
+var shapeList = []*shape{
+	{
+		name:     "layered",
+		download: DownloadDeps,
+		generate: func(dir string) error { return Generate(dir, *numPackages) },
+	},
+	{
+		name:     "service",
+		download: DownloadServiceDeps,
+		generate: GenerateService,
+	},
+}
+
+// selectedShapes returns the shapes -shape names, in a fixed order.
+func selectedShapes() ([]*shape, error) {
+	var out []*shape
+	names := strings.Split(*shapeFlag, ",")
+	for _, name := range names {
+		i := slices.IndexFunc(shapeList, func(s *shape) bool { return s.name == strings.TrimSpace(name) })
+		if i < 0 {
+			return nil, fmt.Errorf("-shape: unknown shape %q (want layered or service)", name)
+		}
+		if !slices.Contains(out, shapeList[i]) {
+			out = append(out, shapeList[i])
+		}
+	}
+	return out, nil
+}
+
+// moduleDir is the fixed directory of a shape's module. The build cache
+// keys compiled packages by directory, so a fixed path keeps the cache
+// warm from one run to the next. (Two benchmark processes of the same
+// shape and size must not run at once.)
+func (s *shape) moduleDir() string {
+	if s.name == "layered" {
+		return filepath.Join(os.TempDir(), fmt.Sprintf("jwtvet-bench-%d", *numPackages))
+	}
+	return filepath.Join(os.TempDir(), "jwtvet-bench-"+s.name)
+}
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	if *outDir != "" {
+		os.Exit(writeModules(*outDir))
+	}
 	code := m.Run()
-	if genDir != "" {
-		os.RemoveAll(genDir)
+	for _, s := range shapeList {
+		if s.dir != "" {
+			os.RemoveAll(s.dir)
+		}
 	}
 	os.Exit(code)
 }
 
-// generatedModule generates the benchmark module once per process, outside
-// any timer, into a directory shared by all the benchmarks.
-// generatedModule generates the benchmark module once per process, outside
-// any timer, into a directory shared by all the benchmarks. The directory's
-// name depends on the size alone: the build cache keys compiled packages by
-// directory, so a fixed path keeps the cache warm from one run to the next.
-// (Two benchmark processes of the same size must not run at once.)
-func generatedModule(tb testing.TB) string {
-	genOnce.Do(func() {
-		if genErr = DownloadDeps(); genErr != nil {
+// writeModules implements -out.
+func writeModules(out string) int {
+	shapes, err := selectedShapes()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	for _, s := range shapes {
+		dir := filepath.Join(out, s.name)
+		if err := s.download(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		if err := s.generate(dir); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		fmt.Println(dir)
+	}
+	return 0
+}
+
+// module generates the shape's module once per process, outside any
+// timer, after downloading its dependencies.
+func (s *shape) module(tb testing.TB) string {
+	s.once.Do(func() {
+		if s.err = s.download(); s.err != nil {
 			return
 		}
-		genDir = filepath.Join(os.TempDir(), fmt.Sprintf("jwtvet-bench-%d", *numPackages))
-		if genErr = os.RemoveAll(genDir); genErr != nil {
+		s.dir = s.moduleDir()
+		if s.err = os.RemoveAll(s.dir); s.err != nil {
 			return
 		}
 		start := time.Now()
-		genErr = Generate(genDir, *numPackages)
-		tb.Logf("generated %d packages in %s in %s", *numPackages, genDir, time.Since(start).Round(time.Millisecond))
+		s.err = s.generate(s.dir)
+		tb.Logf("generated the %s module in %s in %s", s.name, s.dir, time.Since(start).Round(time.Millisecond))
 	})
-	if genErr != nil {
-		tb.Fatal(genErr)
+	if s.err != nil {
+		tb.Fatal(s.err)
 	}
-	return genDir
+	return s.dir
 }
 
-// floorFact makes factFloor a fact-using analyzer; it is never exported.
-type floorFact struct{}
-
-func (*floorFact) AFact() {}
-
-// factFloor does nothing, but declares a fact type: the cheapest analyzer
-// a fact-using suite can be.
-var factFloor = &analysis.Analyzer{
-	Name:      "factfloor",
-	Doc:       "factfloor does nothing and declares a fact type",
-	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
-	FactTypes: []analysis.Fact{new(floorFact)},
+// forEachShape runs bench as a sub-benchmark "shape=NAME" for each shape
+// -shape selects; benchstat reads the name as a configuration key.
+func forEachShape(b *testing.B, bench func(b *testing.B, dir string)) {
+	shapes, err := selectedShapes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range shapes {
+		b.Run("shape="+s.name, func(b *testing.B) { bench(b, s.module(b)) })
+	}
 }
 
-// noFacts does nothing and declares no fact type.
-var noFacts = &analysis.Analyzer{
-	Name: "nofacts",
-	Doc:  "nofacts does nothing",
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
-}
-
+// BenchmarkSuite is what the jwtvet command costs: engine.Load, then
+// engine.Analyze with the whole suite.
 func BenchmarkSuite(b *testing.B) {
-	benchDriver(b, analyzers.Suite(), packages.LoadAllSyntax)
+	forEachShape(b, func(b *testing.B, dir string) { benchEngine(b, dir, analyzers.Suite()) })
 }
 
+// BenchmarkEngineFactFloor is the engine with the no-op analyzer that
+// declares a fact type: the engine's own cost, without the suite's.
+func BenchmarkEngineFactFloor(b *testing.B) {
+	forEachShape(b, func(b *testing.B, dir string) {
+		benchEngine(b, dir, []*analysis.Analyzer{floors.FactFloor})
+	})
+}
+
+// BenchmarkFactFloor is x/tools' checker with the no-op analyzer that
+// declares a fact type (packages.LoadAllSyntax): every dependency from
+// source.
 func BenchmarkFactFloor(b *testing.B) {
-	benchDriver(b, []*analysis.Analyzer{factFloor}, packages.LoadAllSyntax)
+	forEachShape(b, func(b *testing.B, dir string) {
+		benchDriver(b, dir, []*analysis.Analyzer{floors.FactFloor}, packages.LoadAllSyntax)
+	})
 }
 
+// BenchmarkNoFacts is x/tools' checker with the no-op analyzer without
+// facts, loaded the way multichecker loads it (packages.LoadSyntax).
 func BenchmarkNoFacts(b *testing.B) {
-	benchDriver(b, []*analysis.Analyzer{noFacts}, packages.LoadSyntax)
+	forEachShape(b, func(b *testing.B, dir string) {
+		benchDriver(b, dir, []*analysis.Analyzer{floors.NoFacts}, packages.LoadSyntax)
+	})
 }
 
-func benchDriver(b *testing.B, suite []*analysis.Analyzer, mode packages.LoadMode) {
-	dir := generatedModule(b)
+// benchEngine times engine.Load plus engine.Analyze. A first load and
+// analysis outside the timer warms the build cache (go list -export
+// compiles every dependency for its export data) and checks that the
+// module analyzes without errors.
+func benchEngine(b *testing.B, dir string, suite []*analysis.Analyzer) {
+	prog, err := LoadEngine(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := AnalyzeEngine(suite, prog); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d packages, %d from source, %d roots", len(prog.Packages), prog.SourceCount(), len(prog.Roots))
+	prog = nil
 
+	b.Run("load+analyze", func(b *testing.B) {
+		b.ReportAllocs()
+		m := meter{b: b}
+		diagnostics := 0
+		for b.Loop() {
+			m.start()
+			prog, err := LoadEngine(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if diagnostics, err = AnalyzeEngine(suite, prog); err != nil {
+				b.Fatal(err)
+			}
+			m.stop()
+		}
+		m.report(diagnostics)
+	})
+}
+
+func benchDriver(b *testing.B, dir string, suite []*analysis.Analyzer, mode packages.LoadMode) {
 	// The first load also warms the build cache (LoadSyntax compiles the
 	// module for its export data), so that every timed load is warm, as in
 	// DESIGN.md's measurements.
@@ -331,7 +484,7 @@ func TestGeneratedModule(t *testing.T) {
 		t.Errorf("suite: %v", err)
 	}
 	// The baseline must really run on the whole dependency graph.
-	graph, _, err := Analyze([]*analysis.Analyzer{factFloor}, pkgs)
+	graph, _, err := Analyze([]*analysis.Analyzer{floors.FactFloor}, pkgs)
 	if err != nil {
 		t.Fatalf("fact floor: %v", err)
 	}

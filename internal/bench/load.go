@@ -11,26 +11,46 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtvet/jwtvet/internal/engine"
 )
 
 var (
-	downloadOnce sync.Once
-	downloadErr  error
+	downloadOnce, serviceDownloadOnce sync.Once
+	downloadErr, serviceDownloadErr   error
 )
 
 // DownloadDeps runs `go mod download` once per process in the fixture
-// module, which requires the JWT library the generated module uses, so
-// that Load can run with GOPROXY=off.
+// module, which requires the JWT library the layered module uses, so that
+// Load can run with GOPROXY=off.
 func DownloadDeps() error {
-	downloadOnce.Do(func() {
-		cmd := exec.Command("go", "mod", "download")
-		cmd.Dir = fixtureDir()
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			downloadErr = fmt.Errorf("go mod download in %s: %v\n%s", cmd.Dir, err, out)
-		}
-	})
+	downloadOnce.Do(func() { downloadErr = modDownload(fixtureDir()) })
 	return downloadErr
+}
+
+// DownloadServiceDeps runs `go mod download` once per process in
+// testdata/service, whose go.mod and go.sum the service module copies: it
+// fetches the third-party modules the service requires.
+func DownloadServiceDeps() error {
+	serviceDownloadOnce.Do(func() { serviceDownloadErr = modDownload(serviceFixtureDir()) })
+	return serviceDownloadErr
+}
+
+func modDownload(dir string) error {
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go mod download in %s: %v\n%s", cmd.Dir, err, out)
+	}
+	return nil
+}
+
+// offlineEnv is the go command's environment for every load: the module
+// cache must already hold the dependencies, and a benchmark must not time
+// the network.
+func offlineEnv() []string {
+	return append(os.Environ(), "GOWORK=off", "GOPROXY=off")
 }
 
 // Load loads every package of the module in dir, with its tests, the way
@@ -43,9 +63,7 @@ func Load(dir string, mode packages.LoadMode) ([]*packages.Package, error) {
 		Mode:  mode | packages.NeedModule,
 		Dir:   dir,
 		Tests: true,
-		// The module cache must already hold the dependencies; a benchmark
-		// must not time the network.
-		Env: append(os.Environ(), "GOWORK=off", "GOPROXY=off"),
+		Env:   offlineEnv(),
 	}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
@@ -60,13 +78,20 @@ func Load(dir string, mode packages.LoadMode) ([]*packages.Package, error) {
 			errs = append(errs, p.Module.Error.Err)
 		}
 	})
-	if len(errs) > 0 {
-		if len(errs) > 10 {
-			errs = append(errs[:10], fmt.Sprintf("... and %d more", len(errs)-10))
-		}
-		return nil, errors.New(strings.Join(errs, "\n"))
+	if err := joinErrors(errs); err != nil {
+		return nil, err
 	}
 	return pkgs, nil
+}
+
+func joinErrors(errs []string) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	if len(errs) > 10 {
+		errs = append(errs[:10], fmt.Sprintf("... and %d more", len(errs)-10))
+	}
+	return errors.New(strings.Join(errs, "\n"))
 }
 
 // Analyze runs analyzers over pkgs with the checker the standalone command
@@ -87,4 +112,35 @@ func Analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (*checker
 		}
 	}
 	return graph, diagnostics, nil
+}
+
+// LoadEngine lists every package of the module in dir, with its tests,
+// the way the jwtvet command does (engine.Load: go list only; nothing is
+// parsed or type-checked yet).
+func LoadEngine(dir string) (*engine.Program, error) {
+	return engine.Load(&engine.Config{Dir: dir, Env: offlineEnv(), Tests: true}, "./...")
+}
+
+// AnalyzeEngine runs analyzers over prog with the engine, as the jwtvet
+// command does, and returns the number of diagnostics on the root
+// packages. Any load error, broken package or analyzer error is an error.
+func AnalyzeEngine(analyzers []*analysis.Analyzer, prog *engine.Program) (int, error) {
+	results, loadErrs := engine.Analyze(prog, analyzers, nil)
+	var errs []string
+	for _, e := range loadErrs {
+		errs = append(errs, e.Package.ID+": "+e.Err.Error())
+	}
+	diagnostics := 0
+	for _, r := range results {
+		if r.Broken {
+			errs = append(errs, r.Package.ID+": not analyzed")
+		}
+		for a, err := range r.Errors {
+			errs = append(errs, fmt.Sprintf("%s: %s: %v", r.Package.ID, a.Name, err))
+		}
+		for _, ds := range r.Diagnostics {
+			diagnostics += len(ds)
+		}
+	}
+	return diagnostics, joinErrors(errs)
 }

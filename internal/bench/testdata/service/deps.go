@@ -1,0 +1,41 @@
+// Package deps imports every package the generated service module imports
+// from outside the standard library, so that `go mod tidy` here keeps
+// go.mod and go.sum complete for it. The generator copies both files.
+package deps
+
+import (
+	_ "github.com/aws/aws-sdk-go-v2/aws"
+	_ "github.com/aws/aws-sdk-go-v2/config"
+	_ "github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	_ "github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	_ "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	_ "github.com/aws/aws-sdk-go-v2/service/s3"
+	_ "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	_ "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	_ "github.com/aws/aws-sdk-go-v2/service/sqs"
+	_ "github.com/aws/aws-sdk-go-v2/service/sqs/types"
+	_ "github.com/casbin/casbin/v2"
+	_ "github.com/casbin/casbin/v2/model"
+	_ "github.com/gin-gonic/gin"
+	_ "github.com/gin-gonic/gin/binding"
+	_ "github.com/golang-jwt/jwt/v5"
+	_ "github.com/prometheus/client_golang/prometheus"
+	_ "github.com/prometheus/client_golang/prometheus/promhttp"
+	_ "github.com/redis/go-redis/v9"
+	_ "github.com/spf13/viper"
+	_ "github.com/swaggo/files"
+	_ "github.com/swaggo/gin-swagger"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
+	_ "go.opentelemetry.io/otel"
+	_ "go.opentelemetry.io/otel/attribute"
+	_ "go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracegrpc"
+	_ "go.opentelemetry.io/otel/sdk/resource"
+	_ "go.opentelemetry.io/otel/sdk/trace"
+	_ "go.uber.org/zap"
+	_ "go.uber.org/zap/zapcore"
+	_ "google.golang.org/grpc"
+	_ "gorm.io/driver/postgres"
+	_ "gorm.io/gorm"
+	_ "gorm.io/gorm/clause"
+	_ "gorm.io/gorm/logger"
+)
