@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for row, fi := range byRow {
 			ok, seen := rewritable[row]
 			if !seen {
-				ok = pass.TypesInfo != nil && pass.Pkg != nil && !dependsElsewhere(pass.Pkg, row)
+				ok = pass.TypesInfo != nil && pass.Pkg != nil && !dependsElsewhere(pass.Pkg, row) && inBuild(pass.Pkg, row.Replacement)
 			}
 			rewritable[row] = ok && canRewrite(pass.TypesInfo, fi)
 		}
@@ -208,6 +208,29 @@ func namedOf(t types.Type) *types.Named {
 // module itself, depends on the module: the file's values of the old
 // module's types then flow to or from that package, and rewriting the
 // import would break the build.
+// inBuild reports whether some package the program already imports,
+// directly or not, belongs to module: only then does an import of the
+// module compile without a go get first. A module that is required but
+// whose packages nothing imports yet is missed, which costs a fix, never
+// a broken build.
+func inBuild(pkg *types.Package, module string) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if jwtapi.ModuleOf(imp.Path(), module) || visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}
+
 func dependsElsewhere(pkg *types.Package, row *jwtapi.Deprecated) bool {
 	seen := make(map[*types.Package]bool)
 	var uses func(p *types.Package) bool
