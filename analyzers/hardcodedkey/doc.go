@@ -19,4 +19,7 @@ fallback of an environment lookup (see sharedkey) and _test.go files (unless
 -hardcodedkey.tests) are not reported.
 
 The suggested fix replaces the constant with os.Getenv of a variable named
-after the identifier that held the key (JWT_SECRET when there is none).`
+after the identifier that held the key (JWT_SECRET when there is none). It
+is offered only for libraries that refuse an empty key: with the others an
+unset variable would sign with "", so the program needs a startup check
+that a fix cannot place.`

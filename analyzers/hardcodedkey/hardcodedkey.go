@@ -71,7 +71,11 @@ func run(pass *analysis.Pass) (any, error) {
 			End:     sink.Key.End(),
 			Message: message(sink, flow.Describe(o), o),
 		}
-		if o.Expr != nil && !fixed[o.Expr] {
+		// Reading the key from the environment is a safe fix only where
+		// the library refuses an empty key: elsewhere an unset variable
+		// would sign with "", which weakkey reports, and the startup check
+		// that prevents it belongs where the program loads its settings.
+		if o.Expr != nil && !fixed[o.Expr] && !ix.Model.AcceptsEmptyKey(sink.Pkg) {
 			if fix, ok := envFix(pass, o, names); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				fixed[o.Expr] = true
