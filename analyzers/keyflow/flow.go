@@ -36,6 +36,9 @@ type Flow struct {
 	fillers map[*types.Var]Kind
 	// inFunc guards against recursion through function bodies.
 	inFunc map[*types.Func]bool
+	// fields is the package's scan for field writes no definition shows,
+	// made on the first field read that needs it.
+	fields *fieldScan
 }
 
 // bindings maps the parameters of a function being followed to the
@@ -382,8 +385,13 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 	var origins []Origin
 	values, ok := f.fieldValues(x.X, field.Name(), b, depth+1)
 	if !ok {
-		// Not a literal we can see: a key derived from an RSA key or a
-		// public key keeps that origin (&priv.PublicKey).
+		// Not a literal we can see: the join of the field's writes, when
+		// the package holds all of them.
+		if o, ok := f.fieldRead(x, field, depth+1); ok {
+			return o
+		}
+		// A key derived from an RSA key or a public key keeps that origin
+		// (&priv.PublicKey).
 		base := f.origin(x.X, b, depth+1)
 		switch base.Kind {
 		case RSAKey, Public, Env, Param:

@@ -7,7 +7,9 @@
 // concatenation and fmt.Sprintf of constants, package variables never
 // reassigned, struct fields of composite literals (also inside package maps
 // and slices that are never written), functions whose every return is
-// constant, and local variables whose every definition is constant. Facts
+// constant, local variables whose every definition is constant, and struct
+// fields read in one place and written in others when the package holds
+// every write (fields.go). Facts
 // carry what a package exports (a constant package variable, a constant
 // getter, the constant fields of a config literal) to the packages that
 // import it. Facts never hold a secret: only its length, whether it is a
@@ -215,6 +217,12 @@ func merge(origins []Origin) Origin {
 		}
 		return o
 	case env != nil:
+		for _, p := range origins {
+			// Two variables or two fields are two keys, not the first.
+			if p.Env != env.Env || p.Holder != env.Holder {
+				return unknown()
+			}
+		}
 		return *env
 	}
 	return unknown()
