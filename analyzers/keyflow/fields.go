@@ -33,20 +33,34 @@ type fieldScan struct {
 	// positional: the type has a positional literal, whose writes Defs
 	// does not record by field.
 	positional map[*types.Struct]bool
+	// aliased: a map or slice variable or field whose value is copied
+	// elsewhere (assigned, passed, returned, stored), where its elements
+	// may be written under another name.
+	aliased map[*types.Var]bool
 }
 
 func (f *Flow) scanFields() *fieldScan {
 	if f.fields != nil {
 		return f.fields
 	}
-	s := &fieldScan{decoded: make(map[*types.Struct]bool), positional: make(map[*types.Struct]bool)}
+	s := &fieldScan{decoded: make(map[*types.Struct]bool), positional: make(map[*types.Struct]bool), aliased: make(map[*types.Var]bool)}
 	f.fields = s
 	for _, file := range f.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				f.scanCall(s, n)
+				f.alias(s, n.Args...)
+			case *ast.AssignStmt:
+				f.alias(s, n.Rhs...)
+			case *ast.ValueSpec:
+				f.alias(s, n.Values...)
+			case *ast.ReturnStmt:
+				f.alias(s, n.Results...)
+			case *ast.KeyValueExpr:
+				f.alias(s, n.Value)
 			case *ast.CompositeLit:
+				f.alias(s, n.Elts...)
 				st := structOf(typeOf(f.info, n))
 				if st == nil {
 					return true
@@ -423,4 +437,88 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// alias marks the map and slice variables and fields among es.
+func (f *Flow) alias(s *fieldScan, es ...ast.Expr) {
+	for _, e := range es {
+		var id *ast.Ident
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		case *ast.SliceExpr:
+			f.alias(s, x.X)
+			continue
+		default:
+			continue
+		}
+		v, ok := f.info.Uses[id].(*types.Var)
+		if !ok {
+			continue
+		}
+		switch v.Type().Underlying().(type) {
+		case *types.Map, *types.Slice:
+			s.aliased[v] = true
+		}
+	}
+}
+
+// containerOf returns the literals of a map or slice held by a local
+// variable or a field with every write visible, never written by element
+// and never copied elsewhere.
+func (f *Flow) containerOf(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
+	var v *types.Var
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ = f.info.Uses[x].(*types.Var)
+		if v == nil || v.Pkg() != f.pass.Pkg || isPackageLevel(v) || f.ix.Defs.IsParam(v) {
+			return nil, false
+		}
+	case *ast.SelectorExpr:
+		sel, ok := f.info.Selections[x]
+		if !ok || sel.Kind() != types.FieldVal {
+			return nil, false
+		}
+		v, _ = sel.Obj().(*types.Var)
+		if v == nil || v.Pkg() != f.pass.Pkg {
+			return nil, false
+		}
+		fs, hs, ok := implicitPath(typeOf(f.info, x.X), sel.Index())
+		if !ok || !f.closedPath(fs[len(fs)-1:], hs[len(hs)-1:]) {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	if f.scanFields().aliased[v] {
+		return nil, false
+	}
+	defs, ok := f.ix.Defs.Of(v)
+	if !ok {
+		return nil, false
+	}
+	var exprs []ast.Expr
+	for _, d := range defs {
+		if d.Expr == nil || d.Index >= 0 {
+			return nil, false
+		}
+		exprs = append(exprs, d.Expr)
+	}
+	if v.IsField() {
+		exprs = append(exprs, f.ix.Defs.LitValues(v)...)
+	}
+	if len(exprs) == 0 {
+		return nil, false
+	}
+	var out []*ast.CompositeLit
+	for _, e := range exprs {
+		l, ok := f.literals(e, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, l...)
+	}
+	return out, true
 }

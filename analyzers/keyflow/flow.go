@@ -683,7 +683,7 @@ func (f *Flow) containerLits(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) 
 		return []*ast.CompositeLit{x}, true
 	}
 	if v == nil || v.Pkg() != f.pass.Pkg || !isPackageLevel(v) {
-		return nil, false
+		return f.containerOf(e, depth)
 	}
 	defs, ok := f.ix.Defs.Of(v)
 	if !ok || len(defs) != 1 || defs[0].Expr == nil || defs[0].Index >= 0 {

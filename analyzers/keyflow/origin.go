@@ -91,6 +91,11 @@ type Origin struct {
 	// SizeExpr is the expression giving Size (make's length, GenerateKey's
 	// bits), for fixes and messages.
 	SizeExpr ast.Expr
+	// Candidates are the positions in this package of every constant a
+	// selection can give (the arms of a switch on the environment, the
+	// values of a map indexed at run time, the writes of a field), when
+	// the origin joins several; nil otherwise.
+	Candidates []token.Pos
 
 	value    string // the constant value, only within this package's analysis
 	hasValue bool
@@ -210,10 +215,20 @@ func merge(origins []Origin) Origin {
 		// constant; the first names the place to look, and no single
 		// expression can be rewritten to fix them all.
 		o := *constant
+		var cands []token.Pos
 		for _, p := range origins {
 			if p.Pos != o.Pos {
 				o.Expr = nil
 			}
+			if p.Kind == Constant {
+				cands = appendPos(cands, p.Pos)
+				for _, c := range p.Candidates {
+					cands = appendPos(cands, c)
+				}
+			}
+		}
+		if len(cands) > 1 {
+			o.Candidates = cands
 		}
 		return o
 	case env != nil:
@@ -226,4 +241,16 @@ func merge(origins []Origin) Origin {
 		return *env
 	}
 	return unknown()
+}
+
+func appendPos(ps []token.Pos, p token.Pos) []token.Pos {
+	if !p.IsValid() {
+		return ps
+	}
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
 }
