@@ -39,6 +39,9 @@ type Flow struct {
 	// fields is the package's scan for field writes no definition shows,
 	// made on the first field read that needs it.
 	fields *fieldScan
+	// callers indexes the calls of the package's functions, made on the
+	// first parameter that needs it.
+	callers *callScan
 }
 
 // bindings maps the parameters of a function being followed to the
@@ -266,6 +269,9 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		return f.importedVar(v)
 	}
 	if f.ix.Defs.IsParam(v) {
+		if o, ok := f.paramFromCallers(v, depth+1); ok {
+			return o
+		}
 		return Origin{Kind: Param, Size: -1, Holder: v}
 	}
 	defs, ok := f.ix.Defs.Of(v)

@@ -96,6 +96,9 @@ type Origin struct {
 	// values of a map indexed at run time, the writes of a field), when
 	// the origin joins several; nil otherwise.
 	Candidates []token.Pos
+	// Via are the arguments of the calls in this package through which
+	// the value reached a helper's parameter, when it did.
+	Via []ast.Expr
 
 	value    string // the constant value, only within this package's analysis
 	hasValue bool
