@@ -182,6 +182,26 @@ func (f *Flow) fieldRead(x *ast.SelectorExpr, field *types.Var, depth int) (Orig
 	if !f.closedPath(path, holders) {
 		return Origin{}, false
 	}
+	if k, ok := f.fillers[field]; ok {
+		// Filled in place by a random source: sized by the make() of
+		// its writes.
+		o := Origin{Kind: k, Size: -1, Holder: field}
+		defs, _ := f.ix.Defs.Of(field)
+		exprs := f.ix.Defs.LitValues(field)
+		for _, d := range defs {
+			exprs = append(exprs, d.Expr)
+		}
+		for i, e := range exprs {
+			n, se, ok := f.makeSize(e)
+			if !ok || (i > 0 && n != o.Size) {
+				// A buffer of another size, or one we cannot see.
+				o.Size, o.SizeExpr = -1, nil
+				break
+			}
+			o.Size, o.SizeExpr = n, se
+		}
+		return o, true
+	}
 	var origins []Origin
 	// Direct writes of field, then whole writes of each container on the
 	// path, read down to field.

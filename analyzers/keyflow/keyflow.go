@@ -132,8 +132,13 @@ func (f *Flow) noteFiller(call *ast.CallExpr) {
 	if s, ok := ast.Unparen(buf).(*ast.SliceExpr); ok {
 		buf = s.X
 	}
-	id, ok := ast.Unparen(buf).(*ast.Ident)
-	if !ok {
+	var id *ast.Ident
+	switch x := ast.Unparen(buf).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel // a field filled in place: rand.Read(s.key)
+	default:
 		return
 	}
 	if v, ok := f.info.Uses[id].(*types.Var); ok {
