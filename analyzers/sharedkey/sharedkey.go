@@ -63,6 +63,9 @@ type checker struct {
 	sinkRoots map[string]*jwtapi.KeySink
 	// sinkCands are the constants a sink's key selects among.
 	sinkCands []token.Pos
+	// rejections are the package's startup checks that refuse short or
+	// placeholder secrets (failclosed.go), collected on first use.
+	rejections []rejection
 	// sinkFallbacks maps the position of a fallback constant keyflow
 	// found behind a sink's key to that sink.
 	sinkFallbacks map[token.Pos]*jwtapi.KeySink
