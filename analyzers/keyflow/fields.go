@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -541,4 +542,113 @@ func (f *Flow) containerOf(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
 		out = append(out, l...)
 	}
 	return out, true
+}
+
+// exportFieldFacts exports a ConstFact for each exported key-typed field
+// of this package's struct types whose every write here is constant, so
+// that a package reading the field (cfg.JWT.Secret of config.Load())
+// joins it with its own writes.
+func (f *Flow) exportFieldFacts() {
+	scope := f.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			field := st.Field(i)
+			if !field.Exported() || !keyLike(field.Type()) || st.Tag(i) != "" || !keyName(field.Name()) {
+				continue
+			}
+			if o, ok := f.writesJoin(field, st); ok {
+				c := o.Const
+				if c.Name == "" {
+					c.Name = tn.Name() + field.Name()
+				}
+				f.pass.ExportObjectFact(field, &ConstFact{Const: c})
+			}
+		}
+	}
+}
+
+// writesJoin returns the constant every write of field (held by st) in
+// this package gives it, when there is at least one and all are.
+func (f *Flow) writesJoin(field *types.Var, st *types.Struct) (Origin, bool) {
+	if f.ix.Defs.Opaque(field) {
+		return Origin{}, false
+	}
+	defs, _ := f.ix.Defs.Of(field)
+	if len(defs) == 0 && len(f.ix.Defs.LitValues(field)) == 0 {
+		return Origin{}, false
+	}
+	scan := f.scanFields()
+	if scan.decoded[st] || scan.positional[st] {
+		return Origin{}, false
+	}
+	origins, ok := f.fieldWrites(field, nil, 0)
+	if !ok || len(origins) == 0 {
+		return Origin{}, false
+	}
+	for _, o := range origins {
+		if o.Kind != Constant {
+			return Origin{}, false
+		}
+	}
+	return merge(origins), true
+}
+
+// importedField reads a field of another package's struct: the constant
+// its package's writes give it (a fact), joined with this package's own
+// writes.
+func (f *Flow) importedField(x *ast.SelectorExpr, field *types.Var, depth int) (Origin, bool) {
+	if field.Pkg() == f.pass.Pkg || !keyLike(field.Type()) {
+		return Origin{}, false
+	}
+	var fact ConstFact
+	if !f.pass.ImportObjectFact(field, &fact) {
+		return Origin{}, false
+	}
+	st := structOf(typeOf(f.info, x.X))
+	if s, ok := f.info.Selections[x]; ok {
+		if _, hs, ok := implicitPath(typeOf(f.info, x.X), s.Index()); ok {
+			st = structOf(hs[len(hs)-1])
+		}
+	}
+	if st == nil || f.ix.Defs.Opaque(field) {
+		return Origin{}, false
+	}
+	scan := f.scanFields()
+	if scan.decoded[st] || scan.positional[st] {
+		return Origin{}, false
+	}
+	own, ok := f.fieldWrites(field, nil, depth+1)
+	if !ok {
+		return Origin{}, false
+	}
+	for _, o := range own {
+		if o.Kind != Constant {
+			return Origin{}, false
+		}
+	}
+	o := fromFact(fact.Const, field)
+	if len(own) > 0 {
+		o = merge(append([]Origin{o}, own...))
+	}
+	return o, true
+}
+
+// keyName: a field named for a key, the only ones worth a fact (Issuer
+// and Port are not).
+func keyName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"secret", "key", "jwt", "hmac", "sign", "token", "pass", "priv", "pem", "cred"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -385,6 +385,11 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 	if !ok {
 		return unknown()
 	}
+	// A struct handed by pointer to code that may decode into it
+	// (json.Unmarshal(raw, cfg)) holds whatever that code wrote.
+	if st := structOf(typeOf(f.info, x.X)); st != nil && keyLike(field.Type()) && f.scanFields().decoded[st] {
+		return unknown()
+	}
 	// Writes to the field anywhere in the package make reads of it
 	// depend on control flow we do not follow.
 	fieldDefs, fieldOK := f.ix.Defs.Of(field)
@@ -394,6 +399,9 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 		// Not a literal we can see: the join of the field's writes, when
 		// the package holds all of them.
 		if o, ok := f.fieldRead(x, field, depth+1); ok {
+			return o
+		}
+		if o, ok := f.importedField(x, field, depth+1); ok {
 			return o
 		}
 		// A key derived from an RSA key or a public key keeps that origin

@@ -174,6 +174,7 @@ func (f *Flow) exportFacts() {
 			f.exportFuncFacts(obj)
 		}
 	}
+	f.exportFieldFacts()
 	// Methods: a constant getter on a config type.
 	for _, fn := range sortedFuncs(f.ix.Funcs) {
 		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {

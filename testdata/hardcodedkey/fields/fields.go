@@ -16,6 +16,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"jwtvet.test/fixtures/hardcodedkey/fields/settings"
 	"jwtvet.test/fixtures/hardcodedkey/fields/store"
 )
 
@@ -29,7 +30,7 @@ func NewTokenService() *TokenService {
 }
 
 func (s *TokenService) Issue(sub string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString(s.key) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:28\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString(s.key) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:29\)`
 }
 
 // An assignment in one method, a read through a value receiver in another.
@@ -38,7 +39,7 @@ type Minter struct{ secret string }
 func (m *Minter) Init() { m.secret = "minter-secret-assigned-in-init-0123456" }
 
 func (m Minter) Mint(sub string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(m.secret)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:38\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(m.secret)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:39\)`
 }
 
 // A nested config field: the whole config is written once, by a loader
@@ -62,7 +63,7 @@ type Server struct{ cfg AppConfig }
 func NewServer() *Server { return &Server{cfg: loadConfig()} }
 
 func (s *Server) token(sub string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(s.cfg.JWT.Secret)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:55\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(s.cfg.JWT.Secret)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:56\)`
 }
 
 // An unexported field of an embedded struct.
@@ -78,7 +79,7 @@ func NewHandler() *Handler {
 }
 
 func (h *Handler) sign(sub string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString(h.signingKey) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:77\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString(h.signingKey) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(fields.go:78\)`
 }
 
 // A PEM literal parsed into a field.
@@ -99,6 +100,27 @@ func (i *Issuer) Token(sub string) (string, error) {
 // A getter of another package returns its field.
 func fromStore(sub string) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString(store.New().Signing()) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(store.go:7\)`
+}
+
+// An exported field of another package, every write of which is constant.
+func fromSettings(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString(settings.Load().SigningKey) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(settings.go:11\)`
+}
+
+// Negative: this package replaces the other package's default.
+func fromService(sub string) (string, error) {
+	s := settings.Defaults()
+	s.Secret = os.Getenv("SERVICE_SECRET")
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(s.Secret))
+}
+
+// Negative: this package decodes over the other package's template.
+func fromFile(sub string, raw []byte) (string, error) {
+	f := settings.Template()
+	if err := json.Unmarshal(raw, f); err != nil {
+		return "", err
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(f.HMACKey))
 }
 
 // Negative: the constructor reads the environment.
@@ -181,4 +203,7 @@ var (
 	_ = NewPublic
 	_ = NewDecoded
 	_ = fromStore
+	_ = fromSettings
+	_ = fromService
+	_ = fromFile
 )
