@@ -585,10 +585,6 @@ func (f *Flow) writesJoin(field *types.Var, st *types.Struct) (Origin, bool) {
 	if len(defs) == 0 && len(f.ix.Defs.LitValues(field)) == 0 {
 		return Origin{}, false
 	}
-	scan := f.scanFields()
-	if scan.decoded[st] || scan.positional[st] {
-		return Origin{}, false
-	}
 	origins, ok := f.fieldWrites(field, nil, 0)
 	if !ok || len(origins) == 0 {
 		return Origin{}, false
@@ -597,6 +593,11 @@ func (f *Flow) writesJoin(field *types.Var, st *types.Struct) (Origin, bool) {
 		if o.Kind != Constant {
 			return Origin{}, false
 		}
+	}
+	// The package walk, only for the rare field that qualifies.
+	scan := f.scanFields()
+	if scan.decoded[st] || scan.positional[st] {
+		return Origin{}, false
 	}
 	return merge(origins), true
 }

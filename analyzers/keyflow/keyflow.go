@@ -18,7 +18,7 @@ import (
 // the constant values other packages can read. Its result is a *Flow.
 var Analyzer = &analysis.Analyzer{
 	Name:             "keyflow",
-	Doc:              "find where JWT key values come from\n\nThe keyflow analyzer is a helper for the jwtvet rules: it reports nothing. It exports facts for package variables, functions and config literals whose values are fixed at compile time.",
+	Doc:              "find where JWT key values come from\n\nThe keyflow analyzer is a helper for the jwtvet rules: it reports nothing. It exports facts for package variables, functions, config literals and exported key fields whose values are fixed at compile time.",
 	URL:              "https://github.com/jwtvet/jwtvet/blob/main/analyzers/keyflow",
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
