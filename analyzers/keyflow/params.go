@@ -22,6 +22,7 @@ type callScan struct {
 	asValue map[*types.Func]bool
 	// paramOf maps a parameter to its function and position.
 	paramOf map[*types.Var]paramPos
+	memo    map[*types.Var]memoOrigin
 }
 
 type paramPos struct {
@@ -37,6 +38,7 @@ func (f *Flow) scanCalls() *callScan {
 		calls:   make(map[*types.Func][]*ast.CallExpr),
 		asValue: make(map[*types.Func]bool),
 		paramOf: make(map[*types.Var]paramPos),
+		memo:    make(map[*types.Var]memoOrigin),
 	}
 	f.callers = s
 	for fn := range f.ix.Funcs {
@@ -82,6 +84,24 @@ func (f *Flow) scanCalls() *callScan {
 // pass for parameter v, or ok false.
 func (f *Flow) paramFromCallers(v *types.Var, depth int) (Origin, bool) {
 	s := f.scanCalls()
+	if m, ok := s.memo[v]; ok {
+		return m.o, m.ok
+	}
+	o, ok := f.paramJoin(s, v, depth)
+	if !f.inFunc[s.paramOf[v].fn] {
+		// Memoised once computed outside a cycle through fn: a helper
+		// called from many places is joined once.
+		s.memo[v] = memoOrigin{o, ok}
+	}
+	return o, ok
+}
+
+type memoOrigin struct {
+	o  Origin
+	ok bool
+}
+
+func (f *Flow) paramJoin(s *callScan, v *types.Var, depth int) (Origin, bool) {
 	pp, ok := s.paramOf[v]
 	if !ok || depth > maxDepth {
 		return Origin{}, false
