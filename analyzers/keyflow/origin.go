@@ -233,6 +233,16 @@ func merge(origins []Origin) Origin {
 		if len(cands) > 1 {
 			o.Candidates = cands
 		}
+		// Through callers only when every constant came that way: a
+		// constant written at the sink is reported there.
+		o.Via = nil
+		for _, p := range origins {
+			if len(p.Via) == 0 {
+				o.Via = nil
+				break
+			}
+			o.Via = append(o.Via, p.Via...)
+		}
 		return o
 	case env != nil:
 		for _, p := range origins {

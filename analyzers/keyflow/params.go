@@ -129,7 +129,12 @@ func (f *Flow) paramJoin(s *callScan, v *types.Var, depth int) (Origin, bool) {
 		arg := call.Args[pp.index]
 		o := f.origin(arg, nil, depth+1)
 		origins = append(origins, o)
-		via = append(via, arg)
+		if len(o.Via) > 0 {
+			// Through a chain of helpers: the outermost callers.
+			via = append(via, o.Via...)
+		} else {
+			via = append(via, arg)
+		}
 	}
 	for _, o := range origins {
 		if o.Kind != origins[0].Kind {

@@ -59,3 +59,14 @@ var Signer = signValue
 func Health() (string, error) {
 	return signValue(jwt.MapClaims{"sub": "health", "exp": 1}, []byte("health-key-of-a-helper-used-as-value-0"))
 }
+
+// A chain of helpers: reported at the outermost caller.
+func mint(key []byte, sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub, "exp": 1}).SignedString(key)
+}
+
+func mintUser(key []byte, user string) (string, error) { return mint(key, "user:"+user) }
+
+func Welcome(user string) (string, error) {
+	return mintUser([]byte("welcome-chain-secret-0123456789abcdef"), user) // want `hardcoded JWT signing key: the constant passed here reaches \(\*jwt.Token\).SignedString at helperargs.go:\d+`
+}
