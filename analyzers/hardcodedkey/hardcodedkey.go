@@ -59,6 +59,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if o.Kind != keyflow.Constant || o.Const.PEM.Public {
 			continue
 		}
+		if len(o.Via) > 0 {
+			// A helper's parameter every caller fills with a constant:
+			// the mistake, and its fix, are at the callers.
+			reportCallers(pass, r, flow, sink, o.Via, reported, fixed)
+			continue
+		}
 		// Once per origin per sink: a keyfunc returning the same key from
 		// two branches is one finding.
 		id := fmt.Sprintf("%s|%d|%d", o.Const.Where, o.Pos, sinkID(sink))
@@ -84,6 +90,50 @@ func run(pass *analysis.Pass) (any, error) {
 		r.Report(d)
 	}
 	return nil, nil
+}
+
+// reportCallers reports each argument that passes a constant key to the
+// helper whose parameter reaches sink.
+func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, sink *jwtapi.KeySink, args []ast.Expr, reported map[string]bool, fixed map[ast.Expr]bool) {
+	for _, arg := range args {
+		if tests.Skip(pass.Fset, arg.Pos()) {
+			continue
+		}
+		o := flow.Origin(arg)
+		if o.Kind != keyflow.Constant || o.Const.PEM.Public {
+			continue
+		}
+		id := fmt.Sprintf("arg|%d", arg.Pos())
+		if reported[id] {
+			continue
+		}
+		reported[id] = true
+		what := "JWT key"
+		switch {
+		case o.Const.PEM.Private:
+			what = "JWT private key"
+		case sink.Kind == jwtapi.SinkSign:
+			what = "JWT signing key"
+		case sink.Kind == jwtapi.SinkVerify:
+			what = "JWT verification key"
+		}
+		passed := flow.Describe(o) + " is passed here and"
+		if arg.Pos() <= o.Pos && o.Pos < arg.End() {
+			passed = "the constant passed here"
+		}
+		d := analysis.Diagnostic{
+			Pos:     arg.Pos(),
+			End:     arg.End(),
+			Message: fmt.Sprintf("hardcoded %s: %s reaches %s at %s, fixed in the source; load it from the environment or a secret manager", what, passed, sink.API, flow.Position(sink.Key.Pos())),
+		}
+		if o.Expr != nil && !fixed[o.Expr] {
+			if fix, ok := envFix(pass, o); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				fixed[o.Expr] = true
+			}
+		}
+		r.Report(d)
+	}
 }
 
 func sinkID(s *jwtapi.KeySink) token.Pos {

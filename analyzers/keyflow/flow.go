@@ -36,6 +36,12 @@ type Flow struct {
 	fillers map[*types.Var]Kind
 	// inFunc guards against recursion through function bodies.
 	inFunc map[*types.Func]bool
+	// fields is the package's scan for field writes no definition shows,
+	// made on the first field read that needs it.
+	fields *fieldScan
+	// callers indexes the calls of the package's functions, made on the
+	// first parameter that needs it.
+	callers *callScan
 }
 
 // bindings maps the parameters of a function being followed to the
@@ -263,6 +269,9 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		return f.importedVar(v)
 	}
 	if f.ix.Defs.IsParam(v) {
+		if o, ok := f.paramFromCallers(v, depth+1); ok {
+			return o
+		}
 		return Origin{Kind: Param, Size: -1, Holder: v}
 	}
 	defs, ok := f.ix.Defs.Of(v)
@@ -376,14 +385,27 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 	if !ok {
 		return unknown()
 	}
+	// A struct handed by pointer to code that may decode into it
+	// (json.Unmarshal(raw, cfg)) holds whatever that code wrote.
+	if st := structOf(typeOf(f.info, x.X)); st != nil && keyLike(field.Type()) && f.scanFields().decoded[st] {
+		return unknown()
+	}
 	// Writes to the field anywhere in the package make reads of it
 	// depend on control flow we do not follow.
 	fieldDefs, fieldOK := f.ix.Defs.Of(field)
 	var origins []Origin
 	values, ok := f.fieldValues(x.X, field.Name(), b, depth+1)
 	if !ok {
-		// Not a literal we can see: a key derived from an RSA key or a
-		// public key keeps that origin (&priv.PublicKey).
+		// Not a literal we can see: the join of the field's writes, when
+		// the package holds all of them.
+		if o, ok := f.fieldRead(x, field, depth+1); ok {
+			return o
+		}
+		if o, ok := f.importedField(x, field, depth+1); ok {
+			return o
+		}
+		// A key derived from an RSA key or a public key keeps that origin
+		// (&priv.PublicKey).
 		base := f.origin(x.X, b, depth+1)
 		switch base.Kind {
 		case RSAKey, Public, Env, Param:
@@ -675,7 +697,7 @@ func (f *Flow) containerLits(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) 
 		return []*ast.CompositeLit{x}, true
 	}
 	if v == nil || v.Pkg() != f.pass.Pkg || !isPackageLevel(v) {
-		return nil, false
+		return f.containerOf(e, depth)
 	}
 	defs, ok := f.ix.Defs.Of(v)
 	if !ok || len(defs) != 1 || defs[0].Expr == nil || defs[0].Index >= 0 {

@@ -18,7 +18,7 @@ import (
 // the constant values other packages can read. Its result is a *Flow.
 var Analyzer = &analysis.Analyzer{
 	Name:             "keyflow",
-	Doc:              "find where JWT key values come from\n\nThe keyflow analyzer is a helper for the jwtvet rules: it reports nothing. It exports facts for package variables, functions and config literals whose values are fixed at compile time.",
+	Doc:              "find where JWT key values come from\n\nThe keyflow analyzer is a helper for the jwtvet rules: it reports nothing. It exports facts for package variables, functions, config literals and exported key fields whose values are fixed at compile time.",
 	URL:              "https://github.com/jwtvet/jwtvet/blob/main/analyzers/keyflow",
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
@@ -132,8 +132,13 @@ func (f *Flow) noteFiller(call *ast.CallExpr) {
 	if s, ok := ast.Unparen(buf).(*ast.SliceExpr); ok {
 		buf = s.X
 	}
-	id, ok := ast.Unparen(buf).(*ast.Ident)
-	if !ok {
+	var id *ast.Ident
+	switch x := ast.Unparen(buf).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel // a field filled in place: rand.Read(s.key)
+	default:
 		return
 	}
 	if v, ok := f.info.Uses[id].(*types.Var); ok {
@@ -169,6 +174,7 @@ func (f *Flow) exportFacts() {
 			f.exportFuncFacts(obj)
 		}
 	}
+	f.exportFieldFacts()
 	// Methods: a constant getter on a config type.
 	for _, fn := range sortedFuncs(f.ix.Funcs) {
 		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {

@@ -7,7 +7,9 @@
 // concatenation and fmt.Sprintf of constants, package variables never
 // reassigned, struct fields of composite literals (also inside package maps
 // and slices that are never written), functions whose every return is
-// constant, and local variables whose every definition is constant. Facts
+// constant, local variables whose every definition is constant, and struct
+// fields read in one place and written in others when the package holds
+// every write (fields.go). Facts
 // carry what a package exports (a constant package variable, a constant
 // getter, the constant fields of a config literal) to the packages that
 // import it. Facts never hold a secret: only its length, whether it is a
@@ -89,6 +91,14 @@ type Origin struct {
 	// SizeExpr is the expression giving Size (make's length, GenerateKey's
 	// bits), for fixes and messages.
 	SizeExpr ast.Expr
+	// Candidates are the positions in this package of every constant a
+	// selection can give (the arms of a switch on the environment, the
+	// values of a map indexed at run time, the writes of a field), when
+	// the origin joins several; nil otherwise.
+	Candidates []token.Pos
+	// Via are the arguments of the calls in this package through which
+	// the value reached a helper's parameter, when it did.
+	Via []ast.Expr
 
 	value    string // the constant value, only within this package's analysis
 	hasValue bool
@@ -208,14 +218,52 @@ func merge(origins []Origin) Origin {
 		// constant; the first names the place to look, and no single
 		// expression can be rewritten to fix them all.
 		o := *constant
+		var cands []token.Pos
 		for _, p := range origins {
 			if p.Pos != o.Pos {
 				o.Expr = nil
 			}
+			if p.Kind == Constant {
+				cands = appendPos(cands, p.Pos)
+				for _, c := range p.Candidates {
+					cands = appendPos(cands, c)
+				}
+			}
+		}
+		if len(cands) > 1 {
+			o.Candidates = cands
+		}
+		// Through callers only when every constant came that way: a
+		// constant written at the sink is reported there.
+		o.Via = nil
+		for _, p := range origins {
+			if len(p.Via) == 0 {
+				o.Via = nil
+				break
+			}
+			o.Via = append(o.Via, p.Via...)
 		}
 		return o
 	case env != nil:
+		for _, p := range origins {
+			// Two variables or two fields are two keys, not the first.
+			if p.Env != env.Env || p.Holder != env.Holder {
+				return unknown()
+			}
+		}
 		return *env
 	}
 	return unknown()
+}
+
+func appendPos(ps []token.Pos, p token.Pos) []token.Pos {
+	if !p.IsValid() {
+		return ps
+	}
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
 }

@@ -64,7 +64,7 @@ func (c *checker) tokenFlow(di *declIndex, call *jwtapi.Call) (signed bool, late
 	var tok *types.Var
 	switch p := di.up(call.Expr).(type) {
 	case *ast.SelectorExpr: // jwt.NewWithClaims(…).SignedString(key)
-		return c.isSignCall(di, p), result{st: stNo}
+		return c.isSignCall(di, p) && !c.discarded(di, p), result{st: stNo}
 	case *ast.AssignStmt:
 		if len(p.Lhs) != len(p.Rhs) {
 			return false, resUnknown
@@ -93,6 +93,28 @@ func (c *checker) tokenFlow(di *declIndex, call *jwtapi.Call) (signed bool, late
 	if tokRow == nil || tokRow.Role != jwtapi.TypeToken {
 		return false, resUnknown
 	}
+	// Where tok is given a minted token, in source order: a sign call
+	// belongs to the last one before it (a draft re-minted with exp
+	// before signing is that later token).
+	var mints []token.Pos
+	for _, id := range di.idents[tok] {
+		if as, ok := di.up(id).(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, l := range as.Lhs {
+				if ast.Unparen(l) == id && c.ix.CallOf(as.Rhs[i]) != nil {
+					mints = append(mints, ast.Unparen(as.Rhs[i]).Pos())
+				}
+			}
+		}
+	}
+	mintedBefore := func(pos token.Pos) token.Pos {
+		last := token.NoPos
+		for _, m := range mints {
+			if m < pos && m > last {
+				last = m
+			}
+		}
+		return last
+	}
 	var rs []result
 	for _, id := range di.idents[tok] {
 		switch p := di.up(id).(type) {
@@ -114,7 +136,12 @@ func (c *checker) tokenFlow(di *declIndex, call *jwtapi.Call) (signed bool, late
 			}
 			if s.Kind() != types.FieldVal {
 				if c.isSignCall(di, p) {
-					signed = true
+					// A draft signed and thrown away (a key probe before the
+					// real token) issues nothing.
+					if m := mintedBefore(p.Pos()); m.IsValid() && m != call.Expr.Pos() {
+						continue // signs a later token
+					}
+					signed = signed || !c.discarded(di, p)
 					continue
 				}
 				if fn, ok := s.Obj().(*types.Func); ok && fn.Pkg() != nil && c.ix.Model.IsLibrary(fn.Pkg().Path()) {
@@ -161,6 +188,52 @@ func (c *checker) isSignCall(di *declIndex, sel *ast.SelectorExpr) bool {
 	}
 	mc := c.ix.CallOf(call)
 	return mc != nil && mc.Func.Role == jwtapi.RoleSign && mc.Func.TokenFromRecv
+}
+
+// discarded reports whether the string a sign call (its callee sel)
+// returns is dropped: not assigned, assigned to _, or kept in a local
+// read only by _ = s.
+func (c *checker) discarded(di *declIndex, sel *ast.SelectorExpr) bool {
+	call, ok := di.up(sel).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	var lhs ast.Expr
+	switch p := di.up(call).(type) {
+	case *ast.ExprStmt:
+		return true
+	case *ast.AssignStmt:
+		if len(p.Rhs) != 1 || len(p.Lhs) == 0 {
+			return false
+		}
+		lhs = p.Lhs[0]
+	default:
+		return false
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if id.Name == "_" {
+		return true
+	}
+	v := c.varOf(id)
+	if v == nil || !c.isLocal(v) {
+		return false
+	}
+	for _, use := range di.idents[v] {
+		if use == id {
+			continue
+		}
+		as, ok := di.up(use).(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != use {
+			return false
+		}
+		if l, ok := as.Lhs[0].(*ast.Ident); !ok || l.Name != "_" {
+			return false
+		}
+	}
+	return true
 }
 
 // tokenDef reports whether an assignment that writes the token variable

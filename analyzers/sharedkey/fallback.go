@@ -47,6 +47,7 @@ type fbSite struct {
 	names    []nameCtx
 	refs     []rootRef      // identities of where the value goes
 	objs     []types.Object // package-level destinations, for facts
+	value    keyflow.Const  // the constant, measured
 }
 
 func (s *fbSite) qualified() bool {
@@ -79,6 +80,9 @@ func (c *checker) checkFallbacks() {
 	}
 	reportedSites := map[*fbSite]bool{}
 	for _, s := range sites {
+		if c.rejectedAtStartup(s) {
+			continue
+		}
 		sink := c.sinkFallbacks[s.constPos]
 		if !s.constPos.IsValid() {
 			sink = nil
@@ -290,7 +294,7 @@ func (c *checker) newCallSite(cur inspector.Cursor, call *ast.CallExpr, def ast.
 	if o.Kind != keyflow.Constant || o.Const.Len == 0 {
 		return nil
 	}
-	s := &fbSite{look: look, constPos: o.Pos, where: c.flow.Describe(o)}
+	s := &fbSite{look: look, constPos: o.Pos, where: c.flow.Describe(o), value: o.Const}
 	s.pos, s.end = def.Pos(), def.End()
 	if c.inPackage(o.Pos) {
 		s.pos = o.Pos
@@ -672,7 +676,7 @@ func (c *checker) constSite(cur inspector.Cursor, e ast.Expr, look lookup) *fbSi
 	if o.Kind != keyflow.Constant || o.Const.Len == 0 || o.Const.PEM.Public {
 		return nil
 	}
-	s := &fbSite{look: look, constPos: o.Pos, where: c.flow.Describe(o), pos: e.Pos(), end: e.End()}
+	s := &fbSite{look: look, constPos: o.Pos, where: c.flow.Describe(o), pos: e.Pos(), end: e.End(), value: o.Const}
 	if c.inPackage(o.Pos) {
 		s.pos, s.end = o.Pos, o.Pos
 		if o.Expr != nil {

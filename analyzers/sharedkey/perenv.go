@@ -213,7 +213,7 @@ func (c *checker) compareEntries(entries []*envEntry, ctx []string, containerRef
 				continue
 			}
 			name := append(append([]string{}, vals[0].entry.rest...), vals[0].name...)
-			qualified := isSecretName(ctx, name)
+			qualified := isSecretName(ctx, name) || c.selectedBySink(vals[0].expr)
 			if !qualified {
 				for _, r := range append(append([]rootRef{}, containerRefs...), vals[0].refs...) {
 					if _, ok := c.sinkRoots[r.id]; ok {

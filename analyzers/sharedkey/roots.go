@@ -313,6 +313,11 @@ func (c *checker) callRoots(call *ast.CallExpr, depth int, seen map[ast.Node]boo
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
 				recv = true
+				// A getter of the method's own receiver (a.key()) is one
+				// key for that receiver, like a field of it.
+				if c.isRecv(sel.X) {
+					*out = append(*out, rootRef{id: "call:" + id + "(" + args + ")@recv", obj: fn, param: -1, recv: true})
+				}
 				// A method of a value: the receiver's identity matters.
 				for _, r := range c.roots(sel.X) {
 					if r.param < 0 && r.obj != nil {

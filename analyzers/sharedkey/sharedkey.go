@@ -61,6 +61,11 @@ type checker struct {
 	// sinkRoots maps the identity of everything a sink's key is read
 	// from (variables, fields, calls) to the first such sink.
 	sinkRoots map[string]*jwtapi.KeySink
+	// sinkCands are the constants a sink's key selects among.
+	sinkCands []token.Pos
+	// rejections are the package's startup checks that refuse short or
+	// placeholder secrets (failclosed.go), collected on first use.
+	rejections []rejection
 	// sinkFallbacks maps the position of a fallback constant keyflow
 	// found behind a sink's key to that sink.
 	sinkFallbacks map[token.Pos]*jwtapi.KeySink
@@ -128,6 +133,9 @@ func (c *checker) indexSinks() {
 				c.sinkFallbacks[o.Pos] = s
 			}
 		}
+		// The candidates of a selection (a map indexed by the
+		// environment, a switch on it) reach this sink.
+		c.sinkCands = append(c.sinkCands, o.Candidates...)
 		for _, r := range c.roots(s.Key) {
 			if _, ok := c.sinkRoots[r.id]; !ok {
 				c.sinkRoots[r.id] = s
@@ -330,3 +338,14 @@ func hasDefaultTag(st *ast.StructType) bool {
 func (c *checker) constString(e ast.Expr) (string, bool) { return jwtapi.ConstString(c.info, e) }
 
 func stringOf(tv types.TypeAndValue) (string, bool) { return jwtapi.ConstStringOf(tv) }
+
+// selectedBySink reports whether e holds a constant some sink's key
+// selects among.
+func (c *checker) selectedBySink(e ast.Expr) bool {
+	for _, p := range c.sinkCands {
+		if e.Pos() <= p && p < e.End() {
+			return true
+		}
+	}
+	return false
+}
