@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(o.Via) > 0 {
 			// A helper's parameter every caller fills with a constant:
 			// the mistake, and its fix, are at the callers.
-			reportCallers(pass, r, flow, sink, o.Via, reported, fixed)
+			reportCallers(pass, r, flow, ix, names, sink, o.Via, reported, fixed)
 			continue
 		}
 		// Once per origin per sink: a keyfunc returning the same key from
@@ -94,7 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // reportCallers reports each argument that passes a constant key to the
 // helper whose parameter reaches sink.
-func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, sink *jwtapi.KeySink, args []ast.Expr, reported map[string]bool, fixed map[ast.Expr]bool) {
+func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix *jwtapi.Index, names *namer, sink *jwtapi.KeySink, args []ast.Expr, reported map[string]bool, fixed map[ast.Expr]bool) {
 	for _, arg := range args {
 		if tests.Skip(pass.Fset, arg.Pos()) {
 			continue
@@ -126,8 +126,8 @@ func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, si
 			End:     arg.End(),
 			Message: fmt.Sprintf("hardcoded %s: %s reaches %s at %s, fixed in the source; load it from the environment or a secret manager", what, passed, sink.API, flow.Position(sink.Key.Pos())),
 		}
-		if o.Expr != nil && !fixed[o.Expr] {
-			if fix, ok := envFix(pass, o); ok {
+		if o.Expr != nil && !fixed[o.Expr] && !ix.Model.AcceptsEmptyKey(sink.Pkg) {
+			if fix, ok := envFix(pass, o, names); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				fixed[o.Expr] = true
 			}
