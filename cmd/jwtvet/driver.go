@@ -64,6 +64,9 @@ func run(args []string, stdout, stderr io.Writer, suite []*analysis.Analyzer, cw
 		d.errorf("invalid analyzer: %v", err)
 		return exitLoad
 	}
+	if len(args) > 0 && args[0] == "keys" {
+		return d.runKeys(args[1:])
+	}
 	opts, selected, code := d.parseArgs(args)
 	if opts == nil {
 		return code

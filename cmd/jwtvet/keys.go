@@ -1,0 +1,647 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
+	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
+)
+
+// The key inventory (jwtvet keys) is a view over what the rules already
+// compute: the key sinks of jwtapi's index, keyflow's provenance of each
+// key, sharedkey's token kinds. Its analyzer reads them on every package
+// and hands the key uses to the command, which joins them by identity
+// across the program.
+
+// keyUse is one place a key reaches a JWT library.
+type keyUse struct {
+	id     string // the key's identity: equal ids are one key
+	origin string // where the key comes from, for people; never its value
+	source string // the origin's class: env, fallback, literal, generated, public, runtime, parameter, unknown
+	alg    string
+	use    string // "sign", "verify", or "config" for a config literal whose use is not known
+	posn   token.Position
+	api    string
+	kind   string        // token kind: access, refresh, ID, …; "" when unknown
+	ttl    time.Duration // lifetime of minted tokens when constant, else 0
+	// rotation is how a verification picks its key: "kid" (selects by
+	// the token's key ID), "set" (accepts a key set), "" (one key).
+	rotation string
+	// keyfunc is the declared keyfunc whose return this is, so that
+	// parse calls passing it (in any package) join this key.
+	keyfunc string
+	test    bool
+}
+
+// keyfuncRef is a parse call that passes a declared keyfunc by name.
+type keyfuncRef struct {
+	keyfunc string
+	posn    token.Position
+	api     string
+	kind    string
+	test    bool
+}
+
+// keyCollector gathers the uses of every package analyzed.
+type keyCollector struct {
+	mu   sync.Mutex
+	uses map[*types.Package][]*keyUse
+	refs map[*types.Package][]*keyfuncRef
+}
+
+func newKeyCollector() *keyCollector {
+	return &keyCollector{uses: make(map[*types.Package][]*keyUse), refs: make(map[*types.Package][]*keyfuncRef)}
+}
+
+// analyzer returns the analyzer that records key uses into c.
+func (col *keyCollector) analyzer() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:             "keys",
+		Doc:              "list the JWT keys of a package, for jwtvet keys",
+		Requires:         []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
+		Run:              col.run,
+		RunDespiteErrors: true,
+	}
+}
+
+func (col *keyCollector) run(pass *analysis.Pass) (any, error) {
+	ix, _ := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
+	flow, _ := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
+	if ix == nil || flow == nil || ix.Skipped || pass.TypesInfo == nil {
+		return nil, nil
+	}
+	k := &keyReader{pass: pass, ix: ix, flow: flow, kinds: sharedkey.NewKinds(pass)}
+	var uses []*keyUse
+	for _, s := range ix.KeySinks() {
+		if u := k.use(s); u != nil {
+			uses = append(uses, u)
+		}
+	}
+	refs := k.keyfuncRefs()
+	col.mu.Lock()
+	col.uses[pass.Pkg] = uses
+	col.refs[pass.Pkg] = refs
+	col.mu.Unlock()
+	return nil, nil
+}
+
+type keyReader struct {
+	pass  *analysis.Pass
+	ix    *jwtapi.Index
+	flow  *keyflow.Flow
+	kinds *sharedkey.Kinds
+}
+
+func (k *keyReader) use(s *jwtapi.KeySink) *keyUse {
+	if s.Key == nil {
+		return nil
+	}
+	u := &keyUse{
+		alg:  s.Alg,
+		use:  "verify",
+		posn: k.pass.Fset.Position(s.Key.Pos()),
+		api:  s.API,
+		kind: sharedkey.KindLabel(k.kinds.Sink(s)),
+	}
+	u.test = strings.HasSuffix(u.posn.Filename, "_test.go")
+	switch s.Kind {
+	case jwtapi.SinkSign:
+		u.use = "sign"
+	case jwtapi.SinkConfig:
+		u.use = k.litUse(s.Lit)
+	}
+	k.identify(u, s.Key)
+	switch {
+	case s.Call != nil:
+		u.posn = k.pass.Fset.Position(s.Call.Expr.Pos())
+		if u.use == "sign" {
+			u.ttl = k.lifetime(s.Call)
+		}
+	case s.Keyfunc != nil:
+		if s.Keyfunc.Obj != nil {
+			u.keyfunc = funcID(s.Keyfunc.Obj)
+		}
+	}
+	if u.use != "sign" {
+		u.rotation = k.rotation(s.Key, 0)
+	}
+	return u
+}
+
+// litUse says what a config literal's key is used for: what the modelled
+// call the literal is passed to makes of it (jose.NewSigner signs, a
+// middleware verifies), else "config".
+func (k *keyReader) litUse(l *jwtapi.Lit) string {
+	if l == nil {
+		return "config"
+	}
+	for _, c := range k.ix.Calls {
+		for _, a := range c.Expr.Args {
+			a = ast.Unparen(a)
+			if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				a = ast.Unparen(u.X)
+			}
+			if a != l.Expr {
+				continue
+			}
+			switch k.ix.KeyUse(c) {
+			case jwtapi.SinkSign:
+				return "sign"
+			case jwtapi.SinkVerify:
+				return "verify"
+			}
+		}
+	}
+	return "config"
+}
+
+// identify fills in the key's identity and origin from keyflow's answer,
+// or, where keyflow cannot see the value, from what the expression names.
+func (k *keyReader) identify(u *keyUse, key ast.Expr) {
+	o := k.flow.Origin(key)
+	switch o.Kind {
+	case keyflow.Env, keyflow.Fallback:
+		if o.Env != "" {
+			u.id = "env:" + o.Env
+			u.origin = "environment variable " + o.Env
+			u.source = "env"
+			if o.Kind == keyflow.Fallback {
+				u.source = "fallback"
+				u.origin += ", with a constant fallback (" + k.where(o) + ")"
+			}
+			return
+		}
+	case keyflow.Constant:
+		if v := k.modelVar(o.Holder); v != nil && v.Role == jwtapi.VarNoneKey {
+			u.id = objID(o.Holder)
+			u.source = "none"
+			u.origin = k.describeObj(o.Holder) + ": the library's marker that accepts unsigned tokens (alg none)"
+			return
+		}
+		u.source = "literal"
+		switch {
+		case o.Holder != nil:
+			u.id = objID(o.Holder)
+			u.origin = "literal in " + k.describeObj(o.Holder)
+		case o.Pos.IsValid():
+			u.id = "lit:" + k.at(o.Pos)
+			u.origin = "literal at " + k.at(o.Pos)
+		default:
+			u.id = "lit:" + o.Const.Where
+			u.origin = "literal: " + o.Const.Where
+		}
+		if o.Const.Len >= 0 {
+			u.origin += fmt.Sprintf(" (%d bytes)", o.Const.Len)
+		}
+		return
+	case keyflow.RSAKey:
+		u.source = "generated"
+		u.origin = "rsa.GenerateKey at run time"
+		if o.Size > 0 {
+			u.origin += fmt.Sprintf(" (%d bits)", o.Size)
+		}
+	case keyflow.Random, keyflow.Predictable:
+		u.source = "generated"
+		src := "crypto/rand"
+		if o.Kind == keyflow.Predictable {
+			src = "math/rand"
+		}
+		u.origin = "random bytes from " + src + " at run time"
+		if o.Size > 0 {
+			u.origin += fmt.Sprintf(" (%d bytes)", o.Size)
+		}
+	case keyflow.Public:
+		u.source = "public"
+		u.origin = "public key"
+	}
+	id, name := k.exprIdentity(key, 0)
+	if o.Holder != nil && o.Kind != keyflow.Param {
+		id, name = objID(o.Holder), k.describeObj(o.Holder)
+	}
+	u.id = id
+	switch {
+	case u.origin == "":
+		u.source = "runtime"
+		if o.Kind == keyflow.Param {
+			u.source = "parameter"
+		}
+		u.origin = name
+	case name != "":
+		u.origin += ", held in " + name
+	}
+}
+
+func (k *keyReader) modelVar(obj types.Object) *jwtapi.Var {
+	if obj == nil {
+		return nil
+	}
+	return k.ix.Model.Var(obj)
+}
+
+func (k *keyReader) where(o keyflow.Origin) string {
+	if o.Holder != nil {
+		return k.describeObj(o.Holder)
+	}
+	if o.Pos.IsValid() {
+		return k.at(o.Pos)
+	}
+	return o.Const.Where
+}
+
+// exprIdentity names what a key expression reads when its value is not
+// known: a variable, a field, a getter's result.
+func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
+	info := k.pass.TypesInfo
+	e = ast.Unparen(e)
+	if depth < 12 {
+		switch x := e.(type) {
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				return k.exprIdentity(x.X, depth+1)
+			}
+		case *ast.StarExpr:
+			return k.exprIdentity(x.X, depth+1)
+		case *ast.SliceExpr:
+			return k.exprIdentity(x.X, depth+1)
+		case *ast.CallExpr:
+			if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				return k.exprIdentity(x.Args[0], depth+1)
+			}
+			fn, _ := typeutil.Callee(info, x).(*types.Func)
+			if fn == nil {
+				break
+			}
+			if row := k.ix.Model.Func(fn); row != nil && (row.Role == jwtapi.RoleParsePrivateKey || row.Role == jwtapi.RoleWrapKey || row.Role == jwtapi.RoleParsePublicKey) && row.Key >= 0 && row.Key < len(x.Args) {
+				return k.exprIdentity(x.Args[row.Key], depth+1)
+			}
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && k.isLibraryObj(fn) && info.Selections[sel] != nil {
+				// A library method picking a key out of a set
+				// (set.Key(kid)): the key is the set's.
+				return k.exprIdentity(sel.X, depth+1)
+			}
+			return funcID(fn), "result of " + k.describeObj(fn)
+		case *ast.Ident:
+			if v, ok := info.Uses[x].(*types.Var); ok {
+				if v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+					if k.ix.Defs.IsParam(v) {
+						return objID(v), k.describeParam(v)
+					}
+					// A local variable: one definition is followed to
+					// what it reads (also v, ok := m[k]).
+					if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Expr != nil {
+						_, isCall := ast.Unparen(defs[0].Expr).(*ast.CallExpr)
+						if defs[0].Index < 0 || (defs[0].Index == 0 && !isCall) {
+							return k.exprIdentity(defs[0].Expr, depth+1)
+						}
+					}
+				}
+				return objID(v), k.describeObj(v)
+			}
+		case *ast.TypeAssertExpr:
+			return k.exprIdentity(x.X, depth+1)
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[x]; ok {
+				switch sel.Kind() {
+				case types.FieldVal:
+					if k.isLibraryObj(sel.Obj()) {
+						// jwk.Key.Key, jose.JSONWebKey.Key: the key is
+						// the value it is read from.
+						return k.exprIdentity(x.X, depth+1)
+					}
+					return objID(sel.Obj()), k.describeField(sel)
+				case types.MethodVal:
+					return funcID(sel.Obj().(*types.Func)), k.describeObj(sel.Obj())
+				}
+			} else if obj := info.Uses[x.Sel]; obj != nil {
+				return objID(obj), k.describeObj(obj)
+			}
+		case *ast.IndexExpr:
+			id, name := k.exprIdentity(x.X, depth+1)
+			if strings.HasPrefix(name, "an element of ") {
+				// A map of key sets, a set's keys: one collection.
+				return id, name
+			}
+			return id + "[]", "an element of " + name
+		}
+	}
+	at := k.at(e.Pos())
+	return "expr:" + at, "the expression at " + at
+}
+
+// objID identifies an object across packages: its package path and name,
+// with the receiver or struct for methods and fields.
+func objID(obj types.Object) string {
+	if fn, ok := obj.(*types.Func); ok {
+		return funcID(fn)
+	}
+	path := ""
+	if obj.Pkg() != nil {
+		path = obj.Pkg().Path()
+	}
+	if v, ok := obj.(*types.Var); ok && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+		// Fields and locals have no path of their own; their declaration
+		// does.
+		return fmt.Sprintf("%s.%s@%d", path, obj.Name(), obj.Pos())
+	}
+	return path + "." + obj.Name()
+}
+
+func funcID(fn *types.Func) string {
+	return "func:" + fn.Origin().FullName()
+}
+
+// isLibraryObj reports whether obj belongs to a modelled JWT library.
+func (k *keyReader) isLibraryObj(obj types.Object) bool {
+	return obj.Pkg() != nil && k.ix.Model.IsLibrary(obj.Pkg().Path())
+}
+
+// describeParam names a parameter and the function it belongs to.
+func (k *keyReader) describeParam(v *types.Var) string {
+	for fn, decl := range k.ix.Funcs {
+		if decl.Pos() <= v.Pos() && v.Pos() < decl.End() && decl.Type.Pos() <= v.Pos() && v.Pos() < decl.Type.End() {
+			return "parameter " + v.Name() + " of " + k.describeObj(fn)
+		}
+	}
+	return "parameter " + v.Name() + " (" + k.at(v.Pos()) + ")"
+}
+
+func (k *keyReader) describeObj(obj types.Object) string {
+	name := obj.Name()
+	if obj.Pkg() != nil {
+		name = obj.Pkg().Name() + "." + name
+	}
+	at := ""
+	if obj.Pos().IsValid() && !k.isLibraryObj(obj) {
+		at = " (" + k.at(obj.Pos()) + ")"
+	}
+	switch o := obj.(type) {
+	case *types.Func:
+		if sig, ok := o.Type().(*types.Signature); ok && sig.Recv() != nil {
+			name = recvTypeName(sig.Recv().Type()) + "." + o.Name()
+			if o.Pkg() != nil {
+				name = o.Pkg().Name() + "." + name
+			}
+		}
+		return "func " + name + "()" + at
+	case *types.Const:
+		return "const " + name + at
+	case *types.Var:
+		if o.IsField() {
+			return "field " + o.Name() + at
+		}
+		if o.Pkg() != nil && o.Parent() != o.Pkg().Scope() {
+			return "local variable " + o.Name() + at
+		}
+	}
+	return "var " + name + at
+}
+
+func (k *keyReader) describeField(sel *types.Selection) string {
+	obj := sel.Obj()
+	name := recvTypeName(sel.Recv()) + "." + obj.Name()
+	if obj.Pkg() != nil {
+		name = obj.Pkg().Name() + "." + name
+	}
+	return "field " + name + " (" + k.at(obj.Pos()) + ")"
+}
+
+func recvTypeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return t.String()
+}
+
+// at formats a position as a file:line the command rewrites relative to
+// its directory.
+func (k *keyReader) at(pos token.Pos) string {
+	p := k.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", p.Filename, p.Line)
+}
+
+// rotation says how a verification picks its key: "set" when the key is
+// a key set, "kid" when the key is chosen by the token's key ID, "" for
+// one static key. It follows local variables a few definitions back.
+func (k *keyReader) rotation(e ast.Expr, depth int) string {
+	if e == nil || depth > 4 {
+		return ""
+	}
+	info := k.pass.TypesInfo
+	if tv, ok := info.Types[e]; ok && k.isKeySet(tv.Type) {
+		return "set"
+	}
+	found := ""
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found != "" {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BasicLit:
+			if s, ok := jwtapi.ConstString(info, x); ok && s == "kid" {
+				found = "kid"
+			}
+		case *ast.SelectorExpr:
+			switch x.Sel.Name {
+			case "KeyID", "Kid", "KID", "KeyId":
+				found = "kid"
+				return false
+			}
+			if tv, ok := info.Types[x.X]; ok && k.isKeySet(tv.Type) {
+				found = "set"
+				return false
+			}
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+				return true
+			}
+			if k.isKeySet(v.Type()) {
+				found = "set"
+				return false
+			}
+			defs, ok := k.ix.Defs.Of(v)
+			if !ok {
+				return true
+			}
+			for _, d := range defs {
+				if r := k.rotation(d.Expr, depth+1); r != "" {
+					found = r
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// isKeySet reports whether t is a key set type of a modelled library
+// (jwk.Set, jose.JSONWebKeySet) or a map of them.
+func (k *keyReader) isKeySet(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if m, ok := t.Underlying().(*types.Map); ok {
+		t = m.Elem()
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || !k.ix.Model.IsLibrary(n.Obj().Pkg().Path()) {
+		return false
+	}
+	name := n.Obj().Name()
+	return name == "Set" || strings.HasSuffix(name, "KeySet")
+}
+
+// keyfuncRefs lists the parse calls that pass a declared function or
+// method as their keyfunc: they verify with the key that function returns.
+func (k *keyReader) keyfuncRefs() []*keyfuncRef {
+	info := k.pass.TypesInfo
+	var out []*keyfuncRef
+	for _, c := range k.ix.Calls {
+		arg := c.Arg(c.Func.Keyfunc)
+		if arg == nil {
+			continue
+		}
+		var fn *types.Func
+		switch x := ast.Unparen(arg).(type) {
+		case *ast.Ident:
+			fn, _ = info.Uses[x].(*types.Func)
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[x]; ok {
+				fn, _ = sel.Obj().(*types.Func)
+			} else {
+				fn, _ = info.Uses[x.Sel].(*types.Func)
+			}
+		}
+		if fn == nil {
+			continue
+		}
+		posn := k.pass.Fset.Position(c.Expr.Pos())
+		out = append(out, &keyfuncRef{
+			keyfunc: funcID(fn),
+			posn:    posn,
+			api:     k.ix.APIName(c),
+			kind:    sharedkey.KindLabel(k.kinds.Call(c)),
+			test:    strings.HasSuffix(posn.Filename, "_test.go"),
+		})
+	}
+	return out
+}
+
+// lifetime reads the exp a signing call's claims are given, when it is a
+// constant duration from now: now.Add(time.Hour), time.Now().Add(d).Unix(),
+// jwt.NewNumericDate(now.Add(15 * time.Minute)).
+func (k *keyReader) lifetime(c *jwtapi.Call) time.Duration {
+	claims := k.claimsOf(c)
+	var lit *ast.CompositeLit
+	for depth := 0; claims != nil && depth < 4 && lit == nil; depth++ {
+		switch x := ast.Unparen(claims).(type) {
+		case *ast.UnaryExpr:
+			claims = x.X
+		case *ast.CompositeLit:
+			lit = x
+		case *ast.Ident:
+			claims = nil
+			if v, ok := k.pass.TypesInfo.Uses[x].(*types.Var); ok {
+				if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Index < 0 {
+					claims = defs[0].Expr
+				}
+			}
+		default:
+			claims = nil
+		}
+	}
+	if lit == nil {
+		return 0
+	}
+	return k.expIn(lit, 0)
+}
+
+func (k *keyReader) claimsOf(c *jwtapi.Call) ast.Expr {
+	if c.Func.TokenFromRecv {
+		recv := c.Recv()
+		if id, ok := ast.Unparen(recv).(*ast.Ident); ok {
+			if v, ok := k.pass.TypesInfo.Uses[id].(*types.Var); ok {
+				if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Index < 0 {
+					recv = defs[0].Expr
+				}
+			}
+		}
+		if nc := k.ix.CallOf(recv); nc != nil && nc.Func.Role == jwtapi.RoleNewToken {
+			return nc.Arg(nc.Func.Claims)
+		}
+		return nil
+	}
+	return c.Arg(c.Func.Claims)
+}
+
+// expIn finds the expiry element of a claims literal, also in nested
+// literals (RegisteredClaims inside a custom claims type).
+func (k *keyReader) expIn(lit *ast.CompositeLit, depth int) time.Duration {
+	if depth > 3 {
+		return 0
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		name := ""
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			name = id.Name
+		} else if s, ok := jwtapi.ConstString(k.pass.TypesInfo, kv.Key); ok {
+			name = s
+		}
+		switch name {
+		case "exp", "ExpiresAt", "Expiry", "Expiration", "ExpirationTime":
+			return k.fromNow(kv.Value)
+		}
+		if inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
+			if d := k.expIn(inner, depth+1); d > 0 {
+				return d
+			}
+		}
+	}
+	return 0
+}
+
+// fromNow finds X.Add(d) with a constant duration d in an expiry value.
+func (k *keyReader) fromNow(e ast.Expr) time.Duration {
+	var d time.Duration
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || d != 0 {
+			return d == 0
+		}
+		fn, _ := typeutil.Callee(k.pass.TypesInfo, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" || fn.Name() != "Add" || len(call.Args) != 1 {
+			return true
+		}
+		if tv, ok := k.pass.TypesInfo.Types[call.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if n, exact := constant.Int64Val(tv.Value); exact && n > 0 {
+				d = time.Duration(n)
+			}
+		}
+		return false
+	})
+	return d
+}
