@@ -162,6 +162,9 @@ func (d *driver) parseArgs(args []string) (*options, []*analysis.Analyzer, int) 
 			d.listRules()
 			return nil, nil, exitClean
 		}
+		if len(positional) == 2 && positional[1] == "keys" {
+			return nil, nil, d.runKeys([]string{"-h"})
+		}
 		for _, name := range positional[1:] {
 			if d.lookup(name) == nil {
 				return nil, nil, d.usageError("help: unknown rule %q (rules: %s)", name, d.ruleNames())

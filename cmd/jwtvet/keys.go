@@ -53,15 +53,35 @@ type keyfuncRef struct {
 	test    bool
 }
 
-// keyCollector gathers the uses of every package analyzed.
+// originRec is what one expression says a key is.
+type originRec struct {
+	id, origin, source string
+}
+
+// keyCollector gathers the uses of every package analyzed, and what the
+// command needs to join keys across packages: the values each package
+// writes into key fields, and the arguments callers pass to the key
+// parameters of functions that use keys (a constructor storing its key
+// in a field, a signing helper). Packages are analyzed dependencies
+// first, so a function's package names the parameters it needs before
+// its callers are analyzed.
 type keyCollector struct {
-	mu   sync.Mutex
-	uses map[*types.Package][]*keyUse
-	refs map[*types.Package][]*keyfuncRef
+	mu     sync.Mutex
+	uses   map[*types.Package][]*keyUse
+	refs   map[*types.Package][]*keyfuncRef
+	fields map[string][]originRec // field id -> what is written to it
+	args   map[string][]originRec // "param:FUNC#i" -> what callers pass
+	needed map[string]bool        // parameters whose arguments are wanted
 }
 
 func newKeyCollector() *keyCollector {
-	return &keyCollector{uses: make(map[*types.Package][]*keyUse), refs: make(map[*types.Package][]*keyfuncRef)}
+	return &keyCollector{
+		uses:   make(map[*types.Package][]*keyUse),
+		refs:   make(map[*types.Package][]*keyfuncRef),
+		fields: make(map[string][]originRec),
+		args:   make(map[string][]originRec),
+		needed: make(map[string]bool),
+	}
 }
 
 // analyzer returns the analyzer that records key uses into c.
@@ -89,11 +109,127 @@ func (col *keyCollector) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	refs := k.keyfuncRefs()
+	fields := k.fieldWrites()
 	col.mu.Lock()
 	col.uses[pass.Pkg] = uses
 	col.refs[pass.Pkg] = refs
+	for _, u := range uses {
+		if strings.HasPrefix(u.id, "param:") {
+			col.needed[u.id] = true
+		}
+	}
+	for id, recs := range fields {
+		col.fields[id] = append(col.fields[id], recs...)
+		for _, r := range recs {
+			if strings.HasPrefix(r.id, "param:") {
+				col.needed[r.id] = true
+			}
+		}
+	}
+	needed := make(map[string]bool, len(col.needed))
+	for p := range col.needed {
+		needed[p] = true
+	}
+	col.mu.Unlock()
+
+	args := k.callArgs(needed)
+	col.mu.Lock()
+	for p, recs := range args {
+		col.args[p] = append(col.args[p], recs...)
+	}
 	col.mu.Unlock()
 	return nil, nil
+}
+
+// rec identifies one key expression.
+func (k *keyReader) rec(e ast.Expr) originRec {
+	u := &keyUse{}
+	k.identify(u, e)
+	return originRec{u.id, u.origin, u.source}
+}
+
+// fieldWrites records what this package writes into struct fields that
+// can hold a key.
+func (k *keyReader) fieldWrites() map[string][]originRec {
+	out := make(map[string][]originRec)
+	for _, f := range k.ix.Defs.Fields() {
+		if !keyHolder(f.Type()) {
+			continue
+		}
+		defs, ok := k.ix.Defs.Of(f)
+		if !ok {
+			continue
+		}
+		var values []ast.Expr
+		for _, d := range defs {
+			if d.Expr == nil || d.Index >= 0 {
+				values = nil
+				break
+			}
+			values = append(values, d.Expr)
+		}
+		if len(values) < len(defs) {
+			continue
+		}
+		values = append(values, k.ix.Defs.LitValues(f)...)
+		id := objID(f)
+		for _, v := range values {
+			out[id] = append(out[id], k.rec(v))
+		}
+	}
+	return out
+}
+
+// keyHolder reports whether a value of type t can hold key material.
+func keyHolder(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	case *types.Interface, *types.Map:
+		// any, a crypto.Signer, a map of keys by kid or issuer.
+		return true
+	case *types.Pointer:
+		if n, ok := types.Unalias(u.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil {
+			return strings.HasPrefix(n.Obj().Pkg().Path(), "crypto/")
+		}
+	}
+	return false
+}
+
+// callArgs records the arguments this package passes to the needed key
+// parameters.
+func (k *keyReader) callArgs(needed map[string]bool) map[string][]originRec {
+	out := make(map[string][]originRec)
+	if len(needed) == 0 {
+		return out
+	}
+	for _, file := range k.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn, _ := typeutil.Callee(k.pass.TypesInfo, call).(*types.Func)
+			if fn == nil {
+				return true
+			}
+			for i, a := range call.Args {
+				p := paramID(fn, i)
+				if needed[p] {
+					out[p] = append(out[p], k.rec(a))
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+func paramID(fn *types.Func, i int) string {
+	return fmt.Sprintf("param:%s#%d", fn.Origin().FullName(), i)
 }
 
 type keyReader struct {
@@ -250,11 +386,11 @@ func (k *keyReader) modelVar(obj types.Object) *jwtapi.Var {
 }
 
 func (k *keyReader) where(o keyflow.Origin) string {
-	if o.Holder != nil {
-		return k.describeObj(o.Holder)
-	}
 	if o.Pos.IsValid() {
 		return k.at(o.Pos)
+	}
+	if o.Holder != nil {
+		return k.describeObj(o.Holder)
 	}
 	return o.Const.Where
 }
@@ -280,6 +416,10 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 			}
 			fn, _ := typeutil.Callee(info, x).(*types.Func)
 			if fn == nil {
+				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("make") {
+					at := k.at(x.Pos())
+					return "make:" + at, "a buffer made at " + at + " and filled at run time"
+				}
 				break
 			}
 			if row := k.ix.Model.Func(fn); row != nil && (row.Role == jwtapi.RoleParsePrivateKey || row.Role == jwtapi.RoleWrapKey || row.Role == jwtapi.RoleParsePublicKey) && row.Key >= 0 && row.Key < len(x.Args) {
@@ -290,20 +430,18 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 				// (set.Key(kid)): the key is the set's.
 				return k.exprIdentity(sel.X, depth+1)
 			}
-			return funcID(fn), "result of " + k.describeObj(fn)
+			return funcID(fn), "result of " + k.describeObj(fn) + k.envArgs(x)
 		case *ast.Ident:
 			if v, ok := info.Uses[x].(*types.Var); ok {
 				if v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
 					if k.ix.Defs.IsParam(v) {
-						return objID(v), k.describeParam(v)
+						return k.paramIdentity(v)
 					}
 					// A local variable: one definition is followed to
 					// what it reads (also v, ok := m[k]).
-					if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Expr != nil {
-						_, isCall := ast.Unparen(defs[0].Expr).(*ast.CallExpr)
-						if defs[0].Index < 0 || (defs[0].Index == 0 && !isCall) {
-							return k.exprIdentity(defs[0].Expr, depth+1)
-						}
+					if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Expr != nil && defs[0].Index <= 0 {
+						// v := f(), v, err := f(), v, ok := m[k].
+						return k.exprIdentity(defs[0].Expr, depth+1)
 					}
 				}
 				return objID(v), k.describeObj(v)
@@ -339,6 +477,21 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 	return "expr:" + at, "the expression at " + at
 }
 
+// envArgs names the environment variables a call's arguments read: the
+// file path or secret name a loader is given.
+func (k *keyReader) envArgs(call *ast.CallExpr) string {
+	var names []string
+	for _, a := range call.Args {
+		if o := k.flow.Origin(a); (o.Kind == keyflow.Env || o.Kind == keyflow.Fallback) && o.Env != "" {
+			names = append(names, o.Env)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return " given environment variable " + strings.Join(names, ", ")
+}
+
 // objID identifies an object across packages: its package path and name,
 // with the receiver or struct for methods and fields.
 func objID(obj types.Object) string {
@@ -366,14 +519,23 @@ func (k *keyReader) isLibraryObj(obj types.Object) bool {
 	return obj.Pkg() != nil && k.ix.Model.IsLibrary(obj.Pkg().Path())
 }
 
-// describeParam names a parameter and the function it belongs to.
-func (k *keyReader) describeParam(v *types.Var) string {
+// paramIdentity names a parameter by its function and position, so that
+// the command can join it with the arguments of the function's callers.
+func (k *keyReader) paramIdentity(v *types.Var) (string, string) {
 	for fn, decl := range k.ix.Funcs {
-		if decl.Pos() <= v.Pos() && v.Pos() < decl.End() && decl.Type.Pos() <= v.Pos() && v.Pos() < decl.Type.End() {
-			return "parameter " + v.Name() + " of " + k.describeObj(fn)
+		if decl.Type.Pos() <= v.Pos() && v.Pos() < decl.Type.End() {
+			name := "parameter " + v.Name() + " of " + k.describeObj(fn)
+			if sig, ok := fn.Type().(*types.Signature); ok && !sig.Variadic() {
+				for i := 0; i < sig.Params().Len(); i++ {
+					if sig.Params().At(i) == v {
+						return paramID(fn, i), name
+					}
+				}
+			}
+			return objID(v), name
 		}
 	}
-	return "parameter " + v.Name() + " (" + k.at(v.Pos()) + ")"
+	return objID(v), "parameter " + v.Name() + " (" + k.at(v.Pos()) + ")"
 }
 
 func (k *keyReader) describeObj(obj types.Object) string {

@@ -246,12 +246,12 @@ func (d *driver) inventory(prog *engine.Program, col *keyCollector, tests bool) 
 	var uses []*keyUse
 	var refs []*keyfuncRef
 	for _, p := range prog.Roots {
-		uses = append(uses, col.uses[p.Types]...)
+		uses = append(uses, col.expand(col.uses[p.Types])...)
 		refs = append(refs, col.refs[p.Types]...)
 	}
 	byKeyfunc := make(map[string][]*keyUse)
 	for _, us := range col.uses {
-		for _, u := range us {
+		for _, u := range col.expand(us) {
 			if u.keyfunc != "" {
 				byKeyfunc[u.keyfunc] = append(byKeyfunc[u.keyfunc], u)
 			}
@@ -367,4 +367,64 @@ func (d *driver) relText(s string) string {
 		s = strings.ReplaceAll(s, root+string(filepath.Separator), "")
 	}
 	return s
+}
+
+// expand replaces each use's key by what it resolves to across packages:
+// a parameter by the arguments its callers pass, a field by what is
+// written to it. A parameter given several keys by its callers is a use
+// of each of them.
+func (col *keyCollector) expand(uses []*keyUse) []*keyUse {
+	var out []*keyUse
+	for _, u := range uses {
+		for _, r := range col.resolve(originRec{u.id, u.origin, u.source}, 0, make(map[string]bool)) {
+			c := *u
+			c.id, c.origin, c.source = r.id, r.origin, r.source
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+func (col *keyCollector) resolve(r originRec, depth int, seen map[string]bool) []originRec {
+	const elem = "an element of "
+	if base, ok := strings.CutSuffix(r.id, "[]"); ok && strings.HasPrefix(r.origin, elem) {
+		// An element of a collection is a key of whatever the
+		// collection resolves to.
+		var out []originRec
+		for _, x := range col.resolve(originRec{base, strings.TrimPrefix(r.origin, elem), r.source}, depth+1, seen) {
+			out = append(out, originRec{x.id + "[]", elem + x.origin, x.source})
+		}
+		return out
+	}
+	param := strings.HasPrefix(r.id, "param:")
+	next := col.fields[r.id]
+	if param {
+		next = col.args[r.id]
+	}
+	if len(next) == 0 || depth > 8 || seen[r.id] {
+		return []originRec{r}
+	}
+	seen[r.id] = true
+	defer delete(seen, r.id)
+	var out []originRec
+	ids := make(map[string]bool)
+	for _, n := range next {
+		for _, x := range col.resolve(n, depth+1, seen) {
+			if !ids[x.id] {
+				ids[x.id] = true
+				out = append(out, x)
+			}
+		}
+	}
+	if !param && len(out) > 1 {
+		// A field given several values stays one key; its origin lists
+		// them.
+		var origins []string
+		for _, x := range out {
+			origins = append(origins, x.origin)
+		}
+		slices.Sort(origins)
+		return []originRec{{r.id, r.origin + ", set to " + strings.Join(slices.Compact(origins), "; or "), "runtime"}}
+	}
+	return out
 }
