@@ -306,6 +306,12 @@ func (k *keyReader) litUse(l *jwtapi.Lit) string {
 // or, where keyflow cannot see the value, from what the expression names.
 func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 	o := k.flow.Origin(key)
+	if obj := k.modelObj(key, o); obj != nil {
+		u.id = objID(obj)
+		u.source = "none"
+		u.origin = k.describeObj(obj) + ": the library's marker that accepts unsigned tokens (alg none)"
+		return
+	}
 	switch o.Kind {
 	case keyflow.Env, keyflow.Fallback:
 		if o.Env != "" {
@@ -319,12 +325,6 @@ func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 			return
 		}
 	case keyflow.Constant:
-		if v := k.modelVar(o.Holder); v != nil && v.Role == jwtapi.VarNoneKey {
-			u.id = objID(o.Holder)
-			u.source = "none"
-			u.origin = k.describeObj(o.Holder) + ": the library's marker that accepts unsigned tokens (alg none)"
-			return
-		}
 		u.source = "literal"
 		switch {
 		case o.Holder != nil:
@@ -378,11 +378,23 @@ func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 	}
 }
 
-func (k *keyReader) modelVar(obj types.Object) *jwtapi.Var {
+// modelObj returns the library's none-key marker (golang-jwt's
+// UnsafeAllowNoneSignatureType) when key is it, or nil.
+func (k *keyReader) modelObj(key ast.Expr, o keyflow.Origin) types.Object {
+	obj := o.Holder
+	switch x := ast.Unparen(key).(type) {
+	case *ast.Ident:
+		obj = k.pass.TypesInfo.Uses[x]
+	case *ast.SelectorExpr:
+		obj = k.pass.TypesInfo.Uses[x.Sel]
+	}
 	if obj == nil {
 		return nil
 	}
-	return k.ix.Model.Var(obj)
+	if v := k.ix.Model.Var(obj); v != nil && v.Role == jwtapi.VarNoneKey {
+		return obj
+	}
+	return nil
 }
 
 func (k *keyReader) where(o keyflow.Origin) string {
