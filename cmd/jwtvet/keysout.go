@@ -77,9 +77,10 @@ func writeKeysText(w io.Writer, inv *keyInventory) error {
 		return bw.Flush()
 	}
 	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "KEY\tORIGIN\tALG\tTOKENS\tLIFETIME\tROTATION\tSIGN\tVERIFY")
+	// The origin, the longest column, comes last.
+	fmt.Fprintln(tw, "KEY\tALG\tTOKENS\tLIFETIME\tROTATION\tSIGN\tVERIFY\tORIGIN")
 	for _, e := range inv.Keys {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", e.Key, e.Origin, orDash(e.Algorithms), orDash(e.TokenKinds), orDash(e.Lifetimes), e.Rotation, len(e.Sign), len(e.Verify)+len(e.Config))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", e.Key, orDash(e.Algorithms), orDash(e.TokenKinds), orDash(e.Lifetimes), e.Rotation, len(e.Sign), len(e.Verify)+len(e.Config), e.Origin)
 	}
 	tw.Flush()
 	fmt.Fprintln(bw)
@@ -87,7 +88,11 @@ func writeKeysText(w io.Writer, inv *keyInventory) error {
 	fmt.Fprintln(tw, "KEY\tUSE\tSITE\tAPI\tNOTES")
 	for _, e := range inv.Keys {
 		for _, s := range e.sites() {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", e.Key, s.use, s.site.Position, s.site.API, siteNote(s.use, s.site))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s", e.Key, s.use, s.site.Position, s.site.API)
+			if note := siteNote(s.use, s.site); note != "" {
+				fmt.Fprintf(tw, "\t%s", note)
+			}
+			fmt.Fprintln(tw)
 		}
 	}
 	tw.Flush()
