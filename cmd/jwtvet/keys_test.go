@@ -270,3 +270,27 @@ func TestKeysUsage(t *testing.T) {
 		}
 	}
 }
+
+// The README shows the real output of jwtvet keys on the demo.
+func TestKeysReadme(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const intro = "On the demo (`go run ./cmd/jwtvet keys -C testdata/demo ./...`):\n\n```\n"
+	_, rest, ok := strings.Cut(string(data), intro)
+	if !ok {
+		t.Fatal("README.md has no jwtvet keys example on the demo")
+	}
+	shown, _, ok := strings.Cut(rest, "```\n")
+	if !ok {
+		t.Fatal("README.md: unterminated jwtvet keys example")
+	}
+	res := keysRun(t, demoDir(t), "./...")
+	if res.code != exitClean {
+		t.Fatalf("exit %d\n%s", res.code, res.stderr)
+	}
+	if shown != res.stdout {
+		t.Errorf("README.md's jwtvet keys example is out of date; the command prints:\n%s", res.stdout)
+	}
+}

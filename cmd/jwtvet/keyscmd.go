@@ -327,7 +327,9 @@ func (e *keyEntry) finish() {
 	if e.Verify == nil {
 		e.Verify = []*keySite{}
 	}
-	verifies := append(slices.Clone(e.Verify), e.Config...)
+	// A config site's use is not known: it neither makes a key static
+	// nor ready.
+	verifies := e.Verify
 	switch {
 	case len(verifies) == 0:
 		e.Rotation = "-"
