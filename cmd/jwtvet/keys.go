@@ -305,6 +305,10 @@ func (k *keyReader) litUse(l *jwtapi.Lit) string {
 // identify fills in the key's identity and origin from keyflow's answer,
 // or, where keyflow cannot see the value, from what the expression names.
 func (k *keyReader) identify(u *keyUse, key ast.Expr) {
+	if tv, ok := k.pass.TypesInfo.Types[key]; ok && tv.IsNil() {
+		u.id, u.source, u.origin = "nil", "none", "no key (nil): unsigned tokens"
+		return
+	}
 	o := k.flow.Origin(key)
 	if obj := k.modelObj(key, o); obj != nil {
 		u.id = objID(obj)
@@ -323,6 +327,12 @@ func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 				u.origin += ", with a constant fallback (" + k.where(o) + ")"
 			}
 			return
+		}
+		if o.Kind == keyflow.Env {
+			// A flag, or an environment variable whose name is not a
+			// constant.
+			u.source = "env"
+			u.origin = "a command-line flag or environment value"
 		}
 	case keyflow.Constant:
 		u.source = "literal"
@@ -426,7 +436,12 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 			if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
 				return k.exprIdentity(x.Args[0], depth+1)
 			}
-			fn, _ := typeutil.Callee(info, x).(*types.Func)
+			callee := typeutil.Callee(info, x)
+			if v, ok := callee.(*types.Var); ok {
+				// A function value: a package variable or field.
+				return objID(v) + "()", "result of " + k.describeObj(v) + k.envArgs(x)
+			}
+			fn, _ := callee.(*types.Func)
 			if fn == nil {
 				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("make") {
 					at := k.at(x.Pos())
@@ -457,6 +472,9 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 					}
 				}
 				return objID(v), k.describeObj(v)
+			}
+			if c, ok := info.Uses[x].(*types.Const); ok {
+				return objID(c), k.describeObj(c)
 			}
 		case *ast.TypeAssertExpr:
 			return k.exprIdentity(x.X, depth+1)
