@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -48,6 +49,7 @@ type keyUse struct {
 type keyfuncRef struct {
 	keyfunc string
 	posn    token.Position
+	alg     string // the parse call's algorithm allow-list, comma-separated
 	api     string
 	kind    string
 	test    bool
@@ -268,6 +270,18 @@ func (k *keyReader) use(s *jwtapi.KeySink) *keyUse {
 		if s.Keyfunc.Obj != nil {
 			u.keyfunc = funcID(s.Keyfunc.Obj)
 		}
+		if u.alg == "" {
+			// A keyfunc literal written in its parse call: the call's
+			// allow-list names the algorithms.
+			for _, c := range k.ix.Calls {
+				if a := c.Arg(c.Func.Keyfunc); a != nil && ast.Unparen(a) == s.Keyfunc.Node {
+					u.alg = k.allowedAlgs(c)
+				}
+			}
+		}
+	}
+	if u.alg == "" && s.Call != nil && u.use == "verify" {
+		u.alg = k.allowedAlgs(s.Call)
 	}
 	if u.use != "sign" {
 		u.rotation = k.rotation(s.Key, 0)
@@ -731,6 +745,7 @@ func (k *keyReader) keyfuncRefs() []*keyfuncRef {
 		out = append(out, &keyfuncRef{
 			keyfunc: funcID(fn),
 			posn:    posn,
+			alg:     k.allowedAlgs(c),
 			api:     k.ix.APIName(c),
 			kind:    sharedkey.KindLabel(k.kinds.Call(c)),
 			test:    strings.HasSuffix(posn.Filename, "_test.go"),
@@ -836,4 +851,45 @@ func (k *keyReader) fromNow(e ast.Expr) time.Duration {
 		return false
 	})
 	return d
+}
+
+// allowedAlgs returns the algorithm allow-list a parse call enforces
+// through its own arguments or its options (jwt.WithValidMethods),
+// comma-separated, or "".
+func (k *keyReader) allowedAlgs(c *jwtapi.Call) string {
+	var algs []string
+	read := func(call *jwtapi.Call) {
+		if call.Func.Option != jwtapi.OptValidMethods || call.Func.OptionArg < 0 {
+			return
+		}
+		for _, e := range k.listElems(call.Arg(call.Func.OptionArg)) {
+			if a := k.ix.SigningAlg(e); a != "" && !slices.Contains(algs, a) {
+				algs = append(algs, a)
+			}
+		}
+	}
+	read(c)
+	opts, _ := k.ix.OptionCalls(c)
+	for _, o := range opts {
+		read(o)
+	}
+	slices.Sort(algs)
+	return strings.Join(algs, ",")
+}
+
+// listElems returns the elements of a slice literal, or of the one
+// literal a local variable is defined as.
+func (k *keyReader) listElems(e ast.Expr) []ast.Expr {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := k.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Index < 0 {
+				e = ast.Unparen(defs[0].Expr)
+			}
+		}
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return lit.Elts
+	}
+	return nil
 }

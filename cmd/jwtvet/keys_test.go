@@ -135,6 +135,23 @@ func TestKeysDemo(t *testing.T) {
 			t.Errorf("key %d (%s): verification does not select by %s", k.Key, k.Origin, w.selectedBy)
 		}
 	}
+	// A verification's algorithms come from the parse call's allow-list
+	// (jwt.WithValidMethods), also for a keyfunc passed by name.
+	algs := make(map[string]string)
+	for _, k := range inv.Keys {
+		for _, s := range k.Verify {
+			algs[s.Position] = s.Alg
+		}
+	}
+	for site, want := range map[string]string{
+		"internal/handlers/session.go:77": "HS256",
+		"internal/handlers/admin.go:45":   "HS256",
+		"internal/gateway/verify.go:96":   "",
+	} {
+		if algs[site] != want {
+			t.Errorf("verify site %s: algorithm %q, want %q", site, algs[site], want)
+		}
+	}
 }
 
 // Rotation readiness on fixtures that pick keys by kid (a keyfunc over a

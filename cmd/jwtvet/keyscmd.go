@@ -268,6 +268,9 @@ func (d *driver) inventory(prog *engine.Program, col *keyCollector, tests bool) 
 			kind := cmp.Or(r.kind, u.kind)
 			rc := *u
 			rc.test = false
+			if r.alg != "" {
+				rc.alg = r.alg
+			}
 			add(&rc, r.posn, r.api, kind, "verify", 0, u.rotation)
 		}
 	}
@@ -308,8 +311,10 @@ func (e *keyEntry) finish() {
 	e.Algorithms, e.TokenKinds, e.Lifetimes = []string{}, []string{}, []string{}
 	for _, group := range [][]*keySite{e.Sign, e.Verify, e.Config} {
 		for _, s := range group {
-			if s.Alg != "" && !slices.Contains(e.Algorithms, s.Alg) {
-				e.Algorithms = append(e.Algorithms, s.Alg)
+			for _, a := range strings.Split(s.Alg, ",") {
+				if a != "" && !slices.Contains(e.Algorithms, a) {
+					e.Algorithms = append(e.Algorithms, a)
+				}
 			}
 			if s.Kind != "" && !slices.Contains(e.TokenKinds, s.Kind) {
 				e.TokenKinds = append(e.TokenKinds, s.Kind)
