@@ -122,7 +122,8 @@ func writeKeysMarkdown(w io.Writer, inv *keyInventory) error {
 	}
 	for _, e := range inv.Keys {
 		fmt.Fprintf(bw, "\n## Key %d\n\n", e.Key)
-		fmt.Fprintf(bw, "- Origin: %s (%s)\n", e.Origin, e.Source)
+		fmt.Fprintf(bw, "- Origin: %s\n", e.Origin)
+		fmt.Fprintf(bw, "- Source: %s\n", e.Source)
 		fmt.Fprintf(bw, "- Algorithms: %s\n", orDash(e.Algorithms))
 		fmt.Fprintf(bw, "- Token kinds: %s\n", orDash(e.TokenKinds))
 		fmt.Fprintf(bw, "- Lifetime of minted tokens: %s\n", orDash(e.Lifetimes))
