@@ -44,20 +44,20 @@ func jwxFuncs() []*Func {
 		key := func(pkg string) *Func {
 			return row(pkg, "", "WithKey", RoleOption, f, with(none(), func(a *args) { a.Method = 0; a.Key = 1 }))
 		}
-		// A key set verifies with the key the token's kid selects
-		// (jwt.WithKeySet, jws.WithKeySet): a verification key use.
-		keySet := func(pkg string) *Func {
-			r := row(pkg, "", "WithKeySet", RoleOption, f, with(none(), func(a *args) { a.Key = 0 }))
-			r.KeyUse = SinkVerify
-			return r
-		}
 		out = append(out,
-			key(jwt), key(jws), keySet(jwt), keySet(jws),
+			key(jwt), key(jws),
 			row(jwt, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Claims = 0; a.Options = 1 })),
 			row(jws, "", "Sign", RoleSign, f, with(none(), func(a *args) { a.Options = 1 })),
 			row(jws, "", "Verify", RoleVerify, f, with(none(), func(a *args) { a.Token = 0; a.Options = 1 })),
 			row(jwk, "", p.wrap, RoleWrapKey, f, with(none(), func(a *args) { a.Key = 0 })),
 		)
+		// A key set verifies with the key the token's kid selects
+		// (jwt.WithKeySet, jws.WithKeySet): a verification key use.
+		for _, pkg := range []string{jwt, jws} {
+			r := row(pkg, "", "WithKeySet", RoleOption, f, with(none(), func(a *args) { a.Key = 0 }))
+			r.KeyUse = SinkVerify
+			out = append(out, r)
+		}
 		if p.algFuncs {
 			out = append(out, row(jws, "", "VerifyCompactFast", RoleVerify, f, with(none(), func(a *args) { a.Key = 0; a.Token = 1; a.Method = 2 })))
 			for name, alg := range jwxAlgs {
