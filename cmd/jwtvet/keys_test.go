@@ -51,7 +51,7 @@ func keysJSON(t *testing.T, res outcome) keyInventory {
 	return inv
 }
 
-func positions(sites []*keySite) []string {
+func sitePositions(sites []*keySite) []string {
 	var out []string
 	for _, s := range sites {
 		out = append(out, s.Position)
@@ -124,8 +124,8 @@ func TestKeysDemo(t *testing.T) {
 			t.Errorf("key %d (%s): source %q, want %q", k.Key, k.Origin, k.Source, w.source)
 		}
 		check("algorithms", k.Algorithms, w.algs)
-		check("sign", positions(k.Sign), w.sign)
-		check("verify", positions(k.Verify), w.verify)
+		check("sign", sitePositions(k.Sign), w.sign)
+		check("verify", sitePositions(k.Verify), w.verify)
 		check("token kinds", k.TokenKinds, w.kinds)
 		check("lifetimes", k.Lifetimes, w.lifetimes)
 		if k.Rotation != w.rotation {
