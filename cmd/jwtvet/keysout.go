@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -71,6 +72,25 @@ func siteNote(use string, s *keySite) string {
 // writeKeysText prints a summary table of the keys, then a table of
 // their sites.
 func writeKeysText(w io.Writer, inv *keyInventory) error {
+	var buf bytes.Buffer
+	if err := writeKeysTable(&buf, inv); err != nil {
+		return err
+	}
+	// Every cell ends in a tab so that the columns line up; the padding
+	// of an empty last cell is not output.
+	bw := bufio.NewWriter(w)
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if trimmed := strings.TrimRight(line, " \n"); line != "" {
+			bw.WriteString(trimmed)
+			if strings.HasSuffix(line, "\n") {
+				bw.WriteString("\n")
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+func writeKeysTable(w io.Writer, inv *keyInventory) error {
 	bw := bufio.NewWriter(w)
 	if len(inv.Keys) == 0 {
 		fmt.Fprintln(bw, "no JWT keys found")
@@ -88,11 +108,7 @@ func writeKeysText(w io.Writer, inv *keyInventory) error {
 	fmt.Fprintln(tw, "KEY\tUSE\tSITE\tAPI\tNOTES")
 	for _, e := range inv.Keys {
 		for _, s := range e.sites() {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s", e.Key, s.use, s.site.Position, s.site.API)
-			if note := siteNote(s.use, s.site); note != "" {
-				fmt.Fprintf(tw, "\t%s", note)
-			}
-			fmt.Fprintln(tw)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", e.Key, s.use, s.site.Position, s.site.API, siteNote(s.use, s.site))
 		}
 	}
 	tw.Flush()
