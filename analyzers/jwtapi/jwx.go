@@ -51,13 +51,6 @@ func jwxFuncs() []*Func {
 			row(jws, "", "Verify", RoleVerify, f, with(none(), func(a *args) { a.Token = 0; a.Options = 1 })),
 			row(jwk, "", p.wrap, RoleWrapKey, f, with(none(), func(a *args) { a.Key = 0 })),
 		)
-		// A key set verifies with the key the token's kid selects
-		// (jwt.WithKeySet, jws.WithKeySet): a verification key use.
-		for _, pkg := range []string{jwt, jws} {
-			r := row(pkg, "", "WithKeySet", RoleOption, f, with(none(), func(a *args) { a.Key = 0 }))
-			r.KeyUse = SinkVerify
-			out = append(out, r)
-		}
 		if p.algFuncs {
 			out = append(out, row(jws, "", "VerifyCompactFast", RoleVerify, f, with(none(), func(a *args) { a.Key = 0; a.Token = 1; a.Method = 2 })))
 			for name, alg := range jwxAlgs {

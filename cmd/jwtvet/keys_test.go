@@ -155,8 +155,7 @@ func TestKeysDemo(t *testing.T) {
 }
 
 // Rotation readiness on fixtures that pick keys by kid (a keyfunc over a
-// map, echo-jwt's KeyFunc), accept a jwx key set, or verify with one
-// static key.
+// map, echo-jwt's KeyFunc) or verify with one static key.
 func TestKeysRotation(t *testing.T) {
 	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
@@ -171,8 +170,6 @@ func TestKeysRotation(t *testing.T) {
 		"an element of field keys.JWKS.keys (unverified/v5/keys/keys.go:32)":         "ready",
 		"an element of var echojwt.keys (unverified/echojwt/server.go:16)":           "ready",
 		"parameter secret of func keys.PinnedHMAC() (unverified/v5/keys/keys.go:19)": "static",
-		// jwx: jwt.WithKeySet(set) verifies with the key the kid selects.
-		"parameter set of func jwxv2.owner() (unverified/jwxv2/gateway.go:36)": "ready",
 		// One key per issuer, picked by the unverified iss: still one
 		// static key per partner.
 		"an element of parameter keys of func jwxv2.verified() (unverified/jwxv2/gateway.go:42)": "static",
