@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 )
 
 // Def is one definition of a variable: the expression assigned to it.
@@ -72,6 +73,27 @@ func (d *Defs) compositeLit(info *types.Info, lit *ast.CompositeLit) {
 			d.litFields[f] = append(d.litFields[f], kv.Value)
 		}
 	}
+}
+
+// Fields returns the struct fields this package writes, by assignment or
+// in keyed composite literals, in source order.
+func (d *Defs) Fields() []*types.Var {
+	var out []*types.Var
+	seen := make(map[*types.Var]bool)
+	for v := range d.defs {
+		if v.IsField() && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	for v := range d.litFields {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
 }
 
 // IsParam reports whether v is a parameter or named result of a function

@@ -8,6 +8,7 @@ Usage:
 
 	jwtvet [flags] packages
 	jwtvet help [rule...]
+	jwtvet keys [flags] packages
 	go vet -vettool=$(command -v jwtvet) [flags] packages
 
 Run as a command, jwtvet loads the packages (with their tests unless
@@ -21,6 +22,18 @@ they do for any analysis tool, and go vet's exit status applies. go vet's
 text output has no place for the analyzer's name, so there each message
 starts with its rule ("hardcodedkey: hardcoded JWT signing key: ..."), the
 name //jwtvet:ignore takes; go vet -json carries the same messages.
+
+# Key inventory
+
+`jwtvet keys [packages]` prints every JWT key of the program: its origin
+(an environment variable, a literal and where it is written, a generated
+key, or what holds it when the value is only known at run time; never the
+value), the algorithms, the sign and verify sites, the token kinds it
+serves, the lifetime of the tokens it mints where constant, and rotation
+readiness (verification by kid or key set, or one static key). It is a
+whole-program view over the same model and key provenance the rules read,
+so it exists only in the command, not under go vet or golangci-lint.
+-json and -format=markdown give the other formats; see docs/keys.md.
 
 # Rules
 

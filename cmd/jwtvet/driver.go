@@ -69,6 +69,9 @@ func run(args []string, stdout, stderr io.Writer, suite []*analysis.Analyzer, cw
 		d.errorf("invalid analyzer: %v", err)
 		return exitLoad
 	}
+	if len(args) > 0 && args[0] == "keys" {
+		return d.runKeys(args[1:])
+	}
 	opts, selected, code := d.parseArgs(args)
 	if opts == nil {
 		return code
@@ -163,6 +166,9 @@ func (d *driver) parseArgs(args []string) (*options, []*analysis.Analyzer, int) 
 		if len(positional) == 1 {
 			d.listRules()
 			return nil, nil, exitClean
+		}
+		if len(positional) == 2 && positional[1] == "keys" {
+			return nil, nil, d.runKeys([]string{"-h"})
 		}
 		for _, name := range positional[1:] {
 			if d.lookup(name) == nil {

@@ -17,6 +17,7 @@ func (d *driver) usage(fs *flag.FlagSet) {
 Usage:
   %[1]s [flags] packages        analyze packages (e.g. ./...)
   %[1]s help [rule...]          list the rules, or explain some
+  %[1]s keys [flags] packages   list the program's JWT keys (%[1]s keys -h)
   go vet -vettool=$(command -v %[1]s) [flags] packages
 
 Rules:
@@ -72,8 +73,9 @@ func (d *driver) listRules() {
 	w := d.stdout
 	fmt.Fprintf(w, "%s rules:\n\n", progname)
 	d.writeRuleList(w)
+	fmt.Fprintf(w, "\nCommands:\n\n  %-14s %s\n", "keys", "list every JWT key of the program: origin, algorithms, sign and verify sites, token kinds, lifetime, rotation readiness")
 	fmt.Fprintf(w, "\nRun '%[1]s help RULE' or '%[1]s -explain RULE' for a rule's documentation and flags,\n"+
-		"and '%[1]s -h' for the command's flags.\n", progname)
+		"'%[1]s keys -h' for the key inventory, and '%[1]s -h' for the command's flags.\n", progname)
 }
 
 func (d *driver) writeRuleList(w io.Writer) {
