@@ -107,7 +107,13 @@ func jwxFuncs() []*Func {
 			r.KeysOfRecv = true
 			return r
 		}
-		keySet := func(pkg string) *Func { return opt(pkg, "WithKeySet", OptKeySet, 0, "") }
+		// A key set is also a key use: the inventory lists it as a
+		// verification key that rotates by kid.
+		keySet := func(pkg string) *Func {
+			r := opt(pkg, "WithKeySet", OptKeySet, 0, "")
+			r.Key, r.KeyUse = 0, SinkVerify
+			return r
+		}
 		verifyAuto := func(pkg string) *Func {
 			r := opt(pkg, "WithVerifyAuto", OptNone, -1, "")
 			r.RemoteKeys = true

@@ -94,6 +94,7 @@ func TestKeysDemo(t *testing.T) {
 			verify: []string{"internal/handlers/admin.go:45", "internal/legacy/console.go:54", "internal/legacy/console.go:143"},
 			kinds:  []string{"access", "refresh"}, lifetimes: []string{"1h", "720h"}, rotation: "static"},
 		{origin: []string{"const legacy.exportKey (internal/legacy/console.go:23)", "6 bytes"}, source: "literal", algs: []string{"HS256"}, sign: []string{"internal/legacy/console.go:130"}, lifetimes: []string{"10m"}, rotation: "-"},
+		{origin: []string{"parameter key of func legacy.VerifySSO() (internal/legacy/sso.go:32)"}, source: "parameter", verify: []string{"internal/legacy/sso.go:39"}, rotation: "static"},
 	}
 	if len(inv.Keys) != len(wants) {
 		var got []string
@@ -173,6 +174,7 @@ func TestKeysRotation(t *testing.T) {
 		// One key per issuer, picked by the unverified iss: still one
 		// static key per partner.
 		"an element of parameter keys of func jwxv2.verified() (unverified/jwxv2/gateway.go:42)": "static",
+		"parameter set of func jwxv2.owner() (unverified/jwxv2/gateway.go:36)":                   "ready",
 	} {
 		if got, ok := rotation[origin]; !ok || got != want {
 			t.Errorf("%s: rotation %q (listed: %v), want %q", origin, got, ok, want)
