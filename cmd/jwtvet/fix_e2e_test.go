@@ -27,7 +27,7 @@ func testFixModes(t *testing.T, bin, demo string) {
 	severalKeys := func(t *testing.T) string {
 		dir := copyTree(t, filepath.Join("testdata", "e2e", "severalkeys"))
 		files := map[string][]byte{
-			"go.mod": []byte("module jwtvet.test/severalkeys\n\ngo 1.26.0\n\nrequire github.com/golang-jwt/jwt/v5 v5.3.1\n"),
+			"go.mod": []byte("module jwtvet.test/severalkeys\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/go-jose/go-jose/v4 v4.1.8\n\tgithub.com/golang-jwt/jwt/v5 v5.3.1\n)\n"),
 			"go.sum": goSum,
 		}
 		for name, data := range files {

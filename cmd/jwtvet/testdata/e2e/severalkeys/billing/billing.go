@@ -5,12 +5,17 @@ package billing
 import (
 	"time"
 
-	"github.com/golang-jwt/jwt/v5"
+	"github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
 )
 
 var secret = []byte("billing-secret-fixed-in-the-source-2020")
 
 // Invoice signs an invoice link.
 func Invoice(id string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": id, "exp": time.Now().Add(time.Hour).Unix()}).SignedString(secret)
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.HS256, Key: secret}, nil)
+	if err != nil {
+		return "", err
+	}
+	return jwt.Signed(signer).Claims(jwt.Claims{Subject: id, Expiry: jwt.NewNumericDate(time.Now().Add(time.Hour))}).Serialize()
 }
