@@ -342,18 +342,28 @@ type loadError struct {
 	msg      string
 }
 
-func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
-	cfg := &engine.Config{Dir: d.root, Tests: opts.tests, SourceModules: opts.modules}
-	if opts.tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + opts.tags}
+// load lists the packages of the patterns for the engine; it prints why
+// when there is nothing to analyze and returns nil.
+func (d *driver) load(tests bool, tags string, modules, patterns []string) *engine.Program {
+	cfg := &engine.Config{Dir: d.root, Tests: tests, SourceModules: modules}
+	if tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + tags}
 	}
-	prog, err := engine.Load(cfg, opts.patterns...)
+	prog, err := engine.Load(cfg, patterns...)
 	if err != nil {
 		d.errorf("cannot load packages: %v", err)
-		return exitLoad
+		return nil
 	}
 	if len(prog.Roots) == 0 {
-		d.errorf("no packages matched %s", strings.Join(opts.patterns, " "))
+		d.errorf("no packages matched %s", strings.Join(patterns, " "))
+		return nil
+	}
+	return prog
+}
+
+func (d *driver) check(opts *options, selected []*analysis.Analyzer) int {
+	prog := d.load(opts.tests, opts.tags, opts.modules, opts.patterns)
+	if prog == nil {
 		return exitLoad
 	}
 	results, errs := engine.Analyze(prog, selected, nil)

@@ -25,7 +25,7 @@ func testFixModes(t *testing.T, bin, demo string) {
 		t.Fatal(err)
 	}
 	severalKeys := func(t *testing.T) string {
-		dir := copyTree(t, filepath.Join("testdata", "e2e", "severalkeys"))
+		dir := copyDir(t, filepath.Join("testdata", "e2e", "severalkeys"))
 		files := map[string][]byte{
 			"go.mod": []byte("module jwtvet.test/severalkeys\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/go-jose/go-jose/v4 v4.1.8\n\tgithub.com/golang-jwt/jwt/v5 v5.3.1\n)\n"),
 			"go.sum": goSum,
@@ -41,7 +41,7 @@ func testFixModes(t *testing.T, bin, demo string) {
 		name string
 		copy func(t *testing.T) string
 	}{
-		{"demo", func(t *testing.T) string { return copyTree(t, demo) }},
+		{"demo", func(t *testing.T) string { return copyDir(t, demo) }},
 		{"several-keys", severalKeys},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -184,28 +184,4 @@ func goFiles(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return files
-}
-
-// copyTree copies the directory src into a new temporary directory.
-func copyTree(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }

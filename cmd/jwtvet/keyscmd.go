@@ -89,17 +89,8 @@ func (d *driver) runKeys(args []string) int {
 	}
 	opts.patterns = positional
 
-	cfg := &engine.Config{Dir: d.root, Tests: opts.tests, SourceModules: opts.modules}
-	if opts.tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + opts.tags}
-	}
-	prog, err := engine.Load(cfg, opts.patterns...)
-	if err != nil {
-		d.errorf("cannot load packages: %v", err)
-		return exitLoad
-	}
-	if len(prog.Roots) == 0 {
-		d.errorf("no packages matched %s", strings.Join(opts.patterns, " "))
+	prog := d.load(opts.tests, opts.tags, opts.modules, opts.patterns)
+	if prog == nil {
 		return exitLoad
 	}
 	col := newKeyCollector()
