@@ -592,3 +592,29 @@ func UsesImportedFacts(pass *analysis.Pass) bool {
 	}
 	return false
 }
+
+// DeclaringStruct returns the package-level named type of field's package
+// whose struct declares field, and the field's index in it; nil when the
+// field belongs to an anonymous struct.
+func DeclaringStruct(field *types.Var) (*types.TypeName, *types.Struct, int) {
+	if field.Pkg() == nil {
+		return nil, nil, -1
+	}
+	scope := field.Pkg().Scope()
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i) == field {
+				return tn, st, i
+			}
+		}
+	}
+	return nil, nil, -1
+}

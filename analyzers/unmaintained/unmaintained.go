@@ -177,21 +177,8 @@ func qualifiedName(obj types.Object) string {
 // fieldOwner returns the name of the package-level named struct type of
 // field's package that declares it, or "".
 func fieldOwner(field *types.Var) string {
-	scope := field.Pkg().Scope()
-	for _, n := range scope.Names() {
-		tn, ok := scope.Lookup(n).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
-		for i := 0; i < st.NumFields(); i++ {
-			if st.Field(i) == field {
-				return tn.Name()
-			}
-		}
+	if tn, _, _ := jwtapi.DeclaringStruct(field); tn != nil {
+		return tn.Name()
 	}
 	return ""
 }

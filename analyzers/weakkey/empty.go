@@ -207,27 +207,12 @@ func secretName(name string) bool {
 // fieldTag finds the struct holding field f among the package's types
 // (or f's own package's, through its type) and returns its tag.
 func fieldTag(pkg *types.Package, f *types.Var) (*types.Struct, string, *types.Named) {
-	if f.Pkg() == nil {
+	tn, st, i := jwtapi.DeclaringStruct(f)
+	if tn == nil {
 		return nil, "", nil
 	}
-	scope := f.Pkg().Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
-		for i := 0; i < st.NumFields(); i++ {
-			if st.Field(i) == f {
-				named, _ := tn.Type().(*types.Named)
-				return st, st.Tag(i), named
-			}
-		}
-	}
-	return nil, "", nil
+	named, _ := tn.Type().(*types.Named)
+	return st, st.Tag(i), named
 }
 
 // tagRequires reports whether a field's tag makes a loader or validator
