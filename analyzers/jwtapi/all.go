@@ -18,6 +18,7 @@ func allFuncs() []*Func {
 	out = append(out, keyfuncFuncs()...)
 	out = append(out, headerKeyFuncs()...)
 	out = append(out, echoMiddlewareFuncs()...)
+	out = append(out, zitadelFuncs()...)
 	return out
 }
 
@@ -41,6 +42,7 @@ func allTypes() []*Type {
 	out = append(out, cristalhqTypes()...)
 	out = append(out, fositeTypes()...)
 	out = append(out, remoteKeySetTypes()...)
+	out = append(out, zitadelTypes()...)
 	return out
 }
 

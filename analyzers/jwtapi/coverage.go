@@ -79,7 +79,6 @@ var Excluded = []ExcludedLibrary{
 	{"github.com/labstack/echo-jwt (the path before v4)", "the module proxy refuses it (403); v4 is modelled"},
 	{"github.com/lestrrat-go/jwx/v4", "served (v4.0.2 to v4.6.0), not modelled: it imports encoding/json/v2, which builds only under GOEXPERIMENT=jsonv2 with this Go (and v4.6.0 needs a newer Go), so no fixture can use it; its jwt and jwk APIs follow v3's (jwk.Import is generic)"},
 	{"github.com/lestrrat-go/jwx (v1)", "served (v1.2.31, deprecated) and not modelled: keys travel in jwt.WithVerify(alg, key) and jwk.Fetch, rows v2 and v3 do not have"},
-	{"github.com/zitadel/oidc/v3", "served (v3.52.0) and not modelled yet"},
 	{"github.com/MicahParks/keyfunc (v1, for golang-jwt v4)", "served (v1.9.0) and not modelled; v2 and v3 are"},
 }
 
@@ -311,6 +310,7 @@ var cleartextCells = map[string]CoverageCell{
 	"github.com/coreos/go-oidc/v3":     na("verifies ID tokens and mints none"),
 	"github.com/MicahParks/keyfunc/v3": na("fetches verification keys and mints no token"),
 	"github.com/MicahParks/keyfunc/v2": na("fetches verification keys and mints no token"),
+	"github.com/zitadel/oidc/v3":       notCovered("a provider mints tokens into the token responses the library writes itself; its signing is not modelled"),
 }
 
 // addTransportCells adds the unmaintained and cleartext cells: the first
@@ -366,8 +366,23 @@ func remoteKeyLibraries() []*Library {
 				"sharedkey":    notCovered("keyfunc.NewGivenHMAC's given secret is not followed"),
 			},
 			Default: "Get and GetMultiple fetch (and refresh) the sets at the URLs given; NewJSON and NewGiven hold given keys."},
+		{Name: "zitadel/oidc v3", Module: "github.com/zitadel/oidc/v3", Family: familyZitadel, Packs: []string{zitadelRPPkg, zitadelOPPkg, zitadelOIDCPkg},
+			Cells: map[string]CoverageCell{
+				"hardcodedkey": notCovered(zitadelOwnKeys),
+				"weakkey":      notCovered(zitadelOwnKeys),
+				"unverified":   notCovered("rp.VerifyIDToken, rp.VerifyTokens and op.VerifyAccessToken always check the signature and return no claims on failure; oidc.ParseToken, which decodes a token without verifying it, is not modelled"),
+				"noexp":        notCovered("the verifiers always check exp and no option switches it off; rp.WithIssuedAtOffset with a negative duration, which would accept expired tokens, is not modelled"),
+				"algnone":      na("go-jose, which checks the signature, never verifies none; the signing algorithm lists are not read"),
+				"sharedkey":    notCovered(zitadelOwnKeys),
+				"noaud": cov("zitadel", "op.VerifyAccessToken, which never checks the audience, with an op.NewAccessTokenVerifier over rp.NewRemoteKeySet and no read of the claims' Audience where it verifies or in a caller; "+
+					"rp.VerifyIDToken and rp.VerifyTokens always require the client ID among the audiences and are not reported"),
+			},
+			Default: "rp.VerifyIDToken and rp.VerifyTokens check the issuer, the audience (it must contain the verifier's client ID, so an empty client ID rejects every token), the signature and the expiry; op.VerifyAccessToken checks the issuer, the signature and the expiry, never the audience."},
 	}
 }
+
+// zitadelOwnKeys is why zitadel/oidc's key cells are not covered.
+const zitadelOwnKeys = "the relying party verifies with the provider's public keys; a provider's signing keys come from the program's op.Storage implementation, which is not followed"
 
 // setNoaudCells fills the noaud column: covered where the model knows a
 // remote key set reaching the library's verification and a fixture tests

@@ -120,7 +120,7 @@ var consumes = map[string]func(r rows) bool{
 		for _, f := range r.funcs {
 			remote = remote || f.RemoteKeys || f.KeysOfRecv || f.Option == jwtapi.OptKeySet ||
 				(f.Role == jwtapi.RoleParse && f.Keyfunc >= 0) || (f.Role == jwtapi.RoleVerify && f.Key >= 0)
-			audience = audience || f.Option == jwtapi.OptAudience || f.NoExpiryCheck
+			audience = audience || f.Option == jwtapi.OptAudience || f.NoExpiryCheck || f.AudienceUnchecked
 		}
 		for _, f := range r.fields {
 			remote = remote || f.RemoteKeys || (f.Keyfunc && f.AudienceUnchecked)

@@ -194,6 +194,11 @@ type Func struct {
 	// token and returns its bytes, verifying nothing (golang-jwt
 	// DecodeSegment).
 	DecodesSegment bool
+	// AudienceUnchecked: the verification checks the signature but never
+	// the audience, and the library has no option that does (zitadel
+	// op.VerifyAccessToken): with keys from a shared provider the program
+	// must read the audience of the claims itself.
+	AudienceUnchecked bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.

@@ -11,8 +11,8 @@ does not check the audience ("aud") accepts a token the provider issued to
 any other application: a user's ID token for another site, or an access
 token meant for another API. The noaud analyzer reports a verification whose
 keys come from a remote key set (a JWKS URL or an OIDC discovery document,
-through MicahParks/keyfunc, jwx jwk.Fetch or jwk.Cache, go-oidc, or auth0's
-jwks providers) when:
+through MicahParks/keyfunc, jwx jwk.Fetch or jwk.Cache, go-oidc, auth0's
+jwks providers, or zitadel/oidc's rp.NewRemoteKeySet) when:
 
   - a golang-jwt or jwx parse has no audience option (jwt.WithAudience) and
     the function reads no audience claim by hand;
@@ -27,7 +27,10 @@ jwks providers) when:
     an audience claim: these middlewares never check it;
   - a go-oidc verifier is configured with SkipClientIDCheck: true (or only
     when the client ID is empty) and the function that calls Verify does
-    not compare the ID token's Audience itself.
+    not compare the ID token's Audience itself;
+  - a zitadel/oidc op.VerifyAccessToken, which never checks the audience,
+    is followed by no read of the claims' Audience in the function or in
+    a caller it returns the claims to (rp.VerifyIDToken always checks it).
 
 Tokens the program signs and verifies with its own secret or key pair are
 not reported: their only issuer is the program. A function that reads the

@@ -121,6 +121,10 @@ func (c *checker) check(call *jwtapi.Call, src *keyflow.Remote) {
 		c.checkAudienceArg(call, src)
 	case call.Func.NoExpiryCheck:
 		c.checkValidation(call, src)
+	case call.Func.AudienceUnchecked:
+		// No audience option exists: the function, or its callers, must
+		// read the claims' audience.
+		c.checkOptions(call, src)
 	default:
 		if lit := c.configLit(call.Arg(call.Func.Options), 0); lit != nil {
 			c.checkConfig(call, lit, src)
