@@ -28,11 +28,6 @@ func (*UncheckedKeyFieldFact) AFact() {}
 
 func (f *UncheckedKeyFieldFact) String() string { return "unchecked(" + f.Source + ")" }
 
-// configTags are the struct tags of configuration loaders that fill a
-// field from the environment or a config file (caarlos0/env, envconfig,
-// viper's mapstructure, koanf, YAML and TOML files).
-var configTags = []string{"env", "envconfig", "mapstructure", "koanf", "yaml", "toml"}
-
 // empty finds keys read from the environment or a config source that
 // nothing checks before a library that accepts an empty key uses them.
 type empty struct {
@@ -128,7 +123,13 @@ func (e *empty) localFieldSource(f *types.Var) (string, bool) {
 		return "", false
 	}
 	st2 := reflect.StructTag(tag)
-	for _, k := range configTags {
+	// Tags of configuration loaders that fill a field from the
+	// environment or a config file.
+	for _, t := range jwtapi.NameTags() {
+		if !t.Loader {
+			continue
+		}
+		k := t.Tag
 		if v, ok := st2.Lookup(k); ok && v != "" && v != "-" {
 			name := v
 			if i := strings.IndexByte(name, ','); i >= 0 {
@@ -328,14 +329,15 @@ func (e *empty) envChecked(name string) bool {
 	info := e.pass.TypesInfo
 	isRead := func(x ast.Expr) bool {
 		call, ok := ast.Unparen(x).(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
+		if !ok {
 			return false
 		}
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os" || (fn.Name() != "Getenv" && fn.Name() != "LookupEnv") {
+		src := jwtapi.ConfigSourceOf(fn)
+		if src == nil || !src.IsGetter() || src.Reads != jwtapi.ReadsEnv || src.NameArg >= len(call.Args) {
 			return false
 		}
-		v, ok := jwtapi.ConstString(info, call.Args[0])
+		v, ok := jwtapi.ConstString(info, call.Args[src.NameArg])
 		return ok && v == name
 	}
 	readsIn := func(n ast.Node) bool {
@@ -382,7 +384,7 @@ func (e *empty) envChecked(name string) bool {
 }
 
 // lookupEnv reports whether the key (or the variable holding it) comes
-// from os.LookupEnv.
+// from a source that tells unset from empty (os.LookupEnv).
 func (e *empty) lookupEnv(key ast.Expr, holder types.Object) bool {
 	isLookup := func(x ast.Expr) bool {
 		call, ok := ast.Unparen(x).(*ast.CallExpr)
@@ -390,7 +392,8 @@ func (e *empty) lookupEnv(key ast.Expr, holder types.Object) bool {
 			return false
 		}
 		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
-		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "LookupEnv"
+		src := jwtapi.ConfigSourceOf(fn)
+		return src != nil && src.TellsUnset
 	}
 	if isLookup(key) {
 		return true
