@@ -448,16 +448,15 @@ func (c *checker) helperExpr(e ast.Expr, parts map[helperPart]bool, depth int) b
 		if fn == nil || fn.Pkg() == nil {
 			return false
 		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
-		case "os.Getenv", "os.LookupEnv", "syscall.Getenv":
-			if len(x.Args) != 1 {
+		if src := c.configGetterOf(fn); src != nil && src.Reads == jwtapi.ReadsEnv {
+			if len(x.Args) != 1 || src.NameArg != 0 {
 				return false
 			}
 			// The name is a parameter, perhaps with a prefix:
 			// os.Getenv(e.prefix + name), strings.ToUpper(name).
 			param := -1
 			ok := true
-			ast.Inspect(x.Args[0], func(n ast.Node) bool {
+			ast.Inspect(x.Args[src.NameArg], func(n ast.Node) bool {
 				id, isID := n.(*ast.Ident)
 				if !isID {
 					return true
@@ -476,6 +475,8 @@ func (c *checker) helperExpr(e ast.Expr, parts map[helperPart]bool, depth int) b
 			}
 			parts[helperPart{env: true, param: param}] = true
 			return true
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
 		case "cmp.Or":
 			for _, a := range x.Args {
 				if !c.helperExpr(a, parts, depth+1) {
@@ -802,7 +803,8 @@ func (c *checker) okFlag(e ast.Expr) (envTest, bool) {
 		return envTest{}, false
 	}
 	look, ok := c.lookupCall(call)
-	if !ok || look.via != "os.LookupEnv" {
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if src := jwtapi.ConfigSourceOf(fn); !ok || src == nil || !src.TellsUnset {
 		return envTest{}, false
 	}
 	t := envTest{subject: call, look: look}
