@@ -219,14 +219,13 @@ func fieldTag(pkg *types.Package, f *types.Var) (*types.Struct, string, *types.N
 // tagRequires reports whether a field's tag makes a loader or validator
 // refuse an empty value (validate:"required" or "min=…", envconfig
 // required:"true", caarlos0/env ",required" or ",notEmpty", binding
-// "required"), or gives it a default (default:"…", envDefault:"…": a
-// constant fallback, which is sharedkey's finding, never an empty key).
+// "required"), or gives it a default (a default tag of
+// jwtapi.ConfigSources, default:"…", envDefault:"…": a constant
+// fallback, which is sharedkey's finding, never an empty key).
 func tagRequires(tag string) bool {
 	st := reflect.StructTag(tag)
-	for _, k := range []string{"default", "envDefault"} {
-		if v, ok := st.Lookup(k); ok && v != "" {
-			return true
-		}
+	if def, _ := jwtapi.TagDefault(st); def != "" {
+		return true
 	}
 	for _, k := range []string{"validate", "binding"} {
 		if v, ok := st.Lookup(k); ok && (strings.Contains(v, "required") || strings.Contains(v, "min=") || strings.Contains(v, "len=")) {
