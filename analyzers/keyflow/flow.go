@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -743,17 +742,10 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		return unknown()
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
-	recv := ""
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = recvName(sig.Recv().Type())
+	if src := jwtapi.ConfigSourceOf(fn); src != nil && src.Followed && result <= 0 {
+		return f.envOrigin(call, src, b, depth)
 	}
 	switch {
-	case path == "os" && (name == "Getenv" || name == "LookupEnv") && result <= 0:
-		return f.envOrigin(call, b, depth)
-	case path == "syscall" && name == "Getenv" && result <= 0:
-		return f.envOrigin(call, b, depth)
-	case path == "flag" && recv == "" && (strings.HasSuffix(name, "String") || name == "Arg" || name == "Lookup"):
-		return Origin{Kind: Env, Size: -1}
 	case path == "cmp" && name == "Or":
 		var os []Origin
 		for _, a := range call.Args {
@@ -872,11 +864,13 @@ func bindArgs(info *types.Info, fn *types.Func, decl *ast.FuncDecl, call *ast.Ca
 	return b
 }
 
-func (f *Flow) envOrigin(call *ast.CallExpr, b bindings, depth int) Origin {
+// envOrigin is the origin of a value a configuration source reads; for
+// an environment variable, with its name when constant.
+func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b bindings, depth int) Origin {
 	o := Origin{Kind: Env, Size: -1}
-	if len(call.Args) == 1 {
+	if src.Reads == jwtapi.ReadsEnv && src.NameArg >= 0 && src.NameArg < len(call.Args) {
 		// The name may come through a helper's parameter.
-		if name := f.origin(call.Args[0], b, depth+1); name.Kind == Constant && name.hasValue {
+		if name := f.origin(call.Args[src.NameArg], b, depth+1); name.Kind == Constant && name.hasValue {
 			o.Env = name.value
 		}
 	}

@@ -265,12 +265,12 @@ func (c *checker) callSite(cur inspector.Cursor, call *ast.CallExpr) *fbSite {
 			return nil
 		}
 		name, _ := c.constString(call.Args[row.NameArg])
-		look := lookup{what: row.Lookup, name: name, via: fn.Pkg().Name() + "." + fn.Name(), pos: call.Pos()}
+		look := lookup{what: string(row.Reads), name: name, via: fn.Pkg().Name() + "." + fn.Name(), pos: call.Pos()}
 		s := c.newCallSite(cur, call, call.Args[row.DefaultArg], look)
 		if s == nil {
 			return nil
 		}
-		if row.Lookup == "config key" && name != "" {
+		if row.Reads == jwtapi.ReadsConfigKey && name != "" {
 			s.refs = append(s.refs, rootRef{id: "cfgkey:" + strings.ToLower(name), param: -1})
 		}
 		if row.PtrArg >= 0 && row.PtrArg < len(call.Args) {
@@ -311,27 +311,16 @@ func (c *checker) newCallSite(cur inspector.Cursor, call *ast.CallExpr, def ast.
 	return s
 }
 
-func (c *checker) configDefaultOf(fn *types.Func) *configDefault {
-	path, recv := fn.Pkg().Path(), recvName(fn)
-	for i := range configDefaults {
-		r := &configDefaults[i]
-		if r.Pkg == path && r.Recv == recv && r.Name == fn.Name() {
-			return r
-		}
+func (c *checker) configDefaultOf(fn *types.Func) *jwtapi.ConfigSource {
+	if r := jwtapi.ConfigSourceOf(fn); r != nil && r.RegistersDefault() {
+		return r
 	}
 	return nil
 }
 
-func (c *checker) configGetterOf(fn *types.Func) *configGetter {
-	if fn == nil || fn.Pkg() == nil {
-		return nil
-	}
-	path, recv := fn.Pkg().Path(), recvName(fn)
-	for i := range configGetters {
-		r := &configGetters[i]
-		if r.Pkg == path && r.Recv == recv && r.Name == fn.Name() {
-			return r
-		}
+func (c *checker) configGetterOf(fn *types.Func) *jwtapi.ConfigSource {
+	if r := jwtapi.ConfigSourceOf(fn); r != nil && r.IsGetter() {
+		return r
 	}
 	return nil
 }
@@ -459,16 +448,15 @@ func (c *checker) helperExpr(e ast.Expr, parts map[helperPart]bool, depth int) b
 		if fn == nil || fn.Pkg() == nil {
 			return false
 		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
-		case "os.Getenv", "os.LookupEnv", "syscall.Getenv":
-			if len(x.Args) != 1 {
+		if src := c.configGetterOf(fn); src != nil && src.Reads == jwtapi.ReadsEnv {
+			if len(x.Args) != 1 || src.NameArg != 0 {
 				return false
 			}
 			// The name is a parameter, perhaps with a prefix:
 			// os.Getenv(e.prefix + name), strings.ToUpper(name).
 			param := -1
 			ok := true
-			ast.Inspect(x.Args[0], func(n ast.Node) bool {
+			ast.Inspect(x.Args[src.NameArg], func(n ast.Node) bool {
 				id, isID := n.(*ast.Ident)
 				if !isID {
 					return true
@@ -487,6 +475,8 @@ func (c *checker) helperExpr(e ast.Expr, parts map[helperPart]bool, depth int) b
 			}
 			parts[helperPart{env: true, param: param}] = true
 			return true
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
 		case "cmp.Or":
 			for _, a := range x.Args {
 				if !c.helperExpr(a, parts, depth+1) {
@@ -813,7 +803,8 @@ func (c *checker) okFlag(e ast.Expr) (envTest, bool) {
 		return envTest{}, false
 	}
 	look, ok := c.lookupCall(call)
-	if !ok || look.via != "os.LookupEnv" {
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if src := jwtapi.ConfigSourceOf(fn); !ok || src == nil || !src.TellsUnset {
 		return envTest{}, false
 	}
 	t := envTest{subject: call, look: look}
@@ -915,10 +906,10 @@ func (c *checker) lookupCall(call *ast.CallExpr) (lookup, bool) {
 		return lookup{}, false
 	}
 	name, _ := c.constString(call.Args[row.NameArg])
-	if name == "" && row.Lookup == "environment variable" {
+	if name == "" && row.Reads == jwtapi.ReadsEnv {
 		name = c.flow.Origin(call).Env
 	}
-	return lookup{what: row.Lookup, name: name, via: fn.Pkg().Name() + "." + fn.Name(), pos: call.Pos()}, true
+	return lookup{what: string(row.Reads), name: name, via: fn.Pkg().Name() + "." + fn.Name(), pos: call.Pos()}, true
 }
 
 // unwrapValue strips parentheses, conversions and trimming.
@@ -960,20 +951,7 @@ func (c *checker) tagSites(cur inspector.Cursor, st *ast.StructType) []*fbSite {
 			continue
 		}
 		tag := reflect.StructTag(raw)
-		def, tagKey := "", ""
-		for _, dt := range defaultTags {
-			v, ok := tag.Lookup(dt.Key)
-			if !ok {
-				continue
-			}
-			if dt.Option != "" {
-				v = tagOption(v, dt.Option)
-			}
-			if v != "" {
-				def, tagKey = v, dt.Key
-				break
-			}
-		}
+		def, tagKey := jwtapi.TagDefault(tag)
 		if def == "" || strings.Contains(def, "${") {
 			continue
 		}
@@ -983,7 +961,8 @@ func (c *checker) tagSites(cur inspector.Cursor, st *ast.StructType) []*fbSite {
 		}
 		look := lookup{what: "environment variable", via: tagKey + " struct tag", pos: f.Tag.Pos()}
 		var extra []nameCtx
-		for _, k := range envNameTags {
+		for _, nt := range jwtapi.NameTags() {
+			k := nt.Tag
 			v, ok := tag.Lookup(k)
 			if !ok {
 				continue
@@ -992,7 +971,7 @@ func (c *checker) tagSites(cur inspector.Cursor, st *ast.StructType) []*fbSite {
 			if n == "" || n == "-" {
 				continue
 			}
-			if (k == "env" || k == "envconfig") && look.name == "" {
+			if nt.Reads == jwtapi.ReadsEnv && look.name == "" {
 				look.name = n
 			}
 			extra = append(extra, nameCtx{context: ctx, name: words(n)})
@@ -1008,18 +987,6 @@ func (c *checker) tagSites(cur inspector.Cursor, st *ast.StructType) []*fbSite {
 		out = append(out, s)
 	}
 	return out
-}
-
-// tagOption returns the value of opt ("default=") among the
-// comma-separated options of a tag value.
-func tagOption(v, opt string) string {
-	for _, part := range strings.Split(v, ",")[1:] {
-		part = strings.TrimSpace(part)
-		if strings.HasPrefix(part, opt) {
-			return strings.TrimPrefix(part, opt)
-		}
-	}
-	return ""
 }
 
 // structContext returns the words naming a struct type: its type name,
@@ -1071,8 +1038,11 @@ func envTagOf(sel *types.Selection) (string, bool) {
 		}
 		if i == len(idx)-1 {
 			tag := reflect.StructTag(st.Tag(fi))
-			for _, k := range []string{"env", "envconfig"} {
-				if v, ok := tag.Lookup(k); ok {
+			for _, nt := range jwtapi.NameTags() {
+				if nt.Reads != jwtapi.ReadsEnv {
+					continue
+				}
+				if v, ok := tag.Lookup(nt.Tag); ok {
 					if n := strings.TrimSpace(strings.Split(v, ",")[0]); n != "" && n != "-" {
 						return n, true
 					}

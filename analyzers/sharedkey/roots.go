@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
 
@@ -290,7 +291,7 @@ func (c *checker) callRoots(call *ast.CallExpr, depth int, seen map[ast.Node]boo
 		return
 	}
 	*out = append(*out, rootRef{id: id, obj: fn, param: -1, weak: true})
-	if row := c.configGetterOf(fn); row != nil && row.Lookup == "config key" && row.NameArg < len(call.Args) {
+	if row := c.configGetterOf(fn); row != nil && row.Reads == jwtapi.ReadsConfigKey && row.NameArg < len(call.Args) {
 		if key, ok := c.constString(call.Args[row.NameArg]); ok {
 			*out = append(*out, rootRef{id: "cfgkey:" + strings.ToLower(key), param: -1})
 		}

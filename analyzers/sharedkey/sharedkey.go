@@ -310,13 +310,8 @@ func relevant(pass *analysis.Pass, ix *jwtapi.Index) bool {
 // signalPackages: importing one of these can make a secret's value depend
 // on the environment, a flag or a config default.
 var signalPackages = func() map[string]bool {
-	m := map[string]bool{"os": true, "syscall": true, "cmp": true, "embed": true}
-	for _, d := range configDefaults {
-		m[d.Pkg] = true
-	}
-	for _, g := range configGetters {
-		m[g.Pkg] = true
-	}
+	m := jwtapi.ConfigPackages()
+	m["cmp"], m["embed"] = true, true
 	return m
 }()
 
@@ -325,8 +320,8 @@ func hasDefaultTag(st *ast.StructType) bool {
 		if f.Tag == nil {
 			continue
 		}
-		for _, t := range defaultTags {
-			if strings.Contains(f.Tag.Value, t.Key+":") {
+		for _, t := range jwtapi.DefaultTags() {
+			if strings.Contains(f.Tag.Value, t.Tag+":") {
 				return true
 			}
 		}

@@ -28,11 +28,6 @@ func (*UncheckedKeyFieldFact) AFact() {}
 
 func (f *UncheckedKeyFieldFact) String() string { return "unchecked(" + f.Source + ")" }
 
-// configTags are the struct tags of configuration loaders that fill a
-// field from the environment or a config file (caarlos0/env, envconfig,
-// viper's mapstructure, koanf, YAML and TOML files).
-var configTags = []string{"env", "envconfig", "mapstructure", "koanf", "yaml", "toml"}
-
 // empty finds keys read from the environment or a config source that
 // nothing checks before a library that accepts an empty key uses them.
 type empty struct {
@@ -128,7 +123,13 @@ func (e *empty) localFieldSource(f *types.Var) (string, bool) {
 		return "", false
 	}
 	st2 := reflect.StructTag(tag)
-	for _, k := range configTags {
+	// Tags of configuration loaders that fill a field from the
+	// environment or a config file.
+	for _, t := range jwtapi.NameTags() {
+		if !t.Loader {
+			continue
+		}
+		k := t.Tag
 		if v, ok := st2.Lookup(k); ok && v != "" && v != "-" {
 			name := v
 			if i := strings.IndexByte(name, ','); i >= 0 {
@@ -218,14 +219,13 @@ func fieldTag(pkg *types.Package, f *types.Var) (*types.Struct, string, *types.N
 // tagRequires reports whether a field's tag makes a loader or validator
 // refuse an empty value (validate:"required" or "min=…", envconfig
 // required:"true", caarlos0/env ",required" or ",notEmpty", binding
-// "required"), or gives it a default (default:"…", envDefault:"…": a
-// constant fallback, which is sharedkey's finding, never an empty key).
+// "required"), or gives it a default (a default tag of
+// jwtapi.ConfigSources, default:"…", envDefault:"…": a constant
+// fallback, which is sharedkey's finding, never an empty key).
 func tagRequires(tag string) bool {
 	st := reflect.StructTag(tag)
-	for _, k := range []string{"default", "envDefault"} {
-		if v, ok := st.Lookup(k); ok && v != "" {
-			return true
-		}
+	if def, _ := jwtapi.TagDefault(st); def != "" {
+		return true
 	}
 	for _, k := range []string{"validate", "binding"} {
 		if v, ok := st.Lookup(k); ok && (strings.Contains(v, "required") || strings.Contains(v, "min=") || strings.Contains(v, "len=")) {
@@ -328,14 +328,15 @@ func (e *empty) envChecked(name string) bool {
 	info := e.pass.TypesInfo
 	isRead := func(x ast.Expr) bool {
 		call, ok := ast.Unparen(x).(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
+		if !ok {
 			return false
 		}
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os" || (fn.Name() != "Getenv" && fn.Name() != "LookupEnv") {
+		src := jwtapi.ConfigSourceOf(fn)
+		if src == nil || !src.IsGetter() || src.Reads != jwtapi.ReadsEnv || src.NameArg >= len(call.Args) {
 			return false
 		}
-		v, ok := jwtapi.ConstString(info, call.Args[0])
+		v, ok := jwtapi.ConstString(info, call.Args[src.NameArg])
 		return ok && v == name
 	}
 	readsIn := func(n ast.Node) bool {
@@ -382,7 +383,7 @@ func (e *empty) envChecked(name string) bool {
 }
 
 // lookupEnv reports whether the key (or the variable holding it) comes
-// from os.LookupEnv.
+// from a source that tells unset from empty (os.LookupEnv).
 func (e *empty) lookupEnv(key ast.Expr, holder types.Object) bool {
 	isLookup := func(x ast.Expr) bool {
 		call, ok := ast.Unparen(x).(*ast.CallExpr)
@@ -390,7 +391,8 @@ func (e *empty) lookupEnv(key ast.Expr, holder types.Object) bool {
 			return false
 		}
 		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
-		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "LookupEnv"
+		src := jwtapi.ConfigSourceOf(fn)
+		return src != nil && src.TellsUnset
 	}
 	if isLookup(key) {
 		return true

@@ -53,18 +53,14 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // EnvReadsFact lists the environment variables a package reads by a
-// constant name (os.Getenv, os.LookupEnv, syscall.Getenv), so that a fix
-// in a package that imports it never picks a name another key already
-// reads.
+// constant name (os.Getenv and the other environment getters of
+// jwtapi.ConfigSources), so that a fix in a package that imports it
+// never picks a name another key already reads.
 type EnvReadsFact struct{ Names []string }
 
 func (*EnvReadsFact) AFact() {}
 
 func (f *EnvReadsFact) String() string { return "reads " + strings.Join(f.Names, ",") }
-
-// envLookups are the functions whose first argument names an environment
-// variable.
-var envLookups = map[string]bool{"os.Getenv": true, "os.LookupEnv": true, "syscall.Getenv": true}
 
 // envReads returns the sorted constant names the package's files read
 // from the environment.
@@ -86,11 +82,14 @@ func envReads(pass *analysis.Pass) []string {
 			if id == nil {
 				return true
 			}
-			fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
-			if !ok || fn.Pkg() == nil || !envLookups[fn.Pkg().Path()+"."+fn.Name()] {
+			fn, _ := pass.TypesInfo.Uses[id].(*types.Func)
+			// The getters of the config-source table that read an
+			// environment variable by name (os.Getenv, os.LookupEnv).
+			src := jwtapi.ConfigSourceOf(fn)
+			if src == nil || !src.IsGetter() || src.Reads != jwtapi.ReadsEnv || src.NameArg >= len(call.Args) {
 				return true
 			}
-			if s, ok := jwtapi.ConstString(pass.TypesInfo, call.Args[0]); ok && s != "" {
+			if s, ok := jwtapi.ConstString(pass.TypesInfo, call.Args[src.NameArg]); ok && s != "" {
 				names = append(names, s)
 			}
 			return true
