@@ -253,7 +253,9 @@ func (r *run) check(p *Package) bool {
 		}
 		ip := p.Imports[path]
 		if ip == nil {
-			return nil, fmt.Errorf("no metadata for %s", path)
+			err := fmt.Errorf("%s imports %s, which the go command did not list", p.PkgPath, path)
+			r.addError(p, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.ListError})
+			return nil, err
 		}
 		imp := r.prog.byID[ip.ID]
 		if imp.Source {
@@ -268,10 +270,21 @@ func (r *run) check(p *Package) bool {
 		}
 		return imp.Types, nil
 	})
+	cgo := slices.ContainsFunc(p.Syntax, func(f *ast.File) bool {
+		return slices.ContainsFunc(f.Imports, func(imp *ast.ImportSpec) bool { return imp.Path.Value == `"C"` })
+	})
 	tc := &types.Config{
 		Importer: importer,
 		Sizes:    p.TypesSizes,
+		// cgo is not run (see completeFiles): import "C" is an empty
+		// package whose unknown names are not errors.
+		FakeImportC: true,
 		Error: func(err error) {
+			if te, isType := err.(types.Error); isType && cgo && strings.Contains(te.Msg, "invalid type") {
+				// A value of a C type: unknown without cgo, not an error
+				// of the program.
+				return
+			}
 			ok = false
 			if te, isType := err.(types.Error); isType {
 				if strings.HasPrefix(te.Msg, "could not import ") {

@@ -226,3 +226,34 @@ func TestOverlay(t *testing.T) {
 		t.Errorf("diagnostics on the overlay = %q", got)
 	}
 }
+
+// A cgo package is type-checked without running cgo: what comes from C
+// has no type, which is no error, and the rest is analyzed.
+func TestCgoWithoutCgo(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":       "module example.com/c\n\ngo 1.22\n",
+		"keys/keys.go": "package keys\n\nfunc SecretKey() []byte { return nil }\n",
+		"native/native.go": `package native
+
+// #include <stdlib.h>
+// static int answer(void) { return 42; }
+import "C"
+
+import "example.com/c/keys"
+
+func Answer() int { return int(C.answer()) }
+
+func Key() []byte { return keys.SecretKey() }
+`,
+	})
+	e := append(env(), "CGO_ENABLED=1")
+	prog := load(t, &engine.Config{Dir: dir, Env: e}, "./native")
+	results, errs := engine.Analyze(prog, []*analysis.Analyzer{secretCalls}, nil)
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	if got := messages(prog, results); !slices.Equal(got, []string{"native.go: call of secret SecretKey"}) {
+		t.Errorf("diagnostics in the cgo package = %q", got)
+	}
+}

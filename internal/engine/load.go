@@ -24,7 +24,6 @@ package engine
 
 import (
 	"fmt"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
@@ -194,69 +193,18 @@ func (prog *Program) exportFiles(cfg *Config) error {
 	return nil
 }
 
-// completeFiles sets the files each source package is compiled from. They
-// are its Go files, except in a package that uses cgo: there the go
-// command runs cgo, for that package only, and the generated files are
-// what is type-checked.
-func (prog *Program) completeFiles(cfg *Config) error {
-	var cgo []*Package
+// completeFiles sets the files each source package is type-checked from:
+// its Go files as written. A cgo package is checked without running cgo,
+// with import "C" standing for an empty package (types.Config.FakeImportC):
+// what the C side declares has no type, which no rule needs, and nothing
+// is compiled for a package the rules read.
+func (prog *Program) completeFiles(*Config) error {
 	for _, p := range prog.Packages {
-		if !p.Source {
-			continue
-		}
-		p.CompiledGoFiles = p.GoFiles
-		if usesCgo(prog, p) {
-			cgo = append(cgo, p)
-		}
-	}
-	if len(cgo) == 0 {
-		return nil
-	}
-	byID := make(map[string]*Package)
-	var paths []string
-	for _, p := range cgo {
-		byID[p.ID] = p
-		paths = append(paths, p.PkgPath)
-	}
-	slices.Sort(paths)
-	pkgs, err := packages.Load(&packages.Config{
-		Mode:       packages.NeedName | packages.NeedCompiledGoFiles,
-		Dir:        cfg.Dir,
-		Env:        cfg.Env,
-		BuildFlags: cfg.BuildFlags,
-		Tests:      cfg.Tests,
-		Overlay:    cfg.Overlay,
-	}, slices.Compact(paths)...)
-	if err != nil {
-		return err
-	}
-	for _, c := range pkgs {
-		if p := byID[c.ID]; p != nil {
-			p.CompiledGoFiles = c.CompiledGoFiles
+		if p.Source {
+			p.CompiledGoFiles = p.GoFiles
 		}
 	}
 	return nil
-}
-
-// usesCgo reports whether a file of p imports "C".
-func usesCgo(prog *Program, p *Package) bool {
-	fset := token.NewFileSet()
-	for _, name := range p.GoFiles {
-		src, err := prog.readFile(name)
-		if err != nil {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
-		if err != nil {
-			continue
-		}
-		for _, imp := range f.Imports {
-			if imp.Path.Value == `"C"` {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // sizesFor returns the sizes of the target the go command builds for.
