@@ -441,18 +441,30 @@ func (d *driver) write(w io.Writer, format string, opts *options, findings []*fi
 // loadErrors turns the errors met while loading into messages, each once.
 // The engine reports each at its cause: a package that could not be read
 // or type-checked, not every importer of it.
+//
+// One cause met at many places (a module the proxy refuses, imported by
+// many files) is printed once, at its first place, with the count of the
+// others.
 func (d *driver) loadErrors(errs []engine.LoadError) []loadError {
 	var out []loadError
-	seen := make(map[string]bool)
+	first := make(map[string]int) // message -> index in out
+	more := make(map[string]int)
 	for _, e := range errs {
+		if i, ok := first[e.Err.Msg]; ok {
+			if out[i].msg != e.Err.Msg || e.Err.Pos != "" && e.Err.Pos != "-" {
+				more[e.Err.Msg]++
+			}
+			continue
+		}
 		msg := e.Err.Msg
 		if e.Err.Pos != "" && e.Err.Pos != "-" {
 			msg = d.relPos(e.Err.Pos) + ": " + e.Err.Msg
 		}
-		if !seen[msg] {
-			seen[msg] = true
-			out = append(out, loadError{pkg: e.Package.ID, msg: msg})
-		}
+		first[e.Err.Msg] = len(out)
+		out = append(out, loadError{pkg: e.Package.ID, msg: msg})
+	}
+	for m, n := range more {
+		out[first[m]].msg += fmt.Sprintf(" (and %s)", plural(n, "more place", "more places"))
 	}
 	return out
 }

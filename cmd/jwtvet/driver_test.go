@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtvet/jwtvet/analyzers"
+	"github.com/jwtvet/jwtvet/internal/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -542,5 +543,30 @@ func TestOverlaps(t *testing.T) {
 		if got := overlaps(tc.b, tc.a); got != tc.want {
 			t.Errorf("overlaps(%v, %v) = %v", tc.b, tc.a, got)
 		}
+	}
+}
+
+// One cause met at many places is printed once, with the count of the
+// other places; distinct causes are all printed.
+func TestLoadErrorsOncePerCause(t *testing.T) {
+	d := &driver{root: "/src"}
+	pkg := &engine.Package{Package: &packages.Package{ID: "example.com/app/a"}}
+	refused := "example.com/core@v1.0.0: reading example.com/core/@v/v1.0.0.zip: 403 Forbidden"
+	errs := []engine.LoadError{
+		{Package: pkg, Err: packages.Error{Pos: "/src/a/a.go:3:2", Msg: refused, Kind: packages.ListError}},
+		{Package: pkg, Err: packages.Error{Pos: "/src/a/b.go:4:2", Msg: refused, Kind: packages.ListError}},
+		{Package: pkg, Err: packages.Error{Pos: "-", Msg: refused, Kind: packages.ListError}},
+		{Package: pkg, Err: packages.Error{Pos: "/src/a/c.go:9:1", Msg: "undefined: x", Kind: packages.TypeError}},
+	}
+	var got []string
+	for _, e := range d.loadErrors(errs) {
+		got = append(got, e.msg)
+	}
+	want := []string{
+		"a/a.go:3:2: " + refused + " (and 2 more places)",
+		"a/c.go:9:1: undefined: x",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("loadErrors:\n got %q\nwant %q", got, want)
 	}
 }

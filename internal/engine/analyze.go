@@ -210,6 +210,10 @@ func (r *run) do(p *Package) {
 func (r *run) check(p *Package) bool {
 	fset := r.prog.Fset
 	ok := len(p.Errors) == 0
+	// importBroken: an import of p could not be read or type-checked.
+	// p's own type errors are then mostly the consequence (methods of an
+	// unknown embedded type, …): they are not reported, the cause is.
+	importBroken := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.ListError })
 	for _, name := range p.CompiledGoFiles {
 		src, err := r.prog.readFile(name)
 		if err != nil {
@@ -255,17 +259,18 @@ func (r *run) check(p *Package) bool {
 		if ip == nil {
 			err := fmt.Errorf("%s imports %s, which the go command did not list", p.PkgPath, path)
 			r.addError(p, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.ListError})
+			importBroken = true
 			return nil, err
 		}
 		imp := r.prog.byID[ip.ID]
 		if imp.Source {
 			if r.isIllTyped(imp) {
-				ok = false
+				ok, importBroken = false, true
 			}
 			return imp.Types, nil
 		}
 		if err := r.readExportData(imp); err != nil {
-			ok = false
+			ok, importBroken = false, true
 			return nil, err
 		}
 		return imp.Types, nil
@@ -286,6 +291,9 @@ func (r *run) check(p *Package) bool {
 				return
 			}
 			ok = false
+			if importBroken {
+				return
+			}
 			if te, isType := err.(types.Error); isType {
 				if strings.HasPrefix(te.Msg, "could not import ") {
 					// Only repeats the error recorded at the package
