@@ -632,6 +632,11 @@ func (s *state) verifyArg(call *ast.CallExpr) ast.Expr {
 		if c.Func.Role == jwtapi.RoleParse || c.Func.Role == jwtapi.RoleVerify {
 			return s.tokenExpr(c)
 		}
+		// A modelled verifier that takes the token string without being a
+		// parse of its own (go-oidc's IDTokenVerifier.Verify) verifies it.
+		if c.Func.Role == jwtapi.RoleNone && c.Func.Token >= 0 {
+			return c.Arg(c.Func.Token)
+		}
 		return nil
 	}
 	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
