@@ -177,6 +177,9 @@ func (h *headerKeys) callDerived(call *ast.CallExpr, depth int) bool {
 	if c := s.ix.CallOf(call); c != nil && c.Func.FromTokenHeader {
 		return true
 	}
+	if h.readsToken(call) {
+		return false
+	}
 	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
 	if fn != nil && fn.Pkg() == s.pass.Pkg {
 		if h.returnsDerived(fn.Origin(), depth+1) {
@@ -204,6 +207,9 @@ func (h *headerKeys) callDerived(call *ast.CallExpr, depth int) bool {
 func (h *headerKeys) filledFrom(v *types.Var, depth int) bool {
 	s := h.s
 	for _, sc := range s.calls {
+		if h.readsToken(sc.call) {
+			continue
+		}
 		target := false
 		for _, a := range sc.call.Args {
 			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -228,6 +234,23 @@ func (h *headerKeys) filledFrom(v *types.Var, depth int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// readsToken reports a library call that verifies or decodes a token
+// (go-jose Claims(key, &dest), a parse): what it returns or fills is the
+// token's claims or payload, not the key it was given. Without this the
+// claims verified with a header key would count as that key, and their
+// use (a grant built from them) as the key bound or stored.
+func (h *headerKeys) readsToken(call *ast.CallExpr) bool {
+	c := h.s.ix.CallOf(call)
+	if c == nil {
+		return false
+	}
+	switch c.Func.Role {
+	case jwtapi.RoleParse, jwtapi.RoleVerify, jwtapi.RoleParseUnverified:
+		return true
 	}
 	return false
 }
