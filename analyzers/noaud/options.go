@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 const maxDepth = 6
@@ -300,10 +301,33 @@ func (c *checker) testsSet(cond ast.Expr, want string, set bool) bool {
 		// len(X) > 0, len(X) != 0, len(X) == 0, len(X) < 1
 		return c.testsLen(b, want, set)
 	}
-	if types.ExprString(x) != want {
+	if !c.isSetting(x, want) {
 		return false
 	}
 	return (b.Op == token.NEQ) == set && (b.Op == token.NEQ || b.Op == token.EQL)
+}
+
+// isSetting reports whether e is the expression written want, or a call
+// that is empty whenever it is (strings.TrimSpace(want)): a test that e is
+// set is then a test that want is set.
+func (c *checker) isSetting(e ast.Expr, want string) bool {
+	for range 4 {
+		e = ast.Unparen(e)
+		if types.ExprString(e) == want {
+			return true
+		}
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		arg, ok := jwtapi.KeepsEmpty(fn)
+		if !ok || arg >= len(call.Args) {
+			return false
+		}
+		e = call.Args[arg]
+	}
+	return false
 }
 
 func (c *checker) testsLen(b *ast.BinaryExpr, want string, set bool) bool {
@@ -317,7 +341,7 @@ func (c *checker) testsLen(b *ast.BinaryExpr, want string, set bool) bool {
 	if _, ok := c.info.Uses[ast.Unparen(call.Fun).(*ast.Ident)].(*types.Builtin); !ok {
 		return false
 	}
-	if types.ExprString(ast.Unparen(call.Args[0])) != want {
+	if !c.isSetting(call.Args[0], want) {
 		return false
 	}
 	tv, ok := c.info.Types[b.Y]
