@@ -311,23 +311,47 @@ func (c *checker) testsSet(cond ast.Expr, want string, set bool) bool {
 // that is empty whenever it is (strings.TrimSpace(want)): a test that e is
 // set is then a test that want is set.
 func (c *checker) isSetting(e ast.Expr, want string) bool {
-	for range 4 {
+	for range maxDepth {
 		e = ast.Unparen(e)
 		if types.ExprString(e) == want {
 			return true
 		}
-		call, ok := e.(*ast.CallExpr)
-		if !ok {
+		inner := c.keptArg(e)
+		if inner == nil {
 			return false
 		}
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		arg, ok := jwtapi.KeepsEmpty(fn)
-		if !ok || arg >= len(call.Args) {
-			return false
-		}
-		e = call.Args[arg]
+		e = inner
 	}
 	return false
+}
+
+// setting returns the expression whose emptiness e shows: e itself, or
+// the argument of the calls around it that keep emptiness.
+func (c *checker) setting(e ast.Expr) ast.Expr {
+	for range maxDepth {
+		e = ast.Unparen(e)
+		inner := c.keptArg(e)
+		if inner == nil {
+			return e
+		}
+		e = inner
+	}
+	return e
+}
+
+// keptArg returns the argument of a call that is empty whenever that
+// argument is (jwtapi.KeepsEmpty), or nil.
+func (c *checker) keptArg(e ast.Expr) ast.Expr {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	arg, ok := jwtapi.KeepsEmpty(fn)
+	if !ok || arg >= len(call.Args) {
+		return nil
+	}
+	return call.Args[arg]
 }
 
 func (c *checker) testsLen(b *ast.BinaryExpr, want string, set bool) bool {

@@ -6,6 +6,7 @@ package discovery
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -98,4 +99,29 @@ func (a *Authenticator) CheckRequired(raw string) (jwt.MapClaims, error) {
 	}
 	claims, _ := tok.Claims.(jwt.MapClaims)
 	return claims, nil
+}
+
+// CompareBlank compares the audience claim by hand, and only when the
+// trimmed setting is not blank.
+func (a *Authenticator) CompareBlank(raw string) error {
+	claims := &jwt.RegisteredClaims{}
+	if _, err := jwt.ParseWithClaims(raw, claims, a.Keys.Keyfunc, jwt.WithExpirationRequired()); err != nil { // want `jwt.ParseWithClaims's audience is compared only when a.Audience is set`
+		return err
+	}
+	if len(strings.TrimSpace(a.Audience)) > 0 && !slices.Contains(claims.Audience, a.Audience) {
+		return errors.New("token not issued for this service")
+	}
+	return nil
+}
+
+// CompareAlways compares it whatever the setting: not reported.
+func (a *Authenticator) CompareAlways(raw string) error {
+	claims := &jwt.RegisteredClaims{}
+	if _, err := jwt.ParseWithClaims(raw, claims, a.Keys.Keyfunc, jwt.WithExpirationRequired()); err != nil {
+		return err
+	}
+	if !slices.Contains(claims.Audience, strings.TrimSpace(a.Audience)) {
+		return errors.New("token not issued for this service")
+	}
+	return nil
 }
