@@ -330,7 +330,7 @@ func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) 
 			if !ok || b.Op != token.LAND || !within(read.Pos(), b.Y) {
 				continue
 			}
-			if x := setExpr(b.X); x != "" && mentions(b.Y, x) && c.testsSet(b.X, x, true) {
+			if x := c.setExpr(b.X); x != "" && mentions(b.Y, x) && c.testsSet(b.X, x, true) {
 				return x, true
 			}
 			continue
@@ -338,7 +338,7 @@ func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) 
 		if !within(read.Pos(), ifs.Body) {
 			continue // in the init or else branch
 		}
-		x := setExpr(ifs.Cond)
+		x := c.setExpr(ifs.Cond)
 		if x == "" || !mentions(ifs.Body, x) {
 			continue
 		}
@@ -351,28 +351,29 @@ func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) 
 }
 
 // setExpr returns the expression a condition tests against "" or nil, or
-// passes to len: the candidate setting.
-func setExpr(cond ast.Expr) string {
+// passes to len, looking through calls that keep emptiness
+// (strings.TrimSpace): the candidate setting.
+func (c *checker) setExpr(cond ast.Expr) string {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return ""
 	}
 	if b.Op == token.LAND {
-		if x := setExpr(b.X); x != "" {
+		if x := c.setExpr(b.X); x != "" {
 			return x
 		}
-		return setExpr(b.Y)
+		return c.setExpr(b.Y)
 	}
 	for _, side := range []ast.Expr{b.X, b.Y} {
 		side = ast.Unparen(side)
 		if call, ok := side.(*ast.CallExpr); ok && len(call.Args) == 1 {
 			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
-				return types.ExprString(ast.Unparen(call.Args[0]))
+				return types.ExprString(c.setting(call.Args[0]))
 			}
 		}
 	}
 	for _, side := range []ast.Expr{b.X, b.Y} {
-		switch x := ast.Unparen(side).(type) {
+		switch x := c.setting(side).(type) {
 		case *ast.BasicLit:
 		case *ast.Ident:
 			if x.Name != "nil" {

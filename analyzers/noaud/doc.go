@@ -17,8 +17,9 @@ jwks providers, or zitadel/oidc's rp.NewRemoteKeySet) when:
   - a golang-jwt or jwx parse has no audience option (jwt.WithAudience) and
     the function reads no audience claim by hand;
   - the audience option is added only when a setting is not empty
-    (if cfg.Audience != "" { opts = append(opts, jwt.WithAudience(…)) }):
-    left unset, every audience is accepted;
+    (if cfg.Audience != "" { opts = append(opts, jwt.WithAudience(…)) },
+    also when the test is of strings.TrimSpace(cfg.Audience)): left unset,
+    every audience is accepted;
   - go-jose claims verified with such keys are validated with a
     jwt.Expected that names no audience;
   - an auth0 validator.New is given no audience;

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 const maxDepth = 6
@@ -300,10 +301,57 @@ func (c *checker) testsSet(cond ast.Expr, want string, set bool) bool {
 		// len(X) > 0, len(X) != 0, len(X) == 0, len(X) < 1
 		return c.testsLen(b, want, set)
 	}
-	if types.ExprString(x) != want {
+	if !c.isSetting(x, want) {
 		return false
 	}
 	return (b.Op == token.NEQ) == set && (b.Op == token.NEQ || b.Op == token.EQL)
+}
+
+// isSetting reports whether e is the expression written want, or a call
+// that is empty whenever it is (strings.TrimSpace(want)): a test that e is
+// set is then a test that want is set.
+func (c *checker) isSetting(e ast.Expr, want string) bool {
+	for range maxDepth {
+		e = ast.Unparen(e)
+		if types.ExprString(e) == want {
+			return true
+		}
+		inner := c.keptArg(e)
+		if inner == nil {
+			return false
+		}
+		e = inner
+	}
+	return false
+}
+
+// setting returns the expression whose emptiness e shows: e itself, or
+// the argument of the calls around it that keep emptiness.
+func (c *checker) setting(e ast.Expr) ast.Expr {
+	for range maxDepth {
+		e = ast.Unparen(e)
+		inner := c.keptArg(e)
+		if inner == nil {
+			return e
+		}
+		e = inner
+	}
+	return e
+}
+
+// keptArg returns the argument of a call that is empty whenever that
+// argument is (jwtapi.KeepsEmpty), or nil.
+func (c *checker) keptArg(e ast.Expr) ast.Expr {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	arg, ok := jwtapi.KeepsEmpty(fn)
+	if !ok || arg >= len(call.Args) {
+		return nil
+	}
+	return call.Args[arg]
 }
 
 func (c *checker) testsLen(b *ast.BinaryExpr, want string, set bool) bool {
@@ -317,7 +365,7 @@ func (c *checker) testsLen(b *ast.BinaryExpr, want string, set bool) bool {
 	if _, ok := c.info.Uses[ast.Unparen(call.Fun).(*ast.Ident)].(*types.Builtin); !ok {
 		return false
 	}
-	if types.ExprString(ast.Unparen(call.Args[0])) != want {
+	if !c.isSetting(call.Args[0], want) {
 		return false
 	}
 	tv, ok := c.info.Types[b.Y]
