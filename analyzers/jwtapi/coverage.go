@@ -78,7 +78,6 @@ var Excluded = []ExcludedLibrary{
 	{"github.com/gofiber/contrib/jwt/v3", "not found at the module proxy (404)"},
 	{"github.com/labstack/echo-jwt (the path before v4)", "the module proxy refuses it (403); v4 is modelled"},
 	{"github.com/lestrrat-go/jwx/v4", "served (v4.0.2 to v4.6.0), not modelled: it imports encoding/json/v2, which builds only under GOEXPERIMENT=jsonv2 with this Go (and v4.6.0 needs a newer Go), so no fixture can use it; its jwt and jwk APIs follow v3's (jwk.Import is generic)"},
-	{"github.com/lestrrat-go/jwx (v1)", "served (v1.2.31, deprecated) and not modelled: keys travel in jwt.WithVerify(alg, key) and jwk.Fetch, rows v2 and v3 do not have"},
 	{"github.com/MicahParks/keyfunc (v1, for golang-jwt v4)", "served (v1.9.0) and not modelled; v2 and v3 are"},
 }
 
@@ -166,6 +165,18 @@ func coverageLibraries() []*Library {
 				"sharedkey":    cov(fx, "fallbacks and reuse through WithKey"),
 			}})
 	}
+
+	v1Untested := notCovered("the v1 rows (positional alg and key) apply, but no fixture tests this rule on v1: untested")
+	libs = append(libs, &Library{Name: "lestrrat-go/jwx v1", Module: jwxV1Root, Family: familyJWX,
+		Packs: []string{jwxV1Root + "/jwt", jwxV1Root + "/jws", jwxV1Root + "/jwa", jwxV1Root + "/jwk"},
+		Cells: map[string]CoverageCell{
+			"hardcodedkey": cov("jwxv1", "keys of jwt.Sign, jws.Sign and jwt.WithVerify, also through jwk.New"),
+			"weakkey":      v1Untested,
+			"unverified":   cov("jwxv1", "jwt.Parse, ParseString and the other parses with no WithVerify, WithKeySet or WithVerifyAuto option (v1 then verifies nothing), unless the same token is verified after; options the analysis cannot see count as verifying"),
+			"noexp":        cov("jwxv1", "verified parses without WithValidate(true) whose claims are read and never validated (v1 checks no claim by default); jwt.Sign of a token without an expiration"),
+			"algnone":      v1Untested,
+			"sharedkey":    v1Untested,
+		}})
 
 	libs = append(libs,
 		&Library{Name: "kataras/jwt", Module: katarasPkg, Family: familyKataras, Packs: []string{katarasPkg},
@@ -278,6 +289,7 @@ var unmaintainedFixtures = map[string]string{
 	"github.com/dgrijalva/jwt-go":     "dgrijalva",
 	"github.com/form3tech-oss/jwt-go": "form3tech",
 	"github.com/golang-jwt/jwt":       "golangjwtv3",
+	"github.com/lestrrat-go/jwx":      "jwxv1",
 	"gopkg.in/square/go-jose.v2":      "squarejose",
 	"gopkg.in/go-jose/go-jose.v2":     "gojosev2",
 }
@@ -297,6 +309,7 @@ var cleartextCells = map[string]CoverageCell{
 	"gopkg.in/go-jose/go-jose.v2":      cov("libs", "Builder.CompactSerialize results into cookies"),
 	"github.com/lestrrat-go/jwx/v2":    cov("libs", "jwt.Sign results into cookies"),
 	"github.com/lestrrat-go/jwx/v3":    cov("libs", "jwt.Sign and jws.Sign results, also across packages through facts (testdata/cleartext/tokens)"),
+	jwxV1Root:                          notCovered("jwt.Sign and jws.Sign results are modelled, but no fixture sends a v1 token: untested"),
 	katarasPkg:                         cov("libs", "Sign results into cookies"),
 	"github.com/kataras/iris/v12":      cov("libs", "Signer.Sign results into cookies"),
 	cristalhqPkg:                       cov("libs", "Token.String and Token.Bytes of a built token"),
@@ -393,6 +406,7 @@ func setNoaudCells(libs []*Library) {
 		"golang-jwt v5":                 cov("keyfuncv3", "parses whose keyfunc or parser comes from a remote key set, without WithAudience or with it only when the setting is set"),
 		"golang-jwt v4":                 notCovered("no audience option; keyfunc v1, which hands v4 remote keys, is not modelled"),
 		"lestrrat-go/jwx v2":            cov("jwxv2", "jwt.Parse* with WithKeySet of a jwk.Fetch or jwk.Cache set, or WithVerifyAuto, without WithAudience (a later jwt.Validate with it counts)"),
+		"lestrrat-go/jwx v1":            notCovered("the v1 jwk.Fetch, AutoRefresh, WithKeySet and WithAudience rows apply, but no fixture tests noaud on v1: untested"),
 		"lestrrat-go/jwx v3":            cov("jwxv3", "jwt.Parse* with WithKeySet of a jwk.Fetch or jwk.Cache set, or WithVerifyAuto, without WithAudience (a later jwt.Validate with it counts)"),
 		"go-jose/go-jose.v2 (gopkg.in)": cov("gojosev2", "Claims(key, &c) with the key set of an auth0 JWKS provider, validated with an Expected that names no Audience"),
 		"go-jose v4":                    notCovered("the Expected.AnyAudience rows apply, but no modelled key-set library hands go-jose v4 remote keys"),

@@ -85,7 +85,7 @@ var consumes = map[string]func(r rows) bool{
 	},
 	"unverified": func(r rows) bool {
 		for _, f := range r.funcs {
-			if f.Role == jwtapi.RoleParseUnverified || f.Option == jwtapi.OptSkipVerify ||
+			if f.Role == jwtapi.RoleParseUnverified || f.Option == jwtapi.OptSkipVerify || f.VerifyOptIn ||
 				(f.Role == jwtapi.RoleParse && (f.ClaimsOnError || f.Keyfunc >= 0)) {
 				return true
 			}
@@ -100,7 +100,7 @@ var consumes = map[string]func(r rows) bool{
 	"noexp": func(r rows) bool {
 		for _, f := range r.funcs {
 			oneShot := (f.Role == jwtapi.RoleSign || f.Role == jwtapi.RoleNewSigner) && f.Claims >= 0 && !f.TokenFromRecv && !f.MethodFromRecv
-			if oneShot || (f.Role == jwtapi.RoleNewToken && f.Claims >= 0) || f.NoExpiryCheck ||
+			if oneShot || (f.Role == jwtapi.RoleNewToken && f.Claims >= 0) || f.NoExpiryCheck || f.ValidateOptIn ||
 				f.Option == jwtapi.OptSkipClaims || f.Option == jwtapi.OptLeeway ||
 				(f.Role == jwtapi.RoleNewSigner && f.Option == jwtapi.OptSetsExpiry) {
 				return true

@@ -105,6 +105,9 @@ const (
 	// OptSkipAudience switches the audience check off (go-oidc
 	// Config.SkipClientIDCheck).
 	OptSkipAudience
+	// OptValidate switches claims (and so expiry) validation on, for a
+	// parse that checks no claim without it (jwx v1 WithValidate(true)).
+	OptValidate
 )
 
 // Func is one modelled function or method.
@@ -199,6 +202,15 @@ type Func struct {
 	// op.VerifyAccessToken): with keys from a shared provider the program
 	// must read the audience of the claims itself.
 	AudienceUnchecked bool
+	// VerifyOptIn: the parse verifies the signature only when one of its
+	// options gives it a key, a key set or remote keys (jwx v1 jwt.Parse
+	// with WithVerify(alg, key), WithKeySet or WithVerifyAuto); without
+	// one it decodes the token and verifies nothing. See Index.Unverifying.
+	VerifyOptIn bool
+	// ValidateOptIn: the parse checks no claim, exp included, unless an
+	// option of kind OptValidate is in effect (jwx v1 WithValidate(true)).
+	// See Index.ChecksNoClaims.
+	ValidateOptIn bool
 }
 
 // VarRole says what a modelled package-level variable or constant is.

@@ -133,3 +133,37 @@ func (ix *Index) HasOption(c *Call, k OptionKind) (has, unsure bool) {
 	}
 	return has, unsure || !complete
 }
+
+// Unverifying reports whether c is a VerifyOptIn parse none of whose
+// options gives it a key, a key set or remote keys, so it verifies
+// nothing. An option that cannot be seen or is not modelled might give
+// one: the parse then counts as verifying.
+func (ix *Index) Unverifying(c *Call) bool {
+	if !c.Func.VerifyOptIn {
+		return false
+	}
+	opts, complete := ix.OptionCalls(c)
+	if !complete {
+		return false
+	}
+	for _, o := range opts {
+		if o.Func.Key >= 0 || o.Func.Option == OptKeySet || o.Func.RemoteKeys {
+			return false
+		}
+	}
+	return true
+}
+
+// ChecksNoClaims reports whether the verification c checks no claim: a
+// NoExpiryCheck row, or a ValidateOptIn parse known to have no
+// OptValidate option in effect.
+func (ix *Index) ChecksNoClaims(c *Call) bool {
+	if c.Func.NoExpiryCheck {
+		return true
+	}
+	if !c.Func.ValidateOptIn {
+		return false
+	}
+	has, unsure := ix.HasOption(c, OptValidate)
+	return !has && !unsure
+}

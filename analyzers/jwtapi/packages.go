@@ -62,6 +62,8 @@ func jwxPackageRows() []*Package {
 	for _, p := range jwxPackages {
 		out = append(out, &Package{Path: p.root + "/jwt", Family: familyJWX, ExpiryGetter: "Expiration"})
 	}
+	// v1 (no major suffix) reads exp the same way.
+	out = append(out, &Package{Path: jwxV1Root + "/jwt", Family: familyJWX, ExpiryGetter: "Expiration"})
 	return out
 }
 

@@ -329,7 +329,7 @@ func (c *checker) checkLifetime(call *jwtapi.Call) {
 // never validates them: no claims validation call, no read of an expiry
 // field, and the claims do not leave the function.
 func (c *checker) checkUnvalidated(call *jwtapi.Call) {
-	if !call.Func.NoExpiryCheck {
+	if !c.ix.ChecksNoClaims(call) {
 		return
 	}
 	di := c.declAt(call.Expr.Pos())

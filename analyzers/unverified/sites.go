@@ -70,6 +70,9 @@ func (s *state) collectSites() []*site {
 		if skip, _ := s.ix.HasOption(c, jwtapi.OptSkipVerify); skip {
 			st.unverified = true // jwx jwt.Parse(raw, jwt.WithVerify(false))
 		}
+		if s.ix.Unverifying(c) {
+			st.unverified = true // jwx v1 jwt.Parse(raw) with no key option
+		}
 		st.claimsOnError = c.Func.ClaimsOnError
 		out = append(out, st)
 	}
