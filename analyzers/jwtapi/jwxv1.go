@@ -55,6 +55,15 @@ func jwxV1Funcs() []*Func {
 		opt(jwt, "", "WithAcceptableSkew", OptLeeway, 0, ""),
 		opt(jwt, "", "WithRequiredClaim", OptExpirationRequired, 0, `"exp"`),
 		opt(jwt, "", "WithAudience", OptAudience, 0, ""),
+		// Claim checks that run only under WithValidate(true), and parse
+		// settings: none gives a key or validates.
+		opt(jwt, "", "WithIssuer", OptOther, -1, ""),
+		opt(jwt, "", "WithSubject", OptOther, -1, ""),
+		opt(jwt, "", "WithJwtID", OptOther, -1, ""),
+		opt(jwt, "", "WithClaimValue", OptOther, -1, ""),
+		opt(jwt, "", "WithClock", OptOther, -1, ""),
+		opt(jwt, "", "WithTypedClaim", OptOther, -1, ""),
+		opt(jwt, "", "WithPedantic", OptOther, -1, ""),
 		keySet, verifyAuto,
 		remote("", "Fetch"), remote("AutoRefresh", "Fetch"), remote("AutoRefresh", "Refresh"),
 		opt(jwt, "Builder", "Expiration", OptSetsExpiry, -1, ""),
