@@ -171,7 +171,7 @@ func coverageLibraries() []*Library {
 		Packs: []string{jwxV1Root + "/jwt", jwxV1Root + "/jws", jwxV1Root + "/jwa", jwxV1Root + "/jwk"},
 		Cells: map[string]CoverageCell{
 			"hardcodedkey": cov("jwxv1", "keys of jwt.Sign, jws.Sign and jwt.WithVerify, also through jwk.New"),
-			"weakkey":      v1Untested,
+			"weakkey":      cov("jwxv1", "bound from the positional algorithm of jwt.Sign and jwt.WithVerify (jwa constants), also through jwk.New"),
 			"unverified":   cov("jwxv1", "jwt.Parse, ParseString and the other parses with no WithVerify, WithKeySet or WithVerifyAuto option (v1 then verifies nothing), unless the same token is verified after; options the analysis cannot see count as verifying"),
 			"noexp":        cov("jwxv1", "verified parses without WithValidate(true) whose claims are read and never validated (v1 checks no claim by default); jwt.Sign of a token without an expiration"),
 			"algnone":      v1Untested,
