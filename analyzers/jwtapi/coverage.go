@@ -406,7 +406,7 @@ func setNoaudCells(libs []*Library) {
 		"golang-jwt v5":                 cov("keyfuncv3", "parses whose keyfunc or parser comes from a remote key set, without WithAudience or with it only when the setting is set"),
 		"golang-jwt v4":                 notCovered("no audience option; keyfunc v1, which hands v4 remote keys, is not modelled"),
 		"lestrrat-go/jwx v2":            cov("jwxv2", "jwt.Parse* with WithKeySet of a jwk.Fetch or jwk.Cache set, or WithVerifyAuto, without WithAudience (a later jwt.Validate with it counts)"),
-		"lestrrat-go/jwx v1":            notCovered("the v1 jwk.Fetch, AutoRefresh, WithKeySet and WithAudience rows apply, but no fixture tests noaud on v1: untested"),
+		"lestrrat-go/jwx v1":            cov("jwxv1", "jwt.Parse* with WithKeySet of a jwk.Fetch or AutoRefresh set, or WithVerifyAuto, without WithAudience; v1 checks the audience only under WithValidate(true), and a WithAudience without it still counts as a check (missed)"),
 		"lestrrat-go/jwx v3":            cov("jwxv3", "jwt.Parse* with WithKeySet of a jwk.Fetch or jwk.Cache set, or WithVerifyAuto, without WithAudience (a later jwt.Validate with it counts)"),
 		"go-jose/go-jose.v2 (gopkg.in)": cov("gojosev2", "Claims(key, &c) with the key set of an auth0 JWKS provider, validated with an Expected that names no Audience"),
 		"go-jose v4":                    notCovered("the Expected.AnyAudience rows apply, but no modelled key-set library hands go-jose v4 remote keys"),
