@@ -174,7 +174,7 @@ func coverageLibraries() []*Library {
 			"weakkey":      cov("jwxv1", "bound from the positional algorithm of jwt.Sign and jwt.WithVerify (jwa constants), also through jwk.New"),
 			"unverified":   cov("jwxv1", "jwt.Parse, ParseString and the other parses with no WithVerify, WithKeySet or WithVerifyAuto option (v1 then verifies nothing), unless the same token is verified after; options the analysis cannot see count as verifying"),
 			"noexp":        cov("jwxv1", "verified parses without WithValidate(true) whose claims are read and never validated (v1 checks no claim by default); jwt.Sign of a token without an expiration"),
-			"algnone":      v1Untested,
+			"algnone":      cov("jwxv1", "jwa.NoSignature as the algorithm of jwt.Sign or jwt.WithVerify (v1 has no signer or verifier for none and refuses it at run time)"),
 			"sharedkey":    v1Untested,
 		}})
 
