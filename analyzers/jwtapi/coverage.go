@@ -166,7 +166,6 @@ func coverageLibraries() []*Library {
 			}})
 	}
 
-	v1Untested := notCovered("the v1 rows (positional alg and key) apply, but no fixture tests this rule on v1: untested")
 	libs = append(libs, &Library{Name: "lestrrat-go/jwx v1", Module: jwxV1Root, Family: familyJWX,
 		Packs: []string{jwxV1Root + "/jwt", jwxV1Root + "/jws", jwxV1Root + "/jwa", jwxV1Root + "/jwk"},
 		Cells: map[string]CoverageCell{
@@ -175,7 +174,7 @@ func coverageLibraries() []*Library {
 			"unverified":   cov("jwxv1", "jwt.Parse, ParseString and the other parses with no WithVerify, WithKeySet or WithVerifyAuto option (v1 then verifies nothing), unless the same token is verified after; options the analysis cannot see count as verifying"),
 			"noexp":        cov("jwxv1", "verified parses without WithValidate(true) whose claims are read and never validated (v1 checks no claim by default); jwt.Sign of a token without an expiration"),
 			"algnone":      cov("jwxv1", "jwa.NoSignature as the algorithm of jwt.Sign or jwt.WithVerify (v1 has no signer or verifier for none and refuses it at run time)"),
-			"sharedkey":    v1Untested,
+			"sharedkey":    cov("jwxv1", "fallbacks and reuse through jwt.Sign's positional key"),
 		}})
 
 	libs = append(libs,
