@@ -155,13 +155,14 @@ func (ix *Index) Unverifying(c *Call) bool {
 }
 
 // ChecksNoClaims reports whether the verification c checks no claim: a
-// NoExpiryCheck row, or a ValidateOptIn parse known to have no
-// OptValidate option in effect.
+// NoExpiryCheck row, or a ValidateOptIn parse that verifies (see
+// Unverifying) and is known to have no OptValidate option in effect.
 func (ix *Index) ChecksNoClaims(c *Call) bool {
 	if c.Func.NoExpiryCheck {
 		return true
 	}
-	if !c.Func.ValidateOptIn {
+	if !c.Func.ValidateOptIn || ix.Unverifying(c) {
+		// A parse that verifies nothing is unverified's finding.
 		return false
 	}
 	has, unsure := ix.HasOption(c, OptValidate)

@@ -88,6 +88,15 @@ func byHand(raw []byte) (string, error) {
 	return tok.Subject(), nil
 }
 
+// decoded verifies nothing: that is unverified's finding, not this rule's.
+func decoded(raw []byte) (string, error) {
+	tok, err := jwt.Parse(raw)
+	if err != nil {
+		return "", err
+	}
+	return tok.Subject(), nil
+}
+
 // handOff returns the token: its caller validates it.
 func handOff(raw []byte) (jwt.Token, error) {
 	return jwt.Parse(raw, jwt.WithVerify(jwa.HS256, secret()))
