@@ -11,7 +11,8 @@
 //
 //   - the packages matched by the patterns, and their dependencies inside
 //     the main module(s) (plus modules named in Config.SourceModules), are
-//     parsed, type-checked and analyzed from source, in dependency order;
+//     parsed, type-checked and analyzed from source, in dependency order,
+//     without being compiled and without running cgo;
 //   - every other package is read from the compiler's export data, which
 //     the go command builds into its cache, and is never analyzed: the
 //     JWT libraries are described by the model, and third-party code
