@@ -73,9 +73,19 @@ under go vet and golangci-lint as well.
 	-test                     analyze test files and packages (default true)
 	-tags TAGS                build tags
 	-C DIR                    run as if started in DIR
+	-modules M1,M2            also analyze from source the packages of these
+	                          modules that the patterns depend on
 	-explain RULE             print a rule's documentation and exit
 	-V, -version              print the version and exit
 	-h                        print the usage, with every flag, and exit
+
+# What is loaded
+
+The packages the patterns match, and the packages of the main module(s) they
+import (plus those of the modules named with -modules), are parsed,
+type-checked and analyzed from source, without being compiled and without
+running cgo. Every other package, the standard library and the JWT libraries
+included, is read from the compiler's export data, as go vet reads it.
 
 # Output
 
