@@ -56,7 +56,7 @@ func (e *empty) check(r *diag.Reporter, sink *jwtapi.KeySink, o keyflow.Origin, 
 	}
 	var source string
 	switch {
-	case o.Kind == keyflow.Env:
+	case o.Kind == keyflow.Env && !isField(o.Holder):
 		if e.lookupEnv(key, o.Holder) {
 			return // LookupEnv: the program tells unset from empty
 		}
@@ -71,7 +71,12 @@ func (e *empty) check(r *diag.Reporter, sink *jwtapi.KeySink, o keyflow.Origin, 
 			source = "environment variable " + o.Env
 		}
 	default:
+		// A field is judged by its writes: keyflow's join of them names
+		// the field, not the variables the writes read and check.
 		f := fieldOf(e.pass.TypesInfo, key)
+		if f == nil && isField(o.Holder) {
+			f = o.Holder.(*types.Var)
+		}
 		if f == nil {
 			return
 		}
@@ -154,6 +159,11 @@ func (e *empty) localFieldSource(f *types.Var) (string, bool) {
 		return fmt.Sprintf("field %s, set from %s", f.Name(), src), true
 	}
 	return "", false
+}
+
+func isField(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && v.IsField()
 }
 
 func defExprs(defs []jwtapi.Def) []ast.Expr {
