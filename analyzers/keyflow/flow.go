@@ -745,6 +745,12 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 	if src := jwtapi.ConfigSourceOf(fn); src != nil && src.Followed && result <= 0 {
 		return f.envOrigin(call, src, b, depth)
 	}
+	if d := jwtapi.DerivationOf(fn); d != nil {
+		if result > 0 || len(call.Args) != 1 {
+			return unknown()
+		}
+		return f.derived(call, d, f.origin(call.Args[0], b, depth+1))
+	}
 	switch {
 	case path == "cmp" && name == "Or":
 		var os []Origin
