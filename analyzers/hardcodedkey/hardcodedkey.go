@@ -44,7 +44,7 @@ func flags() flag.FlagSet {
 func run(pass *analysis.Pass) (any, error) {
 	ix := pass.ResultOf[jwtapi.Analyzer].(*jwtapi.Index)
 	flow := pass.ResultOf[keyflow.Analyzer].(*keyflow.Flow)
-	if !ix.UsesLibrary && len(ix.Keyfuncs) == 0 && len(ix.Lits) == 0 {
+	if !ix.UsesLibrary && len(ix.Keyfuncs) == 0 && len(ix.Lits) == 0 && len(flow.ArgSinks()) == 0 {
 		return nil, nil
 	}
 	r := diag.New(pass, name)
@@ -89,7 +89,64 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		r.Report(d)
 	}
+	// Constants passed to a constructor, setter or option whose parameter
+	// reaches a sink (through a field, in this package or another).
+	for _, as := range flow.ArgSinks() {
+		reportArg(pass, r, flow, ix, names, as, reported, fixed)
+	}
 	return nil, nil
+}
+
+// reportArg reports the argument of as when it passes a constant key.
+func reportArg(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix *jwtapi.Index, names *namer, as keyflow.ArgSink, reported map[string]bool, fixed map[ast.Expr]bool) {
+	if tests.Skip(pass.Fset, as.Arg.Pos()) {
+		return
+	}
+	o := flow.Origin(as.Arg)
+	if o.Kind != keyflow.Constant || o.Const.PEM.Public || o.Const.Len == 0 || len(o.Via) > 0 {
+		// Via: a parameter its own callers fill; reported at them.
+		return
+	}
+	id := fmt.Sprintf("arg|%d", as.Arg.Pos())
+	if reported[id] {
+		return
+	}
+	reported[id] = true
+	what := "JWT key"
+	switch {
+	case o.Const.PEM.Private:
+		what = "JWT private key"
+	case as.Sink.Kind == jwtapi.SinkSign:
+		what = "JWT signing key"
+	case as.Sink.Kind == jwtapi.SinkVerify:
+		what = "JWT verification key"
+	}
+	passed := flow.Describe(o) + " is passed here and"
+	if as.Arg.Pos() <= o.Pos && o.Pos < as.Arg.End() {
+		passed = "the constant passed here"
+	}
+	r.Report(analysis.Diagnostic{
+		Pos:     as.Arg.Pos(),
+		End:     as.Arg.End(),
+		Message: fmt.Sprintf("hardcoded %s: %s reaches %s at %s through %s, fixed in the source; load it from the environment or a secret manager", what, passed, as.Sink.API, as.Sink.At, calleeName(pass.Pkg, as.Callee)),
+	})
+}
+
+// calleeName names fn for messages: pkg.Func, or Type.Method.
+func calleeName(here *types.Package, fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	} else if fn.Pkg() != here {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }
 
 // reportCallers reports each argument that passes a constant key to the

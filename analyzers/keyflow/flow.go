@@ -41,6 +41,10 @@ type Flow struct {
 	// callers indexes the calls of the package's functions, made on the
 	// first parameter that needs it.
 	callers *callScan
+	// params are the parameters of the package's functions that reach a
+	// key sink, computed on first use.
+	params map[*types.Func][]ParamSink
+	args   []ArgSink
 }
 
 // bindings maps the parameters of a function being followed to the

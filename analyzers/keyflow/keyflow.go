@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
 	ResultType:       reflect.TypeOf((*Flow)(nil)),
-	FactTypes:        []analysis.Fact{new(ConstFact), new(FieldsFact)},
+	FactTypes:        []analysis.Fact{new(ConstFact), new(FieldsFact), new(ParamSinkFact)},
 	RunDespiteErrors: true,
 }
 
@@ -175,6 +175,7 @@ func (f *Flow) exportFacts() {
 		}
 	}
 	f.exportFieldFacts()
+	f.exportParamSinks()
 	// Methods: a constant getter on a config type.
 	for _, fn := range sortedFuncs(f.ix.Funcs) {
 		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {

@@ -26,7 +26,8 @@ func Impersonate(sub string) (string, error) {
 	return sign(jwt.MapClaims{"sub": sub, "act": "admin", "exp": 1}, []byte(adminKey)) // want `hardcoded JWT signing key: const adminKey \(helperargs.go:15\) is passed here and reaches \(\*jwt.Token\).SignedString at helperargs.go:18`
 }
 
-// Negative: one caller passes a key from the environment.
+// One caller passes a key from the environment, the other a constant: the
+// constant caller's tokens are signed with a fixed key.
 func signMixed(claims jwt.Claims, key []byte) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)
 }
@@ -36,20 +37,21 @@ func Refresh(sub string) (string, error) {
 }
 
 func Preview(sub string) (string, error) {
-	return signMixed(jwt.MapClaims{"sub": sub, "exp": 1}, []byte("preview-key-fixed-but-mixed-0123456789"))
+	return signMixed(jwt.MapClaims{"sub": sub, "exp": 1}, []byte("preview-key-fixed-but-mixed-0123456789")) // want `hardcoded JWT signing key: the constant passed here reaches \(\*jwt.Token\).SignedString at helperargs.go:32 through signMixed`
 }
 
-// Negative: exported, so callers in other packages pass what they like.
+// Exported: callers in other packages pass what they like, but this one
+// passes a constant.
 func SignWith(claims jwt.Claims, key []byte) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)
 }
 
 func Probe() (string, error) {
-	return SignWith(jwt.MapClaims{"sub": "probe", "exp": 1}, []byte("probe-key-for-an-exported-helper-01234"))
+	return SignWith(jwt.MapClaims{"sub": "probe", "exp": 1}, []byte("probe-key-for-an-exported-helper-01234")) // want `hardcoded JWT signing key: the constant passed here reaches .* through SignWith`
 }
 
-// Negative: the helper is also a function value; its calls through the
-// value are not visible.
+// The helper is also a function value, whose calls are not visible; the
+// direct call still passes a constant.
 func signValue(claims jwt.Claims, key []byte) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(key)
 }
@@ -57,7 +59,7 @@ func signValue(claims jwt.Claims, key []byte) (string, error) {
 var Signer = signValue
 
 func Health() (string, error) {
-	return signValue(jwt.MapClaims{"sub": "health", "exp": 1}, []byte("health-key-of-a-helper-used-as-value-0"))
+	return signValue(jwt.MapClaims{"sub": "health", "exp": 1}, []byte("health-key-of-a-helper-used-as-value-0")) // want `hardcoded JWT signing key: the constant passed here reaches .* through signValue`
 }
 
 // A chain of helpers: reported at the outermost caller.
