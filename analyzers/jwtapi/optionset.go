@@ -7,21 +7,27 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// OptionSet is what the options of a call do, as far as they can be
+// OptionSet is what the options of a call are, as far as they can be
 // seen: passed directly, held in variables, or spread from a slice built
 // by literals, appends and helper functions (opts...).
 type OptionSet struct {
-	// Kinds are the kinds of the options seen; an option of a modelled
-	// library without a row counts as OptOther.
+	// Calls are the modelled calls among the options.
+	Calls []*Call
+	// Kinds are the kinds of the options seen; a call of a modelled
+	// library that is not a modelled option counts as OptOther.
 	Kinds map[OptionKind]bool
+	// Unmodelled: some option is a call of a modelled library without a
+	// row, so what it does is not known.
+	Unmodelled bool
 	// Lits are the slice literals the options are spread from.
 	Lits []*ast.CompositeLit
-	// Complete is false when some option cannot be seen (a parameter, an
-	// unknown function).
+	// Complete is false when some option cannot be seen (a parameter, a
+	// function of the program or of another module).
 	Complete bool
 }
 
-// Options reads the options of a modelled call.
+// Options reads the options of a modelled call. Option collection lives
+// here once: OptionCalls, HasOption and the rules read it.
 func (ix *Index) Options(call *Call) *OptionSet {
 	o := &OptionSet{Kinds: make(map[OptionKind]bool), Complete: true}
 	args := call.OptionArgs()
@@ -36,31 +42,37 @@ func (ix *Index) Options(call *Call) *OptionSet {
 		args = append(append([]ast.Expr(nil), args...), elems...)
 	}
 	for _, a := range args {
-		if !ix.optionKind(a, o.Kinds, 0) {
+		if !ix.readOption(a, o, 0) {
 			o.Complete = false
 		}
 	}
 	return o
 }
 
-// optionKind records what one option expression does; false when it
-// cannot be seen.
-func (ix *Index) optionKind(e ast.Expr, kinds map[OptionKind]bool, depth int) bool {
+// readOption records one option expression; false when it cannot be
+// seen.
+func (ix *Index) readOption(e ast.Expr, o *OptionSet, depth int) bool {
 	if depth > claimsDepth {
 		return false
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
+		if oc := ix.CallOf(x); oc != nil {
+			o.Calls = append(o.Calls, oc)
+			if oc.Func.Role == RoleOption {
+				o.Kinds[oc.Func.Option] = true
+			} else {
+				o.Kinds[OptOther] = true
+			}
+			return true
+		}
 		fn, _ := typeutil.Callee(ix.Info, x).(*types.Func)
 		if fn == nil || fn.Pkg() == nil {
 			return false
 		}
-		if row := ix.Model.Func(fn); row != nil && row.Role == RoleOption {
-			kinds[row.Option] = true
-			return true
-		}
 		if ix.Model.IsLibrary(fn.Pkg().Path()) {
-			kinds[OptOther] = true // another library option, not modelled
+			o.Kinds[OptOther] = true // another library option, not modelled
+			o.Unmodelled = true
 			return true
 		}
 		return false
@@ -80,7 +92,7 @@ func (ix *Index) optionKind(e ast.Expr, kinds map[OptionKind]bool, depth int) bo
 			if d.Expr == nil {
 				continue
 			}
-			if !ix.optionKind(d.Expr, kinds, depth+1) {
+			if !ix.readOption(d.Expr, o, depth+1) {
 				return false
 			}
 		}
