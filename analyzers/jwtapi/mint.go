@@ -40,6 +40,18 @@ type Mint struct {
 	// Claims is the claims value the call is given, or nil (a token made
 	// empty, whose claims are set afterwards, or a MintLifetime signer).
 	Claims ast.Expr
+	// Merged are the claims of every call of a merging chain on one
+	// builder (go-jose jwt.Signed(s).Claims(a).Claims(b)), outermost
+	// first, when the chain is read whole; the token's claims are all of
+	// them.
+	Merged []ast.Expr
+	// Signed: a MintToken's token is signed in the same function (and
+	// the signed string is kept). It is read as far as needed: a token
+	// whose claims get exp before the signing may not say.
+	Signed bool
+	// ExpiryOptions are the call's options in effect that set exp
+	// (kataras MaxAge, jwx Builder.Expiration), when the claims set none.
+	ExpiryOptions []*Call
 	// Expiry says whether the tokens get an exp claim: from the claims
 	// (followed through variables, helpers, builders and the token's
 	// later claims writes) and from the call's options that set one.
@@ -140,6 +152,11 @@ func (c *ExpiryReader) tokenMint(call *Call) *Mint {
 		return m
 	}
 	signed, later := c.tokenFlow(di, call)
+	m.Signed = signed
+	if later.st != ExpiryNo {
+		m.Expiry = later.st // set afterwards, or out of sight
+		return m
+	}
 	if !signed {
 		return m
 	}
@@ -161,15 +178,36 @@ func (c *ExpiryReader) oneShotMint(call *Call) *Mint {
 	}
 	var parts []expResult
 	for cur := call; cur != nil; cur = c.chainedFrom(cur) {
-		parts = append(parts, c.oneShotClaims(cur.Arg(cur.Func.Claims)))
+		arg := cur.Arg(cur.Func.Claims)
+		if call.Func.ClaimsMerge {
+			m.Merged = append(m.Merged, arg)
+		}
+		parts = append(parts, c.oneShotClaims(arg))
 	}
 	r := joinExpiry(parts...)
 	if r.st != ExpiryNo {
 		m.Expiry = r.st
 		return m
 	}
-	if has, unsure := c.ix.HasOption(call, OptSetsExpiry); has || (unsure && len(call.OptionArgs()) > 0) {
+	opts, complete := c.ix.OptionCalls(call)
+	for _, o := range opts {
+		if o.Func.Option != OptSetsExpiry {
+			continue
+		}
+		in, known := c.ix.OptionInEffect(o)
+		if !known {
+			complete = false
+		}
+		if in && known {
+			m.ExpiryOptions = append(m.ExpiryOptions, o)
+		}
+	}
+	if len(m.ExpiryOptions) > 0 {
+		m.Expiry = ExpirySet
 		return m
+	}
+	if !complete && len(call.OptionArgs()) > 0 {
+		return m // an option not seen may set exp
 	}
 	m.Expiry, m.Targets = ExpiryNo, r.targets
 	return m
