@@ -84,9 +84,14 @@ func (c *ExpiryReader) isLocal(v *types.Var) bool {
 	return !c.ix.Defs.IsParam(v)
 }
 
-// fileOf returns the file of the package that contains pos.
-func (c *ExpiryReader) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
+func (c *ExpiryReader) fileOf(pos token.Pos) *ast.File { return c.ix.FileAt(pos) }
+
+// FileAt returns the file of the package that contains pos, or nil.
+func (ix *Index) FileAt(pos token.Pos) *ast.File {
+	if ix.pass == nil {
+		return nil
+	}
+	for _, f := range ix.pass.Files {
 		if f.FileStart <= pos && pos < f.FileEnd {
 			return f
 		}

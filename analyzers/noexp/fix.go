@@ -27,7 +27,7 @@ func (c *checker) expiryFix(t *jwtapi.ExpiryTarget) (analysis.SuggestedFix, bool
 	if c.fixed[t.Lit] {
 		return none, false
 	}
-	file := c.fileOf(t.Lit.Pos())
+	file := c.ix.FileAt(t.Lit.Pos())
 	if file == nil {
 		return none, false
 	}

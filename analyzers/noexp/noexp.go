@@ -172,13 +172,3 @@ func (c *checker) pkgQualifier(call *ast.CallExpr) (string, bool) {
 	}
 	return "", false
 }
-
-// fileOf returns the file of the pass that contains pos.
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}

@@ -63,7 +63,7 @@ func (c *checker) optionFix(call *jwtapi.Call, opt, optName string, lits []*ast.
 		return analysis.SuggestedFix{}, false
 	}
 	lit := lits[0]
-	file := c.fileOf(lit.Pos())
+	file := c.ix.FileAt(lit.Pos())
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
