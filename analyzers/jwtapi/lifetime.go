@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -337,6 +338,21 @@ func (*LifetimeCheckedFact) AFact() {}
 
 func (*LifetimeCheckedFact) String() string { return "lifetime-checked" }
 
+// usesLifetimeFacts reports whether the analyzer of pass lists
+// LifetimeCheckedFact: a pass may only import and export the facts its
+// analyzer declares.
+func usesLifetimeFacts(pass *analysis.Pass) bool {
+	if pass == nil || pass.Analyzer == nil {
+		return false
+	}
+	for _, f := range pass.Analyzer.FactTypes {
+		if _, ok := f.(*LifetimeCheckedFact); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // ExportLifetimeFacts exports LifetimeCheckedFact for the fields and
 // package variables of this package that it rejects when not positive.
 func (c *ExpiryReader) ExportLifetimeFacts() {
@@ -357,7 +373,9 @@ func (c *ExpiryReader) ExportLifetimeFacts() {
 			}
 			if c.rejects(ifs.Body) {
 				done[v] = true
-				c.pass.ExportObjectFact(v, &LifetimeCheckedFact{Check: "rejected when not positive"})
+				if c.facts {
+					c.pass.ExportObjectFact(v, &LifetimeCheckedFact{Check: "rejected when not positive"})
+				}
 			}
 			return true
 		})
@@ -375,7 +393,7 @@ func (c *ExpiryReader) lifetimeChecked(lt ast.Expr) bool {
 		return false
 	}
 	want[obj] = true
-	if v, ok := obj.(*types.Var); ok && v.Pkg() != c.pass.Pkg {
+	if v, ok := obj.(*types.Var); ok && v.Pkg() != c.pass.Pkg && c.facts {
 		var fact LifetimeCheckedFact
 		if c.pass.ImportObjectFact(v, &fact) {
 			return true

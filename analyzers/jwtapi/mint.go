@@ -75,6 +75,8 @@ type ExpiryReader struct {
 	pass *analysis.Pass
 	ix   *Index
 	info *types.Info
+	// facts: the pass's analyzer lists LifetimeCheckedFact.
+	facts bool
 
 	decls   map[ast.Decl]*declIndex
 	varMemo map[varKey]expResult
@@ -89,11 +91,13 @@ type ExpiryReader struct {
 }
 
 // NewExpiryReader returns a reader for the package of pass, which is the
-// rule's pass: LifetimeCheckedFact is imported and exported through it,
-// so the rule lists that fact type in its FactTypes.
+// rule's pass: LifetimeCheckedFact is imported and exported through it
+// when the rule lists that fact type in its FactTypes (go/analysis lets
+// a pass use only its own analyzer's facts), and left alone otherwise.
 func (ix *Index) NewExpiryReader(pass *analysis.Pass) *ExpiryReader {
 	return &ExpiryReader{
 		pass:      pass,
+		facts:     usesLifetimeFacts(pass),
 		ix:        ix,
 		info:      ix.Info,
 		decls:     make(map[ast.Decl]*declIndex),
