@@ -447,24 +447,13 @@ func (c *ExpiryReader) helperStatus(decl *ast.FuncDecl, index int, hint *ClaimsS
 		nres = decl.Type.Results.NumFields()
 	}
 	var rs []expResult
-	unknown := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if unknown {
-			return false
+	for _, ret := range OwnReturns(decl.Body) {
+		if len(ret.Results) != nres || index >= len(ret.Results) {
+			return expUnknown // bare return of named results, or return f()
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) != nres || index >= len(n.Results) {
-				unknown = true // bare return of named results, or return f()
-				return false
-			}
-			rs = append(rs, c.status(n.Results[index], hint, depth+1))
-		}
-		return true
-	})
-	if unknown || len(rs) == 0 {
+		rs = append(rs, c.status(ret.Results[index], hint, depth+1))
+	}
+	if len(rs) == 0 {
 		return expUnknown
 	}
 	return joinExpiry(rs...)
