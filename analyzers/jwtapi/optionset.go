@@ -2,6 +2,7 @@ package jwtapi
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -47,6 +48,15 @@ func (ix *Index) Options(call *Call) *OptionSet {
 		}
 	}
 	return o
+}
+
+// NextArgPos returns where an argument added at the end of the call goes:
+// after the last argument, or, when first, inside the empty parentheses.
+func (c *Call) NextArgPos() (pos token.Pos, first bool) {
+	if n := len(c.Expr.Args); n > 0 {
+		return c.Expr.Args[n-1].End(), false
+	}
+	return c.Expr.Rparen, true
 }
 
 // readOption records one option expression; false when it cannot be

@@ -49,14 +49,12 @@ func (c *checker) optionFix(call *jwtapi.Call, opt, optName string, lits []*ast.
 		if !qualOK {
 			return analysis.SuggestedFix{}, false
 		}
-		args := call.Expr.Args
-		var e analysis.TextEdit
-		if len(args) == 0 {
-			e = analysis.TextEdit{Pos: call.Expr.Rparen, End: call.Expr.Rparen, NewText: []byte(opt)}
-		} else {
-			end := args[len(args)-1].End()
-			e = analysis.TextEdit{Pos: end, End: end, NewText: []byte(", " + opt)}
+		pos, first := call.NextArgPos()
+		text := ", " + opt
+		if first {
+			text = opt
 		}
+		e := analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
 		return analysis.SuggestedFix{Message: msg, TextEdits: []analysis.TextEdit{e}}, true
 	}
 	if len(lits) != 1 || c.fixed[lits[0]] {
