@@ -39,7 +39,7 @@ type ClaimsShape struct {
 	AlwaysExp bool
 }
 
-// carrier is a field of a user claims struct that holds an expiry: the
+// ExpiryCarrier is a field of a user claims struct that holds an expiry: the
 // expiry itself, or a (usually embedded) claims struct.
 type ExpiryCarrier struct {
 	Field *types.Var
