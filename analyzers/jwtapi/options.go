@@ -1,9 +1,7 @@
 package jwtapi
 
 import (
-	"go/ast"
 	"go/constant"
-	"go/types"
 	"strconv"
 	"strings"
 	"time"
@@ -53,64 +51,13 @@ func (ix *Index) OptionInEffect(c *Call) (inEffect, known bool) {
 	return false, false
 }
 
-// OptionCalls returns the modelled calls among the option arguments of c:
-// options passed directly, and the elements of a slice literal spread into
-// the call (opts...) when every definition of the slice is a literal.
-// complete is false when some option is not a modelled call or cannot be
-// seen.
+// OptionCalls returns the modelled calls among the option arguments of c
+// (see Options: passed directly, held in variables, spread from slices).
+// complete is false when some option cannot be seen or is a library call
+// that is not modelled.
 func (ix *Index) OptionCalls(c *Call) (opts []*Call, complete bool) {
-	args := c.OptionArgs()
-	complete = true
-	if c.Expr.Ellipsis.IsValid() && len(args) > 0 {
-		spread := args[len(args)-1]
-		args = args[:len(args)-1]
-		elems, ok := ix.sliceElems(spread)
-		if !ok {
-			complete = false
-		}
-		args = append(append([]ast.Expr(nil), args...), elems...)
-	}
-	for _, a := range args {
-		if oc := ix.CallOf(a); oc != nil {
-			opts = append(opts, oc)
-			continue
-		}
-		complete = false
-	}
-	return opts, complete
-}
-
-// sliceElems returns the elements of a slice literal, or of a local
-// variable every definition of which is a slice literal.
-func (ix *Index) sliceElems(e ast.Expr) ([]ast.Expr, bool) {
-	var lits []*ast.CompositeLit
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CompositeLit:
-		lits = append(lits, x)
-	case *ast.Ident:
-		v, ok := ix.Info.Uses[x].(*types.Var)
-		if !ok {
-			return nil, false
-		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok || len(defs) == 0 {
-			return nil, false
-		}
-		for _, d := range defs {
-			l, isLit := ast.Unparen(d.Expr).(*ast.CompositeLit)
-			if !isLit || d.Index >= 0 {
-				return nil, false
-			}
-			lits = append(lits, l)
-		}
-	default:
-		return nil, false
-	}
-	var out []ast.Expr
-	for _, l := range lits {
-		out = append(out, l.Elts...)
-	}
-	return out, true
+	o := ix.Options(c)
+	return o.Calls, o.Complete && !o.Unmodelled
 }
 
 // HasOption reports whether one of c's options in effect has kind k.

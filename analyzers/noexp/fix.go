@@ -11,23 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
-
-type targetKind uint8
-
-const (
-	targetMap        targetKind = iota // add "exp": … to a claims map literal
-	targetRegistered                   // add ExpiresAt: … to a library claims literal
-	targetEmbed                        // add the embedded library claims, with ExpiresAt, to a user literal
-)
-
-// fixTarget is a composite literal that an expiry can be added to.
-type fixTarget struct {
-	lit  *ast.CompositeLit
-	kind targetKind
-	sh   *shape   // the map or library claims shape
-	car  *carrier // for targetEmbed: the embedded field
-}
 
 // expiryTTL is the expiry the fixes write, in the words and the Go of the
 // messages.
@@ -37,34 +22,34 @@ const (
 )
 
 // expiryFix adds an expiry of 15 minutes to a claims literal.
-func (c *checker) expiryFix(t *fixTarget) (analysis.SuggestedFix, bool) {
+func (c *checker) expiryFix(t *jwtapi.ExpiryTarget) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
-	if c.fixed[t.lit] {
+	if c.fixed[t.Lit] {
 		return none, false
 	}
-	file := c.fileOf(t.lit.Pos())
+	file := c.ix.FileAt(t.Lit.Pos())
 	if file == nil {
 		return none, false
 	}
-	pos := t.lit.Pos()
+	pos := t.Lit.Pos()
 	tn, edits, ok := c.importName(file, "time", pos)
 	if !ok {
 		return none, false
 	}
 	now := tn + ".Now().Add(15 * " + tn + ".Minute)"
 	var elem string
-	switch t.kind {
-	case targetMap:
-		elem = strconv.Quote(t.sh.key) + ": " + now + ".Unix()"
-	case targetRegistered:
-		val, more, ok := c.expiryValue(t.sh, file, pos, now)
+	switch t.Kind {
+	case jwtapi.TargetMap:
+		elem = strconv.Quote(t.Shape.Key) + ": " + now + ".Unix()"
+	case jwtapi.TargetRegistered:
+		val, more, ok := c.expiryValue(t.Shape, file, pos, now)
 		if !ok {
 			return none, false
 		}
 		edits = append(edits, more...)
-		elem = t.sh.key + ": " + val
-	case targetEmbed:
-		named, ok := t.sh.typ.(*types.Named)
+		elem = t.Shape.Key + ": " + val
+	case jwtapi.TargetEmbed:
+		named, ok := t.Shape.Type.(*types.Named)
 		if !ok || named.Obj().Pkg() == nil {
 			return none, false
 		}
@@ -73,38 +58,38 @@ func (c *checker) expiryFix(t *fixTarget) (analysis.SuggestedFix, bool) {
 			return none, false
 		}
 		edits = append(edits, more...)
-		val, more, ok := c.expiryValue(t.sh, file, pos, now)
+		val, more, ok := c.expiryValue(t.Shape, file, pos, now)
 		if !ok {
 			return none, false
 		}
 		edits = append(edits, more...)
 		amp := ""
-		if t.car.ptr {
+		if t.Carrier.Ptr {
 			amp = "&"
 		}
-		elem = t.car.field.Name() + ": " + amp + qualified(q, named.Obj().Name()) + "{" + t.sh.key + ": " + val + "}"
+		elem = t.Carrier.Field.Name() + ": " + amp + qualified(q, named.Obj().Name()) + "{" + t.Shape.Key + ": " + val + "}"
 	default:
 		return none, false
 	}
-	edits, ok = mergeInserts(append(edits, c.addElement(t.lit, elem)...))
+	edits, ok = mergeInserts(append(edits, c.addElement(t.Lit, elem)...))
 	if !ok {
 		return none, false
 	}
-	c.fixed[t.lit] = true
+	c.fixed[t.Lit] = true
 	return analysis.SuggestedFix{Message: fixMessage, TextEdits: edits}, true
 }
 
 // expiryValue writes now (a time.Time expression) as a value of the
 // library claims' expiry field: Unix seconds for an integer field, the
 // library's constructor for a date type (jwt.NewNumericDate).
-func (c *checker) expiryValue(sh *shape, file *ast.File, pos token.Pos, now string) (string, []analysis.TextEdit, bool) {
-	st, ok := sh.typ.Underlying().(*types.Struct)
+func (c *checker) expiryValue(sh *jwtapi.ClaimsShape, file *ast.File, pos token.Pos, now string) (string, []analysis.TextEdit, bool) {
+	st, ok := sh.Type.Underlying().(*types.Struct)
 	if !ok {
 		return "", nil, false
 	}
 	var field *types.Var
 	for i := 0; i < st.NumFields(); i++ {
-		if st.Field(i).Name() == sh.key {
+		if st.Field(i).Name() == sh.Key {
 			field = st.Field(i)
 		}
 	}

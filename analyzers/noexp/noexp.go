@@ -32,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
 	Flags:            flags(),
-	FactTypes:        []analysis.Fact{new(LifetimeCheckedFact)},
+	FactTypes:        []analysis.Fact{new(jwtapi.LifetimeCheckedFact)},
 	RunDespiteErrors: true,
 }
 
@@ -49,23 +49,14 @@ func flags() flag.FlagSet {
 type checker struct {
 	pass      *analysis.Pass
 	ix        *jwtapi.Index
+	r         *jwtapi.ExpiryReader
 	info      *types.Info
 	rep       *diag.Reporter
 	maxLeeway time.Duration
 
-	decls   map[ast.Decl]*declIndex
-	varMemo map[varKey]result
-	shapes  map[types.Type]*shape // by named type
-	// expFields are the fields known to hold an expiry: the modelled
-	// ExpiresAt fields and the user's own exp fields.
-	expFields map[*types.Var]bool
-	inHelper  map[*ast.FuncDecl]bool
 	// fixed holds the composite literals that already carry a fix, so two
 	// findings sharing one literal do not offer the same edit twice.
 	fixed map[ast.Node]bool
-	// varIdents lists the identifiers of package-level variables, built
-	// on first use.
-	varIdents map[*types.Var][]*ast.Ident
 	// handValidation caches validatesByHand per library package.
 	handValidation map[string]bool
 	reported       map[token.Pos]bool
@@ -79,7 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ix.Skipped {
 		// Config packages check token lifetimes without using a JWT
 		// library: tell the packages that mint with them.
-		(&checker{pass: pass, ix: ix, info: pass.TypesInfo}).exportLifetimeFacts()
+		ix.NewExpiryReader(pass).ExportLifetimeFacts()
 	}
 	if !ix.UsesLibrary || testHelperPackage(pass.Pkg) {
 		return nil, nil
@@ -87,44 +78,34 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:           pass,
 		ix:             ix,
+		r:              ix.NewExpiryReader(pass),
 		info:           pass.TypesInfo,
 		rep:            diag.New(pass, "noexp"),
 		maxLeeway:      maxLeeway,
-		decls:          make(map[ast.Decl]*declIndex),
-		varMemo:        make(map[varKey]result),
-		shapes:         make(map[types.Type]*shape),
-		expFields:      make(map[*types.Var]bool),
-		inHelper:       make(map[*ast.FuncDecl]bool),
 		fixed:          make(map[ast.Node]bool),
 		handValidation: make(map[string]bool),
 		reported:       make(map[token.Pos]bool),
 	}
-	for _, call := range ix.Calls {
-		if call.Expr == nil || call.Func == nil || c.inTest(call.Expr.Pos()) {
-			continue
+	for _, m := range c.r.Mints() {
+		if !c.inTest(m.Call.Expr.Pos()) {
+			c.checkMint(m)
 		}
-		switch call.Func.Role {
-		case jwtapi.RoleNewToken:
-			c.checkMint(call)
-			c.checkConditionalExpiry(call)
-		case jwtapi.RoleParse, jwtapi.RoleNewParser:
-			c.checkParse(call)
-		case jwtapi.RoleOption:
-			c.checkOption(call)
-		default:
-			if call.Func.Option == jwtapi.OptLeeway {
-				c.checkOption(call) // a leeway argument of a validation call
-			}
-		}
-		if call.Func.Role == jwtapi.RoleSign && call.Func.Claims >= 0 {
-			c.checkConditionalExpiry(call) // a builder given the claims (go-jose)
-		}
-		// Other libraries' shapes, from the model (libraries.go).
-		c.checkOneShot(call)
-		c.checkLifetime(call)
-		c.checkUnvalidated(call)
 	}
-	c.checkParserSettings()
+	for _, p := range c.r.ExpiryParses() {
+		if !c.inTest(p.Call.Expr.Pos()) {
+			c.checkParse(p)
+		}
+	}
+	for _, s := range c.r.ExpirySettings() {
+		if !c.inTest(s.Node.Pos()) {
+			c.checkSetting(s)
+		}
+	}
+	for _, call := range c.r.UnvalidatedClaims() {
+		if !c.inTest(call.Expr.Pos()) {
+			c.reportUnvalidated(call)
+		}
+	}
 	c.checkValidMethods()
 	return nil, nil
 }
@@ -190,14 +171,4 @@ func (c *checker) pkgQualifier(call *ast.CallExpr) (string, bool) {
 		return "", true
 	}
 	return "", false
-}
-
-// fileOf returns the file of the pass that contains pos.
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

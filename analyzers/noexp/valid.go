@@ -1,7 +1,6 @@
 package noexp
 
 import (
-	"go/ast"
 	"go/types"
 	"sort"
 	"strings"
@@ -36,16 +35,16 @@ func (c *checker) checkValidMethods() {
 		if named == nil || named.Obj().Pkg() != c.pass.Pkg {
 			continue
 		}
-		sh := c.shapeOf(named, 0)
-		if sh.kind != shapeStruct {
+		sh := c.r.ShapeOf(named)
+		if sh.Kind != jwtapi.ShapeStruct {
 			continue
 		}
 		path, hidden := c.hiddenValid(sh, fn.Name(), nil, 0)
 		var ownExp *types.Var
 		if hidden == nil {
-			for _, car := range sh.carriers {
-				if car.own {
-					ownExp = car.field
+			for _, car := range sh.Carriers {
+				if car.Own {
+					ownExp = car.Field
 					break
 				}
 			}
@@ -53,13 +52,13 @@ func (c *checker) checkValidMethods() {
 				continue
 			}
 			if usedAsClaims == nil {
-				usedAsClaims = c.claimsTypes(fn.Name())
+				usedAsClaims = c.r.ClaimsTypes(fn.Name())
 			}
 			if !usedAsClaims[named] {
 				continue
 			}
 		}
-		if c.checksExpiry(decl, recv) {
+		if c.r.ChecksExpiry(decl, recv) {
 			continue
 		}
 		rv := "c"
@@ -102,141 +101,32 @@ func recvNamed(t types.Type) *types.Named {
 // embedded struct) whose package's parser calls a method named name in
 // place of its own checks: the user's method of that name hides it. It
 // returns the field path to it.
-func (c *checker) hiddenValid(sh *shape, name string, path []string, depth int) ([]string, *types.Named) {
+func (c *checker) hiddenValid(sh *jwtapi.ClaimsShape, name string, path []string, depth int) ([]string, *types.Named) {
 	if depth > 4 {
 		return nil, nil
 	}
-	for _, car := range sh.carriers {
-		if car.own || !car.field.Embedded() || car.sub == nil {
+	for _, car := range sh.Carriers {
+		if car.Own || !car.Field.Embedded() || car.Sub == nil {
 			continue
 		}
-		p := append(append([]string(nil), path...), car.field.Name())
-		switch car.sub.kind {
-		case shapeRegistered:
-			row := c.ix.Model.Package(car.sub.row.Pkg)
-			n, ok := car.sub.typ.(*types.Named)
+		p := append(append([]string(nil), path...), car.Field.Name())
+		switch car.Sub.Kind {
+		case jwtapi.ShapeRegistered:
+			row := c.ix.Model.Package(car.Sub.Row.Pkg)
+			n, ok := car.Sub.Type.(*types.Named)
 			if ok && row != nil && row.ClaimsValidMethod == name {
 				return p, n
 			}
-		case shapeStruct:
+		case jwtapi.ShapeStruct:
 			// An embedded user struct that defines the method itself is
 			// checked on its own.
-			if inner := recvNamed(car.field.Type()); inner != nil && hasMethod(inner, name) {
+			if inner := recvNamed(car.Field.Type()); inner != nil && jwtapi.HasMethod(inner, name) {
 				continue
 			}
-			if q, n := c.hiddenValid(car.sub, name, p, depth+1); n != nil {
+			if q, n := c.hiddenValid(car.Sub, name, p, depth+1); n != nil {
 				return q, n
 			}
 		}
 	}
 	return nil, nil
-}
-
-func hasMethod(n *types.Named, name string) bool {
-	for i := 0; i < n.NumMethods(); i++ {
-		if n.Method(i).Name() == name {
-			return true
-		}
-	}
-	return false
-}
-
-// claimsTypes returns the named types used as claims in modelled calls of
-// libraries whose parser calls a method named name in place of its checks.
-func (c *checker) claimsTypes(name string) map[*types.Named]bool {
-	out := make(map[*types.Named]bool)
-	for _, call := range c.ix.Calls {
-		if call.Func.Claims < 0 {
-			continue
-		}
-		row := c.ix.Model.Package(call.Func.Pkg)
-		if row == nil || row.ClaimsValidMethod != name {
-			continue
-		}
-		if a := call.Arg(call.Func.Claims); a != nil {
-			if n := recvNamed(c.info.TypeOf(a)); n != nil {
-				out[n] = true
-			}
-		}
-	}
-	return out
-}
-
-// checksExpiry reports whether a validation method may check exp: it reads
-// an expiry field or exp entry, calls a library claims method (Valid,
-// VerifyExpiresAt), or hands its receiver to other code.
-func (c *checker) checksExpiry(decl *ast.FuncDecl, recv *types.Var) bool {
-	found := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch x := n.(type) {
-		case *ast.SelectorExpr:
-			s := c.info.Selections[x]
-			if s == nil {
-				return true
-			}
-			switch s.Kind() {
-			case types.FieldVal:
-				if f, _ := s.Obj().(*types.Var); c.isExpiryField(f) {
-					found = true
-				}
-			case types.MethodVal, types.MethodExpr:
-				fn, _ := s.Obj().(*types.Func)
-				if fn == nil || fn.Pkg() == nil {
-					found = true
-					return false
-				}
-				if c.ix.Model.IsLibrary(fn.Pkg().Path()) {
-					sig, _ := fn.Type().(*types.Signature)
-					if sig == nil || sig.Recv() == nil {
-						return true
-					}
-					if row := c.ix.Model.Type(sig.Recv().Type()); row != nil &&
-						(row.Role == jwtapi.TypeRegistered || row.Role == jwtapi.TypeMapClaims) {
-						found = true
-					}
-					return true
-				}
-				if s.Kind() == types.MethodExpr || c.rootedAt(x.X, recv) {
-					found = true // a method of the claims type: may check exp
-				}
-			}
-		case *ast.IndexExpr:
-			if c.isExpiryExpr(x, 0) {
-				found = true
-			}
-		case *ast.CallExpr:
-			for _, a := range x.Args {
-				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok {
-					a = u.X
-				}
-				if id, ok := ast.Unparen(a).(*ast.Ident); ok && recv != nil && c.info.Uses[id] == recv {
-					found = true // the receiver is handed to other code
-				}
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// rootedAt reports whether e is the variable v or a selection from it.
-func (c *checker) rootedAt(e ast.Expr, v *types.Var) bool {
-	if v == nil {
-		return false
-	}
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return c.info.Uses[x] == v
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return false
-		}
-	}
 }

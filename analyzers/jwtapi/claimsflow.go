@@ -1,4 +1,4 @@
-package noexp
+package jwtapi
 
 import (
 	"go/ast"
@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // declIndex records, for one top-level declaration, each node's parent and
@@ -22,7 +20,7 @@ type declIndex struct {
 }
 
 // declAt returns the index of the top-level declaration holding pos.
-func (c *checker) declAt(pos token.Pos) *declIndex {
+func (c *ExpiryReader) declAt(pos token.Pos) *declIndex {
 	f := c.fileOf(pos)
 	if f == nil {
 		return nil
@@ -35,7 +33,7 @@ func (c *checker) declAt(pos token.Pos) *declIndex {
 	return nil
 }
 
-func (c *checker) declIndex(d ast.Decl, f *ast.File) *declIndex {
+func (c *ExpiryReader) declIndex(d ast.Decl, f *ast.File) *declIndex {
 	if di, ok := c.decls[d]; ok {
 		return di
 	}
@@ -79,40 +77,55 @@ func (di *declIndex) up(n ast.Node) ast.Node {
 
 // isLocal reports whether v is a variable declared inside a function of
 // this package, other than a parameter or named result.
-func (c *checker) isLocal(v *types.Var) bool {
+func (c *ExpiryReader) isLocal(v *types.Var) bool {
 	if v == nil || v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
 		return false
 	}
 	return !c.ix.Defs.IsParam(v)
 }
 
-// state is what is known about a claims value's expiry.
-type state uint8
+func (c *ExpiryReader) fileOf(pos token.Pos) *ast.File { return c.ix.FileAt(pos) }
+
+// FileAt returns the file of the package that contains pos, or nil.
+func (ix *Index) FileAt(pos token.Pos) *ast.File {
+	if ix.pass == nil {
+		return nil
+	}
+	for _, f := range ix.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// Expiry is what is known about a claims value's expiry.
+type Expiry uint8
 
 const (
-	stNo      state = iota // no expiry is ever set
-	stYes                  // an expiry is set
-	stUnknown              // cannot tell: the value escapes or comes from unseen code
+	ExpiryNo      Expiry = iota // no expiry is ever set
+	ExpirySet                   // an expiry is set
+	ExpiryUnknown               // cannot tell: the value escapes or comes from unseen code
 )
 
-// result is the expiry state of a claims value, and, when it has none,
+// expResult is the expiry state of a claims value, and, when it has none,
 // the composite literals where one could be added.
-type result struct {
-	st      state
-	targets []*fixTarget
+type expResult struct {
+	st      Expiry
+	targets []*ExpiryTarget
 }
 
 var (
-	resYes     = result{st: stYes}
-	resUnknown = result{st: stUnknown}
+	expYes     = expResult{st: ExpirySet}
+	expUnknown = expResult{st: ExpiryUnknown}
 )
 
-// join combines the results of values that all reach the token: the token
+// joinExpiry combines the results of values that all reach the token: the token
 // lacks exp only when every one of them does.
-func join(rs ...result) result {
-	out := result{st: stNo}
+func joinExpiry(rs ...expResult) expResult {
+	out := expResult{st: ExpiryNo}
 	for _, r := range rs {
-		if r.st != stNo {
+		if r.st != ExpiryNo {
 			return r
 		}
 		out.targets = append(out.targets, r.targets...)
@@ -120,19 +133,19 @@ func join(rs ...result) result {
 	return out
 }
 
-// effect is what one use of a claims value does to its expiry.
-type effect struct {
-	st    state    // stYes or stUnknown settle it; stNo: no change
-	def   ast.Expr // a new value for the whole variable (or an embedded claims part)
-	index int      // result index when def is a multi-valued call
-	shape *shape   // the shape def must be read with
-	zero  bool     // a declaration without value: the zero value
+// expEffect is what one use of a claims value does to its expiry.
+type expEffect struct {
+	st    Expiry       // ExpirySet or ExpiryUnknown settle it; ExpiryNo: no change
+	def   ast.Expr     // a new value for the whole variable (or an embedded claims part)
+	index int          // expResult index when def is a multi-valued call
+	shape *ClaimsShape // the shape def must be read with
+	zero  bool         // a declaration without value: the zero value
 }
 
 // useEffect climbs from a use of a claims value (an identifier, or a type
 // assertion of a token's claims) to the statement that consumes it, and
 // says what that does to the expiry. sh is the value's shape.
-func (c *checker) useEffect(di *declIndex, root ast.Expr, sh *shape) effect {
+func (c *ExpiryReader) useEffect(di *declIndex, root ast.Expr, sh *ClaimsShape) expEffect {
 	e := ast.Node(root)
 	var field *types.Var // the last field selected on the way up
 	var indexKey ast.Expr
@@ -142,11 +155,11 @@ func (c *checker) useEffect(di *declIndex, root ast.Expr, sh *shape) effect {
 		switch p := p.(type) {
 		case *ast.SelectorExpr:
 			if p.X != e && ast.Unparen(p.X) != e {
-				return effect{}
+				return expEffect{}
 			}
 			sel := c.info.Selections[p]
 			if sel == nil {
-				return effect{st: stUnknown}
+				return expEffect{st: ExpiryUnknown}
 			}
 			if sel.Kind() != types.FieldVal {
 				return c.methodEffect(di, p, sel)
@@ -157,7 +170,7 @@ func (c *checker) useEffect(di *declIndex, root ast.Expr, sh *shape) effect {
 			continue
 		case *ast.IndexExpr:
 			if p.X != e && ast.Unparen(p.X) != e {
-				return effect{} // used as an index: a read
+				return expEffect{} // used as an index: a read
 			}
 			if depth == 0 {
 				indexKey = p.Index
@@ -190,112 +203,112 @@ func (c *checker) useEffect(di *declIndex, root ast.Expr, sh *shape) effect {
 		return c.aliasEffect(di, e)
 	case *ast.IncDecStmt:
 		if c.isExpiryField(field) {
-			return effect{st: stYes}
+			return expEffect{st: ExpirySet}
 		}
-		return effect{}
+		return expEffect{}
 	case *ast.UnaryExpr:
 		if p.Op != token.AND {
-			return effect{}
+			return expEffect{}
 		}
 		if c.isClaimsArg(di, p) {
-			return effect{}
+			return expEffect{}
 		}
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	case *ast.CallExpr:
 		if ast.Unparen(p.Fun) == e {
-			return effect{} // calling a func-typed field
+			return expEffect{} // calling a func-typed field
 		}
 		return c.argEffect(di, p, e)
 	case *ast.ValueSpec:
 		for i, n := range p.Names {
 			if n == e {
 				if len(p.Values) == 0 {
-					return effect{zero: true}
+					return expEffect{zero: true}
 				}
 				if len(p.Values) == len(p.Names) {
-					return effect{def: p.Values[i], index: -1, shape: sh}
+					return expEffect{def: p.Values[i], index: -1, shape: sh}
 				}
-				return effect{def: p.Values[0], index: i, shape: sh}
+				return expEffect{def: p.Values[0], index: i, shape: sh}
 			}
 		}
 		return c.aliasEffect(di, e)
 	case *ast.ReturnStmt, *ast.RangeStmt, *ast.BinaryExpr, *ast.IfStmt, *ast.SwitchStmt,
 		*ast.ExprStmt, *ast.CaseClause, *ast.TypeSwitchStmt:
-		return effect{}
+		return expEffect{}
 	case *ast.TypeAssertExpr:
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	case *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt:
 		return c.aliasEffect(di, e)
 	}
-	return effect{}
+	return expEffect{}
 }
 
 // writeEffect is the effect of an assignment whose left side is e, the
 // root value or a part of it.
-func (c *checker) writeEffect(e ast.Node, root ast.Expr, tok token.Token, field *types.Var, indexKey ast.Expr, depth int, rhs ast.Expr, index int, sh *shape) effect {
+func (c *ExpiryReader) writeEffect(e ast.Node, root ast.Expr, tok token.Token, field *types.Var, indexKey ast.Expr, depth int, rhs ast.Expr, index int, sh *ClaimsShape) expEffect {
 	if depth == 0 {
 		// The whole value is replaced.
 		if tok != token.ASSIGN && tok != token.DEFINE {
-			return effect{st: stUnknown}
+			return expEffect{st: ExpiryUnknown}
 		}
 		if rhs == nil {
-			return effect{st: stUnknown}
+			return expEffect{st: ExpiryUnknown}
 		}
-		return effect{def: rhs, index: index, shape: sh}
+		return expEffect{def: rhs, index: index, shape: sh}
 	}
-	if indexKey != nil && sh != nil && sh.kind == shapeMap {
+	if indexKey != nil && sh != nil && sh.Kind == ShapeMap {
 		tv, ok := c.info.Types[indexKey]
-		key, isConst := constString(tv)
+		key, isConst := ConstStringOf(tv)
 		switch {
 		case !ok || !isConst:
-			return effect{st: stUnknown}
-		case key == sh.key:
-			return effect{st: stYes}
+			return expEffect{st: ExpiryUnknown}
+		case key == sh.Key:
+			return expEffect{st: ExpirySet}
 		}
-		return effect{}
+		return expEffect{}
 	}
 	if field == nil {
-		return effect{}
+		return expEffect{}
 	}
 	if c.isExpiryField(field) {
-		return effect{st: stYes}
+		return expEffect{st: ExpirySet}
 	}
 	// A write of a whole embedded claims part: read what it is set to.
-	if fs := c.shapeOf(field.Type(), 0); fs.kind == shapeRegistered || fs.kind == shapeStruct {
+	if fs := c.shapeOf(field.Type(), 0); fs.Kind == ShapeRegistered || fs.Kind == ShapeStruct {
 		if tok != token.ASSIGN || rhs == nil || index >= 0 {
-			return effect{st: stUnknown}
+			return expEffect{st: ExpiryUnknown}
 		}
-		return effect{def: rhs, index: -1, shape: fs}
+		return expEffect{def: rhs, index: -1, shape: fs}
 	}
-	return effect{}
+	return expEffect{}
 }
 
 // methodEffect is the effect of calling a method on the value or a part
 // of it. Library methods (Valid, VerifyExpiresAt, getters) do not set exp;
 // other methods may, when they can write through their receiver.
-func (c *checker) methodEffect(di *declIndex, sel *ast.SelectorExpr, s *types.Selection) effect {
+func (c *ExpiryReader) methodEffect(di *declIndex, sel *ast.SelectorExpr, s *types.Selection) expEffect {
 	fn, ok := s.Obj().(*types.Func)
 	if !ok {
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	}
 	if fn.Pkg() != nil && c.ix.Model.IsLibrary(fn.Pkg().Path()) {
-		return effect{}
+		return expEffect{}
 	}
 	if _, isCall := di.up(sel).(*ast.CallExpr); !isCall {
-		return effect{st: stUnknown} // a method value kept for later
+		return expEffect{st: ExpiryUnknown} // a method value kept for later
 	}
 	sig, _ := fn.Type().(*types.Signature)
 	if sig == nil || sig.Recv() == nil {
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	}
 	if refLike(sig.Recv().Type()) {
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	}
-	return effect{}
+	return expEffect{}
 }
 
 // argEffect is the effect of passing e to a call.
-func (c *checker) argEffect(di *declIndex, call *ast.CallExpr, e ast.Node) effect {
+func (c *ExpiryReader) argEffect(di *declIndex, call *ast.CallExpr, e ast.Node) expEffect {
 	if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
 		// A conversion yields the same value under another type.
 		return c.useEffect(di, call, c.shapeOf(tv.Type, 0))
@@ -304,40 +317,40 @@ func (c *checker) argEffect(di *declIndex, call *ast.CallExpr, e ast.Node) effec
 		if _, ok := c.info.Uses[id].(*types.Builtin); ok {
 			switch id.Name {
 			case "len", "delete", "print", "println", "cap", "clear":
-				return effect{}
+				return expEffect{}
 			}
-			return effect{st: stUnknown}
+			return expEffect{st: ExpiryUnknown}
 		}
 	}
 	if ce, ok := e.(ast.Expr); ok && c.isClaimsArgOf(call, ce) {
-		return effect{}
+		return expEffect{}
 	}
 	// A library helper that writes exp into the claims it is given
 	// (jwtauth.SetExpiryIn(claims, d)).
-	if mc := c.ix.CallOf(call); mc != nil && mc.Func.Option == jwtapi.OptSetsExpiry {
+	if mc := c.ix.CallOf(call); mc != nil && mc.Func.Option == OptSetsExpiry {
 		if a := mc.Arg(mc.Func.Claims); a != nil && ast.Unparen(a) == e {
 			sets, ok := c.setsExpiry(mc)
 			switch {
 			case !ok:
-				return effect{st: stUnknown}
+				return expEffect{st: ExpiryUnknown}
 			case sets:
-				return effect{st: stYes}
+				return expEffect{st: ExpirySet}
 			}
-			return effect{}
+			return expEffect{}
 		}
 	}
 	if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && readsOnly(fn) {
-		return effect{}
+		return expEffect{}
 	}
 	ex, ok := e.(ast.Expr)
 	if !ok {
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	}
 	tv, ok := c.info.Types[ex]
 	if !ok || refLike(tv.Type) {
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	}
-	return effect{}
+	return expEffect{}
 }
 
 // readsOnly reports whether fn is a standard library function that only
@@ -361,37 +374,37 @@ func readsOnly(fn *types.Func) bool {
 
 // aliasEffect is the effect of copying e into another variable, field or
 // literal: harmless for a struct value, an escape for a map or pointer.
-func (c *checker) aliasEffect(di *declIndex, e ast.Node) effect {
+func (c *ExpiryReader) aliasEffect(di *declIndex, e ast.Node) expEffect {
 	ex, ok := e.(ast.Expr)
 	if !ok {
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	}
 	// token.Claims = claims hands the value to a token, whose own uses are
 	// followed from the mint.
 	if as, ok := di.up(e).(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
 		for i, r := range as.Rhs {
 			if ast.Unparen(r) == ex && c.isTokenClaimsField(as.Lhs[i]) {
-				return effect{}
+				return expEffect{}
 			}
 		}
 	}
 	tv, ok := c.info.Types[ex]
 	if !ok || refLike(tv.Type) {
-		return effect{st: stUnknown}
+		return expEffect{st: ExpiryUnknown}
 	}
-	return effect{}
+	return expEffect{}
 }
 
 // isClaimsArg reports whether u (&claims) is the claims argument of a
 // modelled call (NewWithClaims, ParseWithClaims).
-func (c *checker) isClaimsArg(di *declIndex, u *ast.UnaryExpr) bool {
+func (c *ExpiryReader) isClaimsArg(di *declIndex, u *ast.UnaryExpr) bool {
 	call, ok := di.up(u).(*ast.CallExpr)
 	return ok && c.isClaimsArgOf(call, u)
 }
 
-func (c *checker) isClaimsArgOf(call *ast.CallExpr, arg ast.Expr) bool {
+func (c *ExpiryReader) isClaimsArgOf(call *ast.CallExpr, arg ast.Expr) bool {
 	mc := c.ix.CallOf(call)
-	if mc == nil || (mc.Func.Role != jwtapi.RoleNewToken && !oneShot(mc.Func)) || mc.Func.Claims < 0 {
+	if mc == nil || (mc.Func.Role != RoleNewToken && !oneShot(mc.Func)) || mc.Func.Claims < 0 {
 		return false
 	}
 	a := mc.Arg(mc.Func.Claims)
@@ -400,7 +413,7 @@ func (c *checker) isClaimsArgOf(call *ast.CallExpr, arg ast.Expr) bool {
 
 // isTokenClaimsField reports whether e selects the claims field of a
 // modelled token (token.Claims).
-func (c *checker) isTokenClaimsField(e ast.Expr) bool {
+func (c *ExpiryReader) isTokenClaimsField(e ast.Expr) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return false
@@ -410,7 +423,7 @@ func (c *checker) isTokenClaimsField(e ast.Expr) bool {
 		return false
 	}
 	row := c.ix.Model.Type(s.Recv())
-	return row != nil && row.Role == jwtapi.TypeToken && row.ClaimsField != "" && sel.Sel.Name == row.ClaimsField
+	return row != nil && row.Role == TypeToken && row.ClaimsField != "" && sel.Sel.Name == row.ClaimsField
 }
 
 // refLike reports whether a value of type t shares state with its copies,

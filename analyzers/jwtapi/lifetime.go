@@ -1,33 +1,35 @@
-package noexp
+package jwtapi
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
-// checkConditionalExpiry reports a mint whose claims get their expiry only
-// inside `if ttl > 0 { … }` (or `!= 0`) on a configured lifetime: a zero
-// setting mints tokens that never expire. An expiry also set outside that
-// branch (the literal, an else branch with a default), a constant
-// lifetime, and a lifetime the package rejects when it is not positive
-// (a fatal exit, a panic or an error return) are fine.
-func (c *checker) checkConditionalExpiry(call *jwtapi.Call) {
-	if call.Func.Claims < 0 || call.Encl == nil {
-		return
+// ConditionalExpiry returns the if statement of a mint (a new token, or a
+// sign call given claims) whose claims get their expiry only inside
+// `if ttl > 0 { … }` (or `!= 0`) on a configured lifetime, so a zero
+// setting mints tokens that never expire; nil otherwise. An expiry also
+// set outside that branch (the literal, an else branch with a default),
+// a constant lifetime, and a lifetime the program rejects when it is not
+// positive (a fatal exit, a panic or an error return, see
+// LifetimeCheckedFact) give nil.
+func (c *ExpiryReader) ConditionalExpiry(m *Mint) *ast.IfStmt {
+	call := m.Call
+	if m.Claims == nil || call.Encl == nil || m.Kind == MintFixedClaims {
+		return nil
 	}
-	v := c.claimsVar(call.Arg(call.Func.Claims))
+	v := c.claimsVar(m.Claims)
 	if v == nil || !c.isLocal(v) {
-		return
+		return nil
 	}
 	body := funcBody(call.Encl)
 	if body == nil {
-		return
+		return nil
 	}
 	// The claims' own definitions in the function: a literal that already
 	// carries an expiry settles it; anything but literals is out of sight.
@@ -35,7 +37,7 @@ func (c *checker) checkConditionalExpiry(call *jwtapi.Call) {
 	// makes them opaque.)
 	defs := c.localDefs(body, v)
 	if len(defs) == 0 {
-		return
+		return nil
 	}
 	for _, d := range defs {
 		if d == nil {
@@ -46,10 +48,10 @@ func (c *checker) checkConditionalExpiry(call *jwtapi.Call) {
 			lit = ast.Unparen(u.X)
 		}
 		if _, isLit := lit.(*ast.CompositeLit); !isLit {
-			return
+			return nil
 		}
-		if r := c.status(lit, nil, 0); r.st != stNo {
-			return
+		if r := c.status(lit, nil, 0); r.st != ExpiryNo {
+			return nil
 		}
 	}
 	var cond *ast.IfStmt
@@ -80,18 +82,14 @@ func (c *checker) checkConditionalExpiry(call *jwtapi.Call) {
 		return true
 	})
 	if unconditional || cond == nil || c.constantLifetime(lifetime) || c.lifetimeChecked(lifetime) {
-		return
+		return nil
 	}
-	name := c.callName(call.Expr)
-	c.report(analysis.Diagnostic{
-		Pos: cond.Cond.Pos(), End: cond.Cond.End(),
-		Message: name + " mints a token whose exp is set only when " + types.ExprString(cond.Cond) + ": a zero lifetime setting mints tokens that never expire; set a default expiry otherwise, or reject a lifetime that is not positive at startup",
-	})
+	return cond
 }
 
 // localDefs returns the values body assigns to v as a whole (nil for a
 // declaration without value); nil when one is a multi-valued assignment.
-func (c *checker) localDefs(body *ast.BlockStmt, v *types.Var) []ast.Expr {
+func (c *ExpiryReader) localDefs(body *ast.BlockStmt, v *types.Var) []ast.Expr {
 	var out []ast.Expr
 	bad := false
 	is := func(e ast.Expr) bool {
@@ -136,7 +134,7 @@ func (c *checker) localDefs(body *ast.BlockStmt, v *types.Var) []ast.Expr {
 
 // claimsVar returns the variable a claims argument reads (claims,
 // &claims), or nil.
-func (c *checker) claimsVar(e ast.Expr) *types.Var {
+func (c *ExpiryReader) claimsVar(e ast.Expr) *types.Var {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -161,7 +159,7 @@ func funcBody(n ast.Node) *ast.BlockStmt {
 
 // isExpiryWrite reports whether lhs writes the expiry of claims v:
 // v.ExpiresAt, v.RegisteredClaims.ExpiresAt, v["exp"].
-func (c *checker) isExpiryWrite(lhs ast.Expr, v *types.Var) bool {
+func (c *ExpiryReader) isExpiryWrite(lhs ast.Expr, v *types.Var) bool {
 	lhs = ast.Unparen(lhs)
 	switch x := lhs.(type) {
 	case *ast.SelectorExpr:
@@ -173,17 +171,17 @@ func (c *checker) isExpiryWrite(lhs ast.Expr, v *types.Var) bool {
 		return c.isExpiryField(f) && c.rootVar(x.X) == v
 	case *ast.IndexExpr:
 		sh := c.shapeOf(c.info.TypeOf(x.X), 0)
-		if sh.kind != shapeMap {
+		if sh.Kind != ShapeMap {
 			return false
 		}
-		key, ok := constString(c.info.Types[x.Index])
-		return ok && key == sh.key && c.rootVar(x.X) == v
+		key, ok := ConstStringOf(c.info.Types[x.Index])
+		return ok && key == sh.Key && c.rootVar(x.X) == v
 	}
 	return false
 }
 
 // rootVar returns the variable at the root of a selector chain.
-func (c *checker) rootVar(e ast.Expr) *types.Var {
+func (c *ExpiryReader) rootVar(e ast.Expr) *types.Var {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.SelectorExpr:
@@ -203,7 +201,7 @@ func (c *checker) rootVar(e ast.Expr) *types.Var {
 // holds the write as and whose condition says a lifetime is positive
 // (ttl > 0, ttl != 0, 0 < ttl), with the lifetime expression, when the
 // written value uses that lifetime. nil when the write is not so guarded.
-func (c *checker) lifetimeGuard(stack []ast.Node, as *ast.AssignStmt) (*ast.IfStmt, ast.Expr) {
+func (c *ExpiryReader) lifetimeGuard(stack []ast.Node, as *ast.AssignStmt) (*ast.IfStmt, ast.Expr) {
 	for i := len(stack) - 2; i >= 0; i-- {
 		switch n := stack[i].(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
@@ -226,7 +224,7 @@ func (c *checker) lifetimeGuard(stack []ast.Node, as *ast.AssignStmt) (*ast.IfSt
 }
 
 // positiveTest returns x of a condition x > 0, x != 0 or 0 < x, or nil.
-func (c *checker) positiveTest(cond ast.Expr) ast.Expr {
+func (c *ExpiryReader) positiveTest(cond ast.Expr) ast.Expr {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return nil
@@ -240,7 +238,7 @@ func (c *checker) positiveTest(cond ast.Expr) ast.Expr {
 	return nil
 }
 
-func (c *checker) isZeroConst(e ast.Expr) bool {
+func (c *ExpiryReader) isZeroConst(e ast.Expr) bool {
 	tv, ok := c.info.Types[e]
 	return ok && tv.Value != nil && tv.Value.ExactString() == "0"
 }
@@ -289,7 +287,7 @@ func objOf(info *types.Info, e ast.Expr) types.Object {
 
 // constantLifetime reports whether the lifetime is a variable every
 // definition of which is a constant: the branch always runs the same way.
-func (c *checker) constantLifetime(lt ast.Expr) bool {
+func (c *ExpiryReader) constantLifetime(lt ast.Expr) bool {
 	v, ok := objOf(c.info, lt).(*types.Var)
 	if !ok || v.Pkg() != c.pass.Pkg || c.ix.Defs.IsParam(v) {
 		return false
@@ -340,9 +338,24 @@ func (*LifetimeCheckedFact) AFact() {}
 
 func (*LifetimeCheckedFact) String() string { return "lifetime-checked" }
 
-// exportLifetimeFacts exports LifetimeCheckedFact for the fields and
+// usesLifetimeFacts reports whether the analyzer of pass lists
+// LifetimeCheckedFact: a pass may only import and export the facts its
+// analyzer declares.
+func usesLifetimeFacts(pass *analysis.Pass) bool {
+	if pass == nil || pass.Analyzer == nil {
+		return false
+	}
+	for _, f := range pass.Analyzer.FactTypes {
+		if _, ok := f.(*LifetimeCheckedFact); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ExportLifetimeFacts exports LifetimeCheckedFact for the fields and
 // package variables of this package that it rejects when not positive.
-func (c *checker) exportLifetimeFacts() {
+func (c *ExpiryReader) ExportLifetimeFacts() {
 	done := map[types.Object]bool{}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -360,7 +373,9 @@ func (c *checker) exportLifetimeFacts() {
 			}
 			if c.rejects(ifs.Body) {
 				done[v] = true
-				c.pass.ExportObjectFact(v, &LifetimeCheckedFact{Check: "rejected when not positive"})
+				if c.facts {
+					c.pass.ExportObjectFact(v, &LifetimeCheckedFact{Check: "rejected when not positive"})
+				}
 			}
 			return true
 		})
@@ -371,14 +386,14 @@ func (c *checker) exportLifetimeFacts() {
 // not positive: an if on the same variable or field (ttl <= 0, ttl == 0,
 // ttl < 1) whose body exits (log.Fatal, panic, os.Exit) or returns an
 // error.
-func (c *checker) lifetimeChecked(lt ast.Expr) bool {
+func (c *ExpiryReader) lifetimeChecked(lt ast.Expr) bool {
 	want := map[types.Object]bool{}
 	obj := objOf(c.info, lt)
 	if obj == nil {
 		return false
 	}
 	want[obj] = true
-	if v, ok := obj.(*types.Var); ok && v.Pkg() != c.pass.Pkg {
+	if v, ok := obj.(*types.Var); ok && v.Pkg() != c.pass.Pkg && c.facts {
 		var fact LifetimeCheckedFact
 		if c.pass.ImportObjectFact(v, &fact) {
 			return true
@@ -417,7 +432,7 @@ func (c *checker) lifetimeChecked(lt ast.Expr) bool {
 
 // nonPositiveTest returns x of x <= 0, x == 0, x < 1, 0 >= x, or of one
 // side of an || of such tests, or nil.
-func (c *checker) nonPositiveTest(cond ast.Expr) ast.Expr {
+func (c *ExpiryReader) nonPositiveTest(cond ast.Expr) ast.Expr {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return nil
@@ -444,7 +459,7 @@ func (c *checker) nonPositiveTest(cond ast.Expr) ast.Expr {
 }
 
 // rejects reports whether a block stops the program or returns an error.
-func (c *checker) rejects(body *ast.BlockStmt) bool {
+func (c *ExpiryReader) rejects(body *ast.BlockStmt) bool {
 	errType := types.Universe.Lookup("error").Type()
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -463,13 +478,13 @@ func (c *checker) rejects(body *ast.BlockStmt) bool {
 			if fn, ok := typeutil.Callee(c.info, x).(*types.Func); ok && fn.Pkg() != nil {
 				switch path := fn.Pkg().Path(); {
 				case path == "os" && fn.Name() == "Exit",
-					(path == "log" || path == "log/slog") && (hasPrefix(fn.Name(), "Fatal") || hasPrefix(fn.Name(), "Panic")):
+					(path == "log" || path == "log/slog") && (strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")):
 					found = true
 				}
 			}
 		case *ast.ReturnStmt:
 			for _, r := range x.Results {
-				if t := c.info.TypeOf(r); t != nil && types.Implements(t, errType.Underlying().(*types.Interface)) && !isNilExpr(c.info, r) {
+				if t := c.info.TypeOf(r); t != nil && types.Implements(t, errType.Underlying().(*types.Interface)) && !isNil(c.info, r) {
 					found = true
 				}
 			}
@@ -477,11 +492,4 @@ func (c *checker) rejects(body *ast.BlockStmt) bool {
 		return true
 	})
 	return found
-}
-
-func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
-
-func isNilExpr(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }

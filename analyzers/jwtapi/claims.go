@@ -1,4 +1,4 @@
-package noexp
+package jwtapi
 
 import (
 	"go/ast"
@@ -9,59 +9,79 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
-// maxDepth bounds how far values are followed through variables and
+// claimsDepth bounds how far values are followed through variables and
 // helper functions.
-const maxDepth = 8
-
-type shapeKind uint8
+const claimsDepth = 8
 
 const (
-	shapeUnknown    shapeKind = iota
-	shapeMap                  // a modelled map of claims: expiry is the key
-	shapeRegistered           // a modelled claims struct: expiry is a field
-	shapeStruct               // a user struct carrying expiry in fields or embedded claims
+	ShapeUnknown    ShapeKind = iota
+	ShapeMap                  // a modelled map of claims: expiry is the key
+	ShapeRegistered           // a modelled claims struct: expiry is a field
+	ShapeStruct               // a user struct carrying expiry in fields or embedded claims
 )
 
-// shape is how a claims type can hold an expiry.
-type shape struct {
-	kind shapeKind
-	typ  types.Type   // the claims type, pointers removed
-	row  *jwtapi.Type // the model row, for shapeMap and shapeRegistered
-	key  string       // the expiry map key or field name
-	// carriers are the fields of a shapeStruct that hold an expiry, in
+// ShapeKind says how a claims type holds its expiry.
+type ShapeKind uint8
+
+// ClaimsShape is how a claims type can hold an expiry.
+type ClaimsShape struct {
+	Kind ShapeKind
+	Type types.Type // the claims type, pointers removed
+	Row  *Type      // the model row, for ShapeMap and ShapeRegistered
+	Key  string     // the expiry map key or field name
+	// Carriers are the fields of a ShapeStruct that hold an expiry, in
 	// declaration order.
-	carriers []*carrier
-	// alwaysExp: every value encodes an exp entry (an own exp field
+	Carriers []*ExpiryCarrier
+	// AlwaysExp: every value encodes an exp entry (an own exp field
 	// without omitempty), so no value of the type lacks one.
-	alwaysExp bool
+	AlwaysExp bool
 }
 
-// carrier is a field of a user claims struct that holds an expiry: the
+// ExpiryCarrier is a field of a user claims struct that holds an expiry: the
 // expiry itself, or a (usually embedded) claims struct.
-type carrier struct {
-	field *types.Var
-	own   bool   // the field is an expiry (ExpiresAt, Exp, json:"exp")
-	sub   *shape // nested claims, when not own
-	ptr   bool   // sub is held through a pointer
+type ExpiryCarrier struct {
+	Field *types.Var
+	Own   bool         // the field is an expiry (ExpiresAt, Exp, json:"exp")
+	Sub   *ClaimsShape // nested claims, when not own
+	Ptr   bool         // Sub is held through a pointer
 }
 
-var unknownShape = &shape{kind: shapeUnknown}
+// TargetKind says how an expiry is added to a claims literal.
+type TargetKind uint8
 
-func (s *shape) carrier(name string) *carrier {
-	for _, c := range s.carriers {
-		if c.field.Name() == name {
+const (
+	TargetMap        TargetKind = iota // add "exp": … to a claims map literal
+	TargetRegistered                   // add ExpiresAt: … to a library claims literal
+	TargetEmbed                        // add the embedded library claims, with ExpiresAt, to a user literal
+)
+
+// ExpiryTarget is a claims composite literal that an expiry can be added
+// to.
+type ExpiryTarget struct {
+	Lit     *ast.CompositeLit
+	Kind    TargetKind
+	Shape   *ClaimsShape   // the map or library claims shape
+	Carrier *ExpiryCarrier // for TargetEmbed: the embedded field
+}
+
+var unknownShape = &ClaimsShape{Kind: ShapeUnknown}
+
+func (s *ClaimsShape) carrier(name string) *ExpiryCarrier {
+	for _, c := range s.Carriers {
+		if c.Field.Name() == name {
 			return c
 		}
 	}
 	return nil
 }
 
+// ShapeOf returns how values of type t hold an expiry.
+func (c *ExpiryReader) ShapeOf(t types.Type) *ClaimsShape { return c.shapeOf(t, 0) }
+
 // shapeOf returns how values of type t hold an expiry.
-func (c *checker) shapeOf(t types.Type, depth int) *shape {
+func (c *ExpiryReader) shapeOf(t types.Type, depth int) *ClaimsShape {
 	if t == nil || depth > 4 {
 		return unknownShape
 	}
@@ -79,17 +99,17 @@ func (c *checker) shapeOf(t types.Type, depth int) *shape {
 	return s
 }
 
-func (c *checker) computeShape(t types.Type, depth int) *shape {
+func (c *ExpiryReader) computeShape(t types.Type, depth int) *ClaimsShape {
 	if row := c.ix.Model.Type(t); row != nil {
 		switch row.Role {
-		case jwtapi.TypeMapClaims:
+		case TypeMapClaims:
 			if row.ExpiryField != "" {
-				return &shape{kind: shapeMap, typ: t, row: row, key: row.ExpiryField}
+				return &ClaimsShape{Kind: ShapeMap, Type: t, Row: row, Key: row.ExpiryField}
 			}
-		case jwtapi.TypeRegistered:
+		case TypeRegistered:
 			if row.ExpiryField != "" {
 				c.noteModelExpiryField(t, row.ExpiryField)
-				return &shape{kind: shapeRegistered, typ: t, row: row, key: row.ExpiryField}
+				return &ClaimsShape{Kind: ShapeRegistered, Type: t, Row: row, Key: row.ExpiryField}
 			}
 		}
 		return unknownShape
@@ -101,7 +121,7 @@ func (c *checker) computeShape(t types.Type, depth int) *shape {
 	if hasOwnMarshalJSON(t) {
 		return unknownShape // the encoding, and so exp, is the type's own business
 	}
-	s := &shape{kind: shapeStruct, typ: t}
+	s := &ClaimsShape{Kind: ShapeStruct, Type: t}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if expiryName(f.Name()) || jsonName(st.Tag(i)) == "exp" {
@@ -112,27 +132,27 @@ func (c *checker) computeShape(t types.Type, depth int) *shape {
 				// A non-pointer field without omitempty is always in the
 				// token: its zero value is an expiry in the past, or a
 				// value the library rejects.
-				s.alwaysExp = true
+				s.AlwaysExp = true
 			}
 			c.expFields[f] = true
-			s.carriers = append(s.carriers, &carrier{field: f, own: true})
+			s.Carriers = append(s.Carriers, &ExpiryCarrier{Field: f, Own: true})
 			continue
 		}
 		ft := types.Unalias(f.Type())
 		_, ptr := ft.(*types.Pointer)
 		sub := c.shapeOf(ft, depth+1)
 		switch {
-		case sub.kind == shapeRegistered:
-		case sub.kind == shapeStruct && f.Embedded():
+		case sub.Kind == ShapeRegistered:
+		case sub.Kind == ShapeStruct && f.Embedded():
 		default:
 			continue
 		}
-		if sub.alwaysExp && f.Embedded() {
-			s.alwaysExp = true
+		if sub.AlwaysExp && f.Embedded() {
+			s.AlwaysExp = true
 		}
-		s.carriers = append(s.carriers, &carrier{field: f, sub: sub, ptr: ptr})
+		s.Carriers = append(s.Carriers, &ExpiryCarrier{Field: f, Sub: sub, Ptr: ptr})
 	}
-	if len(s.carriers) == 0 || c.ownExpiryGetter(t, s) {
+	if len(s.Carriers) == 0 || c.ownExpiryGetter(t, s) {
 		return unknownShape
 	}
 	return s
@@ -154,21 +174,21 @@ func alwaysEncoded(f *types.Var, tag string) bool {
 // ownExpiryGetter reports whether a user claims type defines the library's
 // expiry getter itself (v5 GetExpirationTime), so the encoded fields do
 // not say what the library reads.
-func (c *checker) ownExpiryGetter(t types.Type, s *shape) bool {
+func (c *ExpiryReader) ownExpiryGetter(t types.Type, s *ClaimsShape) bool {
 	n, ok := t.(*types.Named)
 	if !ok {
 		return false
 	}
 	for _, imp := range c.pass.Pkg.Imports() {
-		if row := c.ix.Model.Package(imp.Path()); row != nil && row.ExpiryGetter != "" && hasMethod(n, row.ExpiryGetter) {
+		if row := c.ix.Model.Package(imp.Path()); row != nil && row.ExpiryGetter != "" && HasMethod(n, row.ExpiryGetter) {
 			return true
 		}
 	}
-	for _, car := range s.carriers {
-		if car.sub == nil || car.sub.row == nil {
+	for _, car := range s.Carriers {
+		if car.Sub == nil || car.Sub.Row == nil {
 			continue
 		}
-		if row := c.ix.Model.Package(car.sub.row.Pkg); row != nil && row.ExpiryGetter != "" && hasMethod(n, row.ExpiryGetter) {
+		if row := c.ix.Model.Package(car.Sub.Row.Pkg); row != nil && row.ExpiryGetter != "" && HasMethod(n, row.ExpiryGetter) {
 			return true
 		}
 	}
@@ -177,7 +197,7 @@ func (c *checker) ownExpiryGetter(t types.Type, s *shape) bool {
 
 // noteModelExpiryField records the expiry field object of a modelled
 // claims struct, so writes to it are recognised by identity.
-func (c *checker) noteModelExpiryField(t types.Type, name string) {
+func (c *ExpiryReader) noteModelExpiryField(t types.Type, name string) {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return
@@ -190,7 +210,7 @@ func (c *checker) noteModelExpiryField(t types.Type, name string) {
 }
 
 // isExpiryField reports whether f is a field known to hold an expiry.
-func (c *checker) isExpiryField(f *types.Var) bool {
+func (c *ExpiryReader) isExpiryField(f *types.Var) bool {
 	return f != nil && (c.expFields[f] || expiryName(f.Name()))
 }
 
@@ -219,12 +239,12 @@ func hasOwnMarshalJSON(t types.Type) bool {
 
 // status says whether the claims value e ever gets an expiry. sh, when
 // known, is the shape e must be read with (the type it is converted to).
-func (c *checker) status(e ast.Expr, sh *shape, depth int) result {
-	if e == nil || depth > maxDepth {
-		return resUnknown
+func (c *ExpiryReader) status(e ast.Expr, sh *ClaimsShape, depth int) expResult {
+	if e == nil || depth > claimsDepth {
+		return expUnknown
 	}
 	if c.isZero(e) {
-		return result{st: stNo} // nil claims: no expiry (an error path of a helper)
+		return expResult{st: ExpiryNo} // nil claims: no expiry (an error path of a helper)
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
@@ -240,14 +260,14 @@ func (c *checker) status(e ast.Expr, sh *shape, depth int) result {
 			return c.varStatus(v, sh, depth+1)
 		}
 	}
-	return resUnknown
+	return expUnknown
 }
 
 // readShape picks the shape to read a value of type t with: its own, or
 // the shape it is converted to when it is a plain map.
-func (c *checker) readShape(t types.Type, hint *shape) *shape {
+func (c *ExpiryReader) readShape(t types.Type, hint *ClaimsShape) *ClaimsShape {
 	sh := c.shapeOf(t, 0)
-	if sh.kind != shapeUnknown || hint == nil || hint.kind != shapeMap || t == nil {
+	if sh.Kind != ShapeUnknown || hint == nil || hint.Kind != ShapeMap || t == nil {
 		return sh
 	}
 	if m, ok := t.Underlying().(*types.Map); ok {
@@ -259,47 +279,47 @@ func (c *checker) readShape(t types.Type, hint *shape) *shape {
 }
 
 // litStatus reads a composite literal of claims.
-func (c *checker) litStatus(lit *ast.CompositeLit, hint *shape, depth int) result {
+func (c *ExpiryReader) litStatus(lit *ast.CompositeLit, hint *ClaimsShape, depth int) expResult {
 	sh := c.readShape(c.info.TypeOf(lit), hint)
-	if sh.alwaysExp {
-		return resYes
+	if sh.AlwaysExp {
+		return expYes
 	}
-	switch sh.kind {
-	case shapeMap:
+	switch sh.Kind {
+	case ShapeMap:
 		for _, elt := range lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
 			if !ok {
-				return resUnknown
+				return expUnknown
 			}
-			key, isConst := constString(c.info.Types[kv.Key])
+			key, isConst := ConstStringOf(c.info.Types[kv.Key])
 			switch {
 			case !isConst:
-				return resUnknown
-			case key == sh.key:
-				return resYes
+				return expUnknown
+			case key == sh.Key:
+				return expYes
 			}
 		}
-		return result{st: stNo, targets: []*fixTarget{{lit: lit, kind: targetMap, sh: sh}}}
-	case shapeRegistered:
+		return expResult{st: ExpiryNo, targets: []*ExpiryTarget{{Lit: lit, Kind: TargetMap, Shape: sh}}}
+	case ShapeRegistered:
 		names, positional, ok := c.litFields(lit, sh)
 		if !ok {
-			return resUnknown
+			return expUnknown
 		}
 		for i, name := range names {
-			if name == sh.key && !c.isZero(elemValue(lit.Elts[i])) {
-				return resYes
+			if name == sh.Key && !c.isZero(elemValue(lit.Elts[i])) {
+				return expYes
 			}
 		}
 		if positional {
-			return result{st: stNo} // no key can be added to a positional literal
+			return expResult{st: ExpiryNo} // no key can be added to a positional literal
 		}
-		return result{st: stNo, targets: []*fixTarget{{lit: lit, kind: targetRegistered, sh: sh}}}
-	case shapeStruct:
+		return expResult{st: ExpiryNo, targets: []*ExpiryTarget{{Lit: lit, Kind: TargetRegistered, Shape: sh}}}
+	case ShapeStruct:
 		names, positional, ok := c.litFields(lit, sh)
 		if !ok {
-			return resUnknown
+			return expUnknown
 		}
-		var parts []result
+		var parts []expResult
 		set := make(map[string]bool)
 		for i, name := range names {
 			value := elemValue(lit.Elts[i])
@@ -311,34 +331,34 @@ func (c *checker) litStatus(lit *ast.CompositeLit, hint *shape, depth int) resul
 			if c.isZero(value) {
 				continue
 			}
-			if car.own {
-				return resYes
+			if car.Own {
+				return expYes
 			}
-			r := c.status(value, car.sub, depth+1)
-			if r.st != stNo {
+			r := c.status(value, car.Sub, depth+1)
+			if r.st != ExpiryNo {
 				return r
 			}
 			parts = append(parts, r)
 		}
 		if positional {
-			return join(parts...)
+			return joinExpiry(parts...)
 		}
-		out := join(parts...)
-		for _, car := range sh.carriers {
-			if set[car.field.Name()] || car.own || !car.field.Embedded() || car.sub.kind != shapeRegistered {
+		out := joinExpiry(parts...)
+		for _, car := range sh.Carriers {
+			if set[car.Field.Name()] || car.Own || !car.Field.Embedded() || car.Sub.Kind != ShapeRegistered {
 				continue
 			}
-			out.targets = append(out.targets, &fixTarget{lit: lit, kind: targetEmbed, sh: car.sub, car: car})
+			out.targets = append(out.targets, &ExpiryTarget{Lit: lit, Kind: TargetEmbed, Shape: car.Sub, Carrier: car})
 		}
 		return out
 	}
-	return resUnknown
+	return expUnknown
 }
 
 // litFields returns the field name each element of a struct literal sets,
 // and whether the literal is positional.
-func (c *checker) litFields(lit *ast.CompositeLit, sh *shape) (names []string, positional, ok bool) {
-	st, isStruct := sh.typ.Underlying().(*types.Struct)
+func (c *ExpiryReader) litFields(lit *ast.CompositeLit, sh *ClaimsShape) (names []string, positional, ok bool) {
+	st, isStruct := sh.Type.Underlying().(*types.Struct)
 	if !isStruct {
 		return nil, false, false
 	}
@@ -371,16 +391,16 @@ func elemValue(e ast.Expr) ast.Expr {
 
 // callStatus reads the result (number index, or the only one when index
 // is -1) of a call that yields claims.
-func (c *checker) callStatus(call *ast.CallExpr, index int, hint *shape, depth int) result {
-	if depth > maxDepth {
-		return resUnknown
+func (c *ExpiryReader) callStatus(call *ast.CallExpr, index int, hint *ClaimsShape, depth int) expResult {
+	if depth > claimsDepth {
+		return expUnknown
 	}
 	if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
 		if len(call.Args) != 1 || index >= 0 {
-			return resUnknown
+			return expUnknown
 		}
 		sh := c.shapeOf(tv.Type, 0)
-		if sh.kind == shapeUnknown {
+		if sh.Kind == ShapeUnknown {
 			sh = hint
 		}
 		return c.status(call.Args[0], sh, depth+1)
@@ -388,25 +408,25 @@ func (c *checker) callStatus(call *ast.CallExpr, index int, hint *shape, depth i
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := c.info.Uses[id].(*types.Builtin); ok {
 			if index >= 0 || len(call.Args) == 0 {
-				return resUnknown
+				return expUnknown
 			}
 			switch b.Name() {
 			case "make", "new":
 				// A new empty map or zero struct: no expiry until one is set.
-				if sh := c.readShape(c.info.TypeOf(call.Args[0]), hint); sh.kind != shapeUnknown && !sh.alwaysExp {
-					return result{st: stNo}
+				if sh := c.readShape(c.info.TypeOf(call.Args[0]), hint); sh.Kind != ShapeUnknown && !sh.AlwaysExp {
+					return expResult{st: ExpiryNo}
 				}
 			}
-			return resUnknown
+			return expUnknown
 		}
 	}
 	fn := typeutil.StaticCallee(c.info, call)
 	if fn == nil {
-		return resUnknown
+		return expUnknown
 	}
 	decl := c.ix.Funcs[fn.Origin()]
 	if decl == nil {
-		return resUnknown
+		return expUnknown
 	}
 	if index < 0 {
 		index = 0
@@ -416,9 +436,9 @@ func (c *checker) callStatus(call *ast.CallExpr, index int, hint *shape, depth i
 
 // helperStatus reads result number index of a function of this package
 // from its return statements.
-func (c *checker) helperStatus(decl *ast.FuncDecl, index int, hint *shape, depth int) result {
-	if decl.Body == nil || c.inHelper[decl] || depth > maxDepth {
-		return resUnknown
+func (c *ExpiryReader) helperStatus(decl *ast.FuncDecl, index int, hint *ClaimsShape, depth int) expResult {
+	if decl.Body == nil || c.inHelper[decl] || depth > claimsDepth {
+		return expUnknown
 	}
 	c.inHelper[decl] = true
 	defer delete(c.inHelper, decl)
@@ -426,94 +446,85 @@ func (c *checker) helperStatus(decl *ast.FuncDecl, index int, hint *shape, depth
 	if decl.Type.Results != nil {
 		nres = decl.Type.Results.NumFields()
 	}
-	var rs []result
-	unknown := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if unknown {
-			return false
+	var rs []expResult
+	for _, ret := range OwnReturns(decl.Body) {
+		if len(ret.Results) != nres || index >= len(ret.Results) {
+			return expUnknown // bare return of named results, or return f()
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) != nres || index >= len(n.Results) {
-				unknown = true // bare return of named results, or return f()
-				return false
-			}
-			rs = append(rs, c.status(n.Results[index], hint, depth+1))
-		}
-		return true
-	})
-	if unknown || len(rs) == 0 {
-		return resUnknown
+		rs = append(rs, c.status(ret.Results[index], hint, depth+1))
 	}
-	return join(rs...)
+	if len(rs) == 0 {
+		return expUnknown
+	}
+	return joinExpiry(rs...)
 }
 
 // varKey memoises a variable's status per shape it is read with.
 type varKey struct {
 	v  *types.Var
-	sh *shape
+	sh *ClaimsShape
 }
 
 // varStatus reads every use of a local claims variable: its definitions,
 // the writes of its expiry, and the ways it could escape.
-func (c *checker) varStatus(v *types.Var, hint *shape, depth int) result {
-	if !c.isLocal(v) || depth > maxDepth {
-		return resUnknown
+func (c *ExpiryReader) varStatus(v *types.Var, hint *ClaimsShape, depth int) expResult {
+	if !c.isLocal(v) || depth > claimsDepth {
+		return expUnknown
 	}
 	sh := c.readShape(v.Type(), hint)
-	if sh.kind == shapeUnknown {
-		return resUnknown
+	if sh.Kind == ShapeUnknown {
+		return expUnknown
 	}
-	if sh.alwaysExp {
-		return resYes
+	if sh.AlwaysExp {
+		return expYes
 	}
 	key := varKey{v, sh}
 	if r, ok := c.varMemo[key]; ok {
 		return r
 	}
-	c.varMemo[key] = resUnknown // while in progress: a cycle is unknown
+	c.varMemo[key] = expUnknown // while in progress: a cycle is unknown
 	di := c.declAt(v.Pos())
 	if di == nil {
-		return resUnknown
+		return expUnknown
 	}
-	var rs []result
+	var rs []expResult
 	for _, id := range di.idents[v] {
 		eff := c.useEffect(di, id, sh)
 		switch {
-		case eff.st != stNo:
-			c.varMemo[key] = result{st: eff.st}
+		case eff.st != ExpiryNo:
+			c.varMemo[key] = expResult{st: eff.st}
 			return c.varMemo[key]
 		case eff.zero:
-			rs = append(rs, result{st: stNo})
+			rs = append(rs, expResult{st: ExpiryNo})
 		case eff.def != nil:
-			var r result
+			var r expResult
 			if eff.index >= 0 {
 				call, ok := ast.Unparen(eff.def).(*ast.CallExpr)
 				if !ok {
-					r = resUnknown
+					r = expUnknown
 				} else {
 					r = c.callStatus(call, eff.index, eff.shape, depth+1)
 				}
 			} else {
 				r = c.status(eff.def, eff.shape, depth+1)
 			}
-			if r.st != stNo {
+			if r.st != ExpiryNo {
 				c.varMemo[key] = r
 				return r
 			}
 			rs = append(rs, r)
 		}
 	}
-	r := join(rs...)
+	r := joinExpiry(rs...)
 	c.varMemo[key] = r
 	return r
 }
 
-// isZero reports whether e is nil or the constant zero.
-func (c *checker) isZero(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
+func (c *ExpiryReader) isZero(e ast.Expr) bool { return isZeroValue(c.info, e) }
+
+// isZeroValue reports whether e is nil or the constant zero.
+func isZeroValue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
 	if !ok {
 		return false
 	}
@@ -528,6 +539,3 @@ func (c *checker) isZero(e ast.Expr) bool {
 	}
 	return false
 }
-
-// constString returns the value of a constant string expression.
-func constString(tv types.TypeAndValue) (string, bool) { return jwtapi.ConstStringOf(tv) }
