@@ -1,14 +1,14 @@
-package sharedkey
+package keyflow
 
 import (
 	"strings"
 	"unicode"
 )
 
-// words splits an identifier, an environment variable name, a config key
+// Words splits an identifier, an environment variable name, a config key
 // or a file name into lower-case words: JWTSecret, jwt_secret, jwt.secret
 // and jwt-secret all give [jwt secret].
-func words(s string) []string {
+func Words(s string) []string {
 	var out []string
 	var cur []rune
 	flush := func() {
@@ -37,15 +37,8 @@ func words(s string) []string {
 	return out
 }
 
-func wordsOf(names ...string) []string {
-	var out []string
-	for _, n := range names {
-		out = append(out, words(n)...)
-	}
-	return out
-}
-
-func has(ws []string, set ...string) bool {
+// HasWord reports whether ws holds one of the words of set.
+func HasWord(ws []string, set ...string) bool {
 	for _, w := range ws {
 		for _, s := range set {
 			if w == s {
@@ -77,7 +70,7 @@ var notSecretWords = map[string]bool{
 // config key or environment variable, with the names of what contains it
 // before it) say it holds a JWT signing secret. The last word list is the
 // name itself; only it may veto.
-func isSecretName(context []string, name []string) bool {
+func IsSecretName(context []string, name []string) bool {
 	for _, w := range name {
 		if notSecretWords[w] {
 			return false
@@ -90,15 +83,15 @@ func isSecretName(context []string, name []string) bool {
 			return true
 		}
 	}
-	secret := has(ws, "secret", "secrets")
-	key := has(ws, "key", "keys")
-	jwt := has(ws, "jwt", "jwts", "jws")
+	secret := HasWord(ws, "secret", "secrets")
+	key := HasWord(ws, "key", "keys")
+	jwt := HasWord(ws, "jwt", "jwts", "jws")
 	switch {
-	case jwt && (secret || key || has(ws, "signing", "sign", "hmac")):
+	case jwt && (secret || key || HasWord(ws, "signing", "sign", "hmac")):
 		return true
-	case secret && (has(ws, "token", "tokens", "signing", "sign", "hmac", "hs256", "hs384", "hs512", "refresh", "bearer", "auth") || accessWord(ws)):
+	case secret && (HasWord(ws, "token", "tokens", "signing", "sign", "hmac", "hs256", "hs384", "hs512", "refresh", "bearer", "auth") || accessWord(ws)):
 		return true
-	case key && has(ws, "signing", "hmac", "hs256", "hs384", "hs512", "refresh"):
+	case key && HasWord(ws, "signing", "hmac", "hs256", "hs384", "hs512", "refresh"):
 		return true
 	}
 	return false
@@ -115,9 +108,9 @@ func accessWord(ws []string) bool {
 	return false
 }
 
-// envName returns the canonical deployment environment a word names, or
+// EnvName returns the canonical deployment environment a word names, or
 // "".
-func envName(w string) string {
+func EnvName(w string) string {
 	switch strings.ToLower(w) {
 	case "dev", "develop", "development":
 		return "development"
@@ -145,11 +138,11 @@ func envName(w string) string {
 	return ""
 }
 
-// envOfValue returns the environment a whole string names ("prod",
+// EnvOfValue returns the environment a whole string names ("prod",
 // "Production", "pre-prod"), or "".
-func envOfValue(s string) string {
+func EnvOfValue(s string) string {
 	t := strings.ToLower(strings.TrimSpace(s))
-	if e := envName(t); e != "" {
+	if e := EnvName(t); e != "" {
 		return e
 	}
 	if t == "pre-prod" || t == "pre_prod" {
@@ -158,11 +151,11 @@ func envOfValue(s string) string {
 	return ""
 }
 
-// splitEnv finds exactly one environment word in ws and returns it with
+// SplitEnv finds exactly one environment word in ws and returns it with
 // the remaining words; ok is false when there is none or more than one.
-func splitEnv(ws []string) (env string, rest []string, ok bool) {
+func SplitEnv(ws []string) (env string, rest []string, ok bool) {
 	for _, w := range ws {
-		if e := envName(w); e != "" {
+		if e := EnvName(w); e != "" {
 			if env != "" {
 				return "", nil, false
 			}
@@ -176,27 +169,28 @@ func splitEnv(ws []string) (env string, rest []string, ok bool) {
 
 // Token kinds a key signs or verifies.
 const (
-	kindAccess  = "access"
-	kindRefresh = "refresh"
-	kindID      = "id"
-	kindReset   = "reset"
-	kindVerify  = "verification"
-	kindInvite  = "invitation"
-	kindMagic   = "magic-link"
+	TokenAccess  = "access"
+	TokenRefresh = "refresh"
+	TokenID      = "id"
+	TokenReset   = "reset"
+	TokenVerify  = "verification"
+	TokenInvite  = "invitation"
+	TokenMagic   = "magic-link"
 )
 
-var kindLabels = map[string]string{
-	kindAccess:  "access tokens",
-	kindRefresh: "refresh tokens",
-	kindID:      "ID tokens",
-	kindReset:   "password-reset tokens",
-	kindVerify:  "verification tokens",
-	kindInvite:  "invitation tokens",
-	kindMagic:   "magic-link tokens",
+// TokenKindLabels name the tokens of each kind in messages.
+var TokenKindLabels = map[string]string{
+	TokenAccess:  "access tokens",
+	TokenRefresh: "refresh tokens",
+	TokenID:      "ID tokens",
+	TokenReset:   "password-reset tokens",
+	TokenVerify:  "verification tokens",
+	TokenInvite:  "invitation tokens",
+	TokenMagic:   "magic-link tokens",
 }
 
-// kindsIn returns the token kinds the words name.
-func kindsIn(ws []string) map[string]bool {
+// TokenKindsIn returns the token kinds the words name.
+func TokenKindsIn(ws []string) map[string]bool {
 	out := map[string]bool{}
 	for i, w := range ws {
 		next := ""
@@ -205,39 +199,39 @@ func kindsIn(ws []string) map[string]bool {
 		}
 		switch w {
 		case "refresh":
-			out[kindRefresh] = true
+			out[TokenRefresh] = true
 		case "access":
 			if next != "key" {
-				out[kindAccess] = true
+				out[TokenAccess] = true
 			}
 		case "id":
 			if next == "token" || next == "tokens" || next == "claims" {
-				out[kindID] = true
+				out[TokenID] = true
 			}
 		case "idtoken":
-			out[kindID] = true
+			out[TokenID] = true
 		case "reset":
 			// resetToken, passwordReset; not a function that resets
 			// something else.
-			if has(ws, "password", "pwd", "passwd") || next == "token" || next == "link" || next == "claims" {
-				out[kindReset] = true
+			if HasWord(ws, "password", "pwd", "passwd") || next == "token" || next == "link" || next == "claims" {
+				out[TokenReset] = true
 			}
 		case "verification", "confirmation", "activation":
 			// Nouns only: VerifyToken verifies any token.
-			out[kindVerify] = true
+			out[TokenVerify] = true
 		case "invite", "invitation":
-			out[kindInvite] = true
+			out[TokenInvite] = true
 		case "magic":
-			out[kindMagic] = true
+			out[TokenMagic] = true
 		}
 	}
 	return out
 }
 
-// kindOf returns the one token kind the words name, or "" when they name
+// TokenKindOf returns the one token kind the words name, or "" when they name
 // none or several.
-func kindOf(ws []string) (kind string, ambiguous bool) {
-	ks := kindsIn(ws)
+func TokenKindOf(ws []string) (kind string, ambiguous bool) {
+	ks := TokenKindsIn(ws)
 	if len(ks) > 1 {
 		return "", true
 	}
