@@ -18,3 +18,12 @@ const (
 	kindAccess = keyflow.TokenAccess
 	kindID     = keyflow.TokenID
 )
+
+// The rule's facts, defined in keyflow.
+type (
+	EnvDefaultFact = keyflow.EnvDefaultFact
+	FallbackFact   = keyflow.FallbackFact
+	SignerFact     = keyflow.SignerFact
+	KeyUsesFact    = keyflow.KeyUsesFact
+	KeyUse         = keyflow.KeyUse
+)

@@ -1,4 +1,4 @@
-package sharedkey
+package keyflow
 
 import (
 	"fmt"
@@ -6,6 +6,11 @@ import (
 	"sort"
 	"strings"
 )
+
+// The facts of sharedkey's provenance. go/analysis lets a pass import
+// only the facts of its own analyzer, so the rule that reads them lists
+// them in its FactTypes; keyflow defines them and fills them through
+// that rule's pass (Provenance).
 
 // EnvDefaultFact marks a function of the getenv(name, def) shape: it
 // returns the environment variable named by parameter Name, or parameter
@@ -77,6 +82,13 @@ type KeyUse struct {
 
 	pos token.Pos // in the package that found it; not encoded
 }
+
+// At returns u found at pos in the package analysed.
+func (u KeyUse) At(pos token.Pos) KeyUse { u.pos = pos; return u }
+
+// Pos is where u was found in the package analysed; NoPos for a use
+// read from a fact.
+func (u KeyUse) Pos() token.Pos { return u.pos }
 
 // KeyUsesFact lists the key uses of a package and of every package it
 // imports, so that the first package that sees two kinds of token signed
