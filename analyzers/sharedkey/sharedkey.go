@@ -14,7 +14,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
@@ -55,7 +54,7 @@ type checker struct {
 	info *types.Info
 	ins  *inspector.Inspector
 	rep  *diag.Reporter
-	enc  objectpath.Encoder
+	prov *keyflow.Provenance
 
 	sinks []*jwtapi.KeySink
 	// sinkRoots maps the identity of everything a sink's key is read
@@ -63,24 +62,15 @@ type checker struct {
 	sinkRoots map[string]*jwtapi.KeySink
 	// sinkCands are the constants a sink's key selects among.
 	sinkCands []token.Pos
-	// rejections are the package's startup checks that refuse short or
-	// placeholder secrets (failclosed.go), collected on first use.
-	rejections []rejection
 	// sinkFallbacks maps the position of a fallback constant keyflow
 	// found behind a sink's key to that sink.
 	sinkFallbacks map[token.Pos]*jwtapi.KeySink
-	// helpers are this package's getenv(name, def) functions.
-	helpers map[*types.Func]*EnvDefaultFact
 	// reported holds report positions already used, so that one origin
 	// gives one diagnostic.
 	reported map[string]bool
-	// params maps parameters to their index, built on first use.
-	params map[*types.Var]int
 	// calls maps this package's functions to their calls here, built
 	// on first use.
 	calls map[*types.Func][]*ast.CallExpr
-	// receivers are the receiver variables of this package's methods.
-	receivers map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass) (result any, err error) {
@@ -107,13 +97,12 @@ func run(pass *analysis.Pass) (result any, err error) {
 		info:          pass.TypesInfo,
 		ins:           ins,
 		rep:           diag.New(pass, name),
+		prov:          flow.Provenance(pass),
 		sinkRoots:     make(map[string]*jwtapi.KeySink),
 		sinkFallbacks: make(map[token.Pos]*jwtapi.KeySink),
-		helpers:       make(map[*types.Func]*EnvDefaultFact),
 		reported:      make(map[string]bool),
 	}
 	c.indexSinks()
-	c.findHelpers()
 	c.checkFallbacks()
 	c.checkPerEnvLiterals()
 	c.checkEnvSwitches()
@@ -136,9 +125,9 @@ func (c *checker) indexSinks() {
 		// The candidates of a selection (a map indexed by the
 		// environment, a switch on it) reach this sink.
 		c.sinkCands = append(c.sinkCands, o.Candidates...)
-		for _, r := range c.roots(s.Key) {
-			if _, ok := c.sinkRoots[r.id]; !ok {
-				c.sinkRoots[r.id] = s
+		for _, r := range c.prov.Roots(s.Key) {
+			if _, ok := c.sinkRoots[r.ID]; !ok {
+				c.sinkRoots[r.ID] = s
 			}
 		}
 	}
@@ -195,39 +184,6 @@ func (c *checker) sameLine(a, b token.Pos) bool {
 	}
 	pa, pb := c.pass.Fset.Position(a), c.pass.Fset.Position(b)
 	return pa.Filename == pb.Filename && pa.Line == pb.Line
-}
-
-// inPackage reports whether pos lies in one of the package's files.
-func (c *checker) inPackage(pos token.Pos) bool {
-	if !pos.IsValid() {
-		return false
-	}
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return true
-		}
-	}
-	return false
-}
-
-// objID names a package-level object, a field or a method in a way that
-// is the same in every package that sees it; "" for local variables.
-func (c *checker) objID(obj types.Object) string {
-	if obj == nil || obj.Pkg() == nil {
-		return ""
-	}
-	if obj.Pkg().Scope().Lookup(obj.Name()) == obj {
-		return obj.Pkg().Path() + "#" + obj.Name()
-	}
-	if v, ok := obj.(*types.Var); ok && !v.IsField() {
-		return "" // a local variable or parameter
-	}
-	if p, err := c.enc.For(obj); err == nil {
-		return obj.Pkg().Path() + "#" + string(p)
-	}
-	// A field or method objectpath cannot name (of a local type):
-	// meaningful within this pass only.
-	return fmt.Sprintf("%s#%s@%d", obj.Pkg().Path(), obj.Name(), obj.Pos())
 }
 
 // sinkSubject names the key of a sink for messages.
