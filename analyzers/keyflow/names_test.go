@@ -44,23 +44,3 @@ func TestIsSecretName(t *testing.T) {
 		t.Errorf("Config.Secret says nothing about JWTs")
 	}
 }
-
-func TestKinds(t *testing.T) {
-	for in, want := range map[string]string{
-		"refreshToken":            TokenRefresh,
-		"GenerateAccessToken":     TokenAccess,
-		"idToken":                 TokenID,
-		"passwordResetToken":      TokenReset,
-		"EmailVerificationToken":  TokenVerify,
-		"VerifyToken":             "",
-		"accessKey":               "",
-		"tokenPair":               "",
-		"GenerateTokenForUserID":  "",
-		"ResetCounter":            "",
-		"accessAndRefreshSecrets": "",
-	} {
-		if got, _ := TokenKindOf(Words(in)); got != want {
-			t.Errorf("TokenKindOf(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -17,13 +17,6 @@ var (
 	envName      = keyflow.EnvName
 	envOfValue   = keyflow.EnvOfValue
 	splitEnv     = keyflow.SplitEnv
-	kindOf       = keyflow.TokenKindOf
-	kindLabels   = keyflow.TokenKindLabels
-)
-
-const (
-	kindAccess = keyflow.TokenAccess
-	kindID     = keyflow.TokenID
 )
 
 // The rule's facts, defined in keyflow.
