@@ -347,7 +347,7 @@ func (pr *Provenance) helperExpr(e ast.Expr, parts map[helperPart]bool, depth in
 	if depth > 4 {
 		return false
 	}
-	e = ast.Unparen(e)
+	e = unwrapValue(pr.info, e)
 	if s, ok := jwtapi.ConstString(pr.info, e); ok && s == "" {
 		return true // returning "" when unset is no default
 	}
@@ -382,9 +382,6 @@ func (pr *Provenance) helperExpr(e ast.Expr, parts map[helperPart]bool, depth in
 		}
 		return true
 	case *ast.CallExpr:
-		if isTypeExpr(pr.info, x.Fun) && len(x.Args) == 1 {
-			return pr.helperExpr(x.Args[0], parts, depth+1)
-		}
 		fn, _ := typeutil.Callee(pr.info, x).(*types.Func)
 		if fn == nil || fn.Pkg() == nil {
 			return false
@@ -417,16 +414,13 @@ func (pr *Provenance) helperExpr(e ast.Expr, parts map[helperPart]bool, depth in
 			parts[helperPart{env: true, param: param}] = true
 			return true
 		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
-		case "cmp.Or":
+		if fn.Pkg().Path() == "cmp" && fn.Name() == "Or" {
 			for _, a := range x.Args {
 				if !pr.helperExpr(a, parts, depth+1) {
 					return false
 				}
 			}
 			return true
-		case "strings.TrimSpace":
-			return len(x.Args) == 1 && pr.helperExpr(x.Args[0], parts, depth+1)
 		}
 	}
 	return false

@@ -197,11 +197,6 @@ func sinkSubject(s *jwtapi.KeySink) string {
 	return "jwt key of " + s.API
 }
 
-func isTypeExpr(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsType()
-}
-
 // typeNameOf returns the name of the named type t or *t, or "".
 func typeNameOf(t types.Type) string {
 	if t == nil {
@@ -287,8 +282,6 @@ func hasDefaultTag(st *ast.StructType) bool {
 
 // constString returns the value of a constant string expression.
 func (c *checker) constString(e ast.Expr) (string, bool) { return jwtapi.ConstString(c.info, e) }
-
-func stringOf(tv types.TypeAndValue) (string, bool) { return jwtapi.ConstStringOf(tv) }
 
 // selectedBySink reports whether e holds a constant some sink's key
 // selects among.
