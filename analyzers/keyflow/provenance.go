@@ -97,3 +97,61 @@ func lastElem(path string) string {
 // KeyLike reports whether values of type t can hold a secret: a string
 // or a byte slice.
 func KeyLike(t types.Type) bool { return keyLike(t) }
+
+// MayVary reports, from cheap signals, whether a value of the package
+// can depend on its configuration or environment: it imports an
+// environment, flag or config library, cmp or embed, or declares a
+// package-level composite literal or a struct with a default tag. Rules
+// use it to skip packages where no fallback or selection can be.
+func MayVary(pkg *types.Package, files []*ast.File) bool {
+	for _, imp := range pkg.Imports() {
+		if varyPackages[imp.Path()] {
+			return true
+		}
+	}
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				switch spec := spec.(type) {
+				case *ast.ValueSpec:
+					for _, v := range spec.Values {
+						if _, ok := ast.Unparen(v).(*ast.CompositeLit); ok {
+							return true
+						}
+					}
+				case *ast.TypeSpec:
+					if st, ok := spec.Type.(*ast.StructType); ok && hasDefaultTag(st) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// varyPackages: importing one of these can make a secret's value depend
+// on the environment, a flag or a config default.
+var varyPackages = func() map[string]bool {
+	m := jwtapi.ConfigPackages()
+	m["cmp"], m["embed"] = true, true
+	return m
+}()
+
+func hasDefaultTag(st *ast.StructType) bool {
+	for _, f := range st.Fields.List {
+		if f.Tag == nil {
+			continue
+		}
+		for _, t := range jwtapi.DefaultTags() {
+			if strings.Contains(f.Tag.Value, t.Tag+":") {
+				return true
+			}
+		}
+	}
+	return false
+}

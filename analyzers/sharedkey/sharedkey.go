@@ -220,32 +220,8 @@ func relevant(pass *analysis.Pass, ix *jwtapi.Index) bool {
 	if ix.UsesLibrary || len(pass.IgnoredFiles) > 0 {
 		return true
 	}
-	for _, imp := range pass.Pkg.Imports() {
-		if signalPackages[imp.Path()] {
-			return true
-		}
-	}
-	for _, f := range pass.Files {
-		for _, decl := range f.Decls {
-			gd, ok := decl.(*ast.GenDecl)
-			if !ok {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				switch spec := spec.(type) {
-				case *ast.ValueSpec:
-					for _, v := range spec.Values {
-						if _, ok := ast.Unparen(v).(*ast.CompositeLit); ok {
-							return true
-						}
-					}
-				case *ast.TypeSpec:
-					if st, ok := spec.Type.(*ast.StructType); ok && hasDefaultTag(st) {
-						return true
-					}
-				}
-			}
-		}
+	if keyflow.MayVary(pass.Pkg, pass.Files) {
+		return true
 	}
 	// Facts of an import matter only through the objects the package
 	// uses, and a KeyUsesFact only from a direct import: look them up
@@ -256,28 +232,6 @@ func relevant(pass *analysis.Pass, ix *jwtapi.Index) bool {
 		}
 	}
 	return jwtapi.UsesImportedFacts(pass)
-}
-
-// signalPackages: importing one of these can make a secret's value depend
-// on the environment, a flag or a config default.
-var signalPackages = func() map[string]bool {
-	m := jwtapi.ConfigPackages()
-	m["cmp"], m["embed"] = true, true
-	return m
-}()
-
-func hasDefaultTag(st *ast.StructType) bool {
-	for _, f := range st.Fields.List {
-		if f.Tag == nil {
-			continue
-		}
-		for _, t := range jwtapi.DefaultTags() {
-			if strings.Contains(f.Tag.Value, t.Tag+":") {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // constString returns the value of a constant string expression.
