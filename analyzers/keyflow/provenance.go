@@ -155,3 +155,11 @@ func hasDefaultTag(st *ast.StructType) bool {
 	}
 	return false
 }
+
+// TypeName returns the name of the named type t or *t, or "".
+func TypeName(t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	return recvName(t)
+}

@@ -153,13 +153,7 @@ func (c *checker) reportKey(key string, pos, end token.Pos, format string, args 
 func (c *checker) isReported(pos token.Pos) bool { return c.reported[fmt.Sprintf("%d|", pos)] }
 
 // at formats a position as file.go:line.
-func (c *checker) at(pos token.Pos) string {
-	if !pos.IsValid() {
-		return ""
-	}
-	p := c.pass.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
-}
+func (c *checker) at(pos token.Pos) string { return c.flow.Position(pos) }
 
 // atPkg formats a position as pkg/file.go:line, for facts read in other
 // packages.
@@ -198,18 +192,7 @@ func sinkSubject(s *jwtapi.KeySink) string {
 }
 
 // typeNameOf returns the name of the named type t or *t, or "".
-func typeNameOf(t types.Type) string {
-	if t == nil {
-		return ""
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
-}
+var typeNameOf = keyflow.TypeName
 
 // relevant reports whether the package can hold anything this rule looks
 // for, from cheap signals, so that the walk is spent only where it can
