@@ -30,6 +30,8 @@ type Lookup struct {
 	Pos  token.Pos
 }
 
+// String names the lookup for messages: "environment variable JWT_SECRET",
+// "flag -jwt-secret", "the config key".
 func (l Lookup) String() string {
 	switch {
 	case l.Name != "" && l.What == "flag":
@@ -358,7 +360,7 @@ func (pr *Provenance) helperExpr(e ast.Expr, parts map[helperPart]bool, depth in
 			return false
 		}
 		if pr.ix.Defs.IsParam(v) {
-			i := pr.ParamIndex(v)
+			i := pr.paramIndex(v)
 			if i < 0 {
 				return false
 			}
@@ -399,8 +401,8 @@ func (pr *Provenance) helperExpr(e ast.Expr, parts map[helperPart]bool, depth in
 				if !isID {
 					return true
 				}
-				if v, isVar := pr.info.Uses[id].(*types.Var); isVar && pr.ix.Defs.IsParam(v) && !pr.IsRecvVar(v) {
-					i := pr.ParamIndex(v)
+				if v, isVar := pr.info.Uses[id].(*types.Var); isVar && pr.ix.Defs.IsParam(v) && !pr.isRecvVar(v) {
+					i := pr.paramIndex(v)
 					if i < 0 || (param >= 0 && param != i) {
 						ok = false
 					}

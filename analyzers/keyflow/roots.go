@@ -163,10 +163,10 @@ func (pr *Provenance) paramOf(e ast.Expr) int {
 		return -1
 	}
 	v, ok := pr.info.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != pr.pass.Pkg || !pr.ix.Defs.IsParam(v) || pr.IsRecvVar(v) {
+	if !ok || v.Pkg() != pr.pass.Pkg || !pr.ix.Defs.IsParam(v) || pr.isRecvVar(v) {
 		return -1
 	}
-	return pr.ParamIndex(v)
+	return pr.paramIndex(v)
 }
 
 // isRecv reports whether e is the receiver of the enclosing method.
@@ -179,12 +179,12 @@ func (pr *Provenance) isRecv(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	return pr.IsRecvVar(v)
+	return pr.isRecvVar(v)
 }
 
 // isRecvVar reports whether v is the receiver of one of this package's
 // methods.
-func (pr *Provenance) IsRecvVar(v *types.Var) bool {
+func (pr *Provenance) isRecvVar(v *types.Var) bool {
 	if pr.receivers == nil {
 		pr.receivers = make(map[*types.Var]bool)
 		for _, decl := range pr.ix.Funcs {
@@ -210,7 +210,7 @@ func (pr *Provenance) varRoots(v *types.Var, depth int, seen map[ast.Node]bool, 
 		return
 	}
 	if pr.ix.Defs.IsParam(v) {
-		if i := pr.ParamIndex(v); i >= 0 {
+		if i := pr.paramIndex(v); i >= 0 {
 			*out = append(*out, Root{ID: fmt.Sprintf("param:%d", i), Obj: v, Param: i})
 		}
 		return
@@ -228,7 +228,7 @@ func (pr *Provenance) varRoots(v *types.Var, depth int, seen map[ast.Node]bool, 
 
 // paramIndex returns the index of v among the parameters of the function
 // (declared or literal) that declares it, or -1.
-func (pr *Provenance) ParamIndex(v *types.Var) int {
+func (pr *Provenance) paramIndex(v *types.Var) int {
 	if pr.params == nil {
 		pr.params = make(map[*types.Var]int)
 		add := func(ft *ast.FuncType) {
