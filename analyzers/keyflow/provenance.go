@@ -87,6 +87,15 @@ func (pr *Provenance) inPackage(pos token.Pos) bool {
 	return false
 }
 
+// PkgPosition formats a position in this package as pkg/file.go:line,
+// for facts other packages read.
+func (f *Flow) PkgPosition(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	return lastElem(f.pass.Pkg.Path()) + "/" + position(f.pass.Fset, pos)
+}
+
 func lastElem(path string) string {
 	if i := strings.LastIndex(path, "/"); i >= 0 {
 		return path[i+1:]

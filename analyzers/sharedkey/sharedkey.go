@@ -9,8 +9,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -157,20 +155,7 @@ func (c *checker) at(pos token.Pos) string { return c.flow.Position(pos) }
 
 // atPkg formats a position as pkg/file.go:line, for facts read in other
 // packages.
-func (c *checker) atPkg(pos token.Pos) string {
-	if !pos.IsValid() {
-		return ""
-	}
-	p := c.pass.Fset.Position(pos)
-	return fmt.Sprintf("%s/%s:%d", lastElem(c.pass.Pkg.Path()), filepath.Base(p.Filename), p.Line)
-}
-
-func lastElem(path string) string {
-	if i := strings.LastIndex(path, "/"); i >= 0 {
-		return path[i+1:]
-	}
-	return path
-}
+func (c *checker) atPkg(pos token.Pos) string { return c.flow.PkgPosition(pos) }
 
 func (c *checker) sameLine(a, b token.Pos) bool {
 	if !a.IsValid() || !b.IsValid() {
