@@ -833,7 +833,9 @@ func (pr *Provenance) lookupCall(call *ast.CallExpr) (Lookup, bool) {
 	return Lookup{What: string(row.Reads), Name: name, Via: fn.Pkg().Name() + "." + fn.Name(), Pos: call.Pos()}, true
 }
 
-// unwrapValue strips parentheses, conversions and trimming.
+// unwrapValue strips parentheses, conversions and the one-argument
+// calls of jwtapi.KeepsEmpty (trimming, case mapping): what remains is
+// empty exactly when e is.
 func unwrapValue(info *types.Info, e ast.Expr) ast.Expr {
 	for i := 0; i < 8; i++ {
 		e = ast.Unparen(e)
@@ -841,16 +843,11 @@ func unwrapValue(info *types.Info, e ast.Expr) ast.Expr {
 		if !ok || len(call.Args) != 1 {
 			return e
 		}
-		if isTypeExpr(info, call.Fun) {
-			e = call.Args[0]
-			continue
-		}
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") && fn.Name() == "TrimSpace" {
-			e = call.Args[0]
-			continue
+		if _, keeps := jwtapi.KeepsEmpty(fn); !keeps && !isTypeExpr(info, call.Fun) {
+			return e
 		}
-		return e
+		e = call.Args[0]
 	}
 	return e
 }

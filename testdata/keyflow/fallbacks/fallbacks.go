@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"log"
 	"os"
+	"strings"
 )
 
 // Getenv returns the environment variable name, or def when it is unset.
@@ -30,6 +31,16 @@ func signingKey() string {
 	return k
 }
 
+// hmacKey tests the lookup through trimming and case mapping, which keep
+// an empty value empty.
+func hmacKey() string {
+	k := strings.ToLower(os.Getenv("HMAC_KEY"))
+	if strings.TrimSpace(k) == "" {
+		k = "fallback-hmac-key-0004" // want `environment variable HMAC_KEY via os.Getenv: named`
+	}
+	return k
+}
+
 // refreshSecret's default is refused at startup: it fails closed.
 var refreshSecret = cmp.Or(os.Getenv("REFRESH_SECRET"), "short") // want `environment variable REFRESH_SECRET via cmp.Or: named, fails closed`
 
@@ -45,4 +56,4 @@ type Config struct {
 	Port   string `env:"PORT" envDefault:"8080"`                          // want `environment variable PORT via envDefault struct tag: unnamed`
 }
 
-var _, _, _ = jwtSecret, apiBase, signingKey
+var _, _, _, _ = jwtSecret, apiBase, signingKey, hmacKey
