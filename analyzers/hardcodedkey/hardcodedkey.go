@@ -318,7 +318,7 @@ func isByteSlice(t types.Type) bool {
 // EnvName derives an environment variable name from an identifier:
 // jwtSecret and JWTSecret give JWT_SECRET; "" gives JWT_SECRET.
 func EnvName(ident string) string {
-	if ws := keyflow.Words(ident); len(ws) > 0 {
+	if ws := jwtapi.Words(ident); len(ws) > 0 {
 		return strings.ToUpper(strings.Join(ws, "_"))
 	}
 	return "JWT_SECRET"

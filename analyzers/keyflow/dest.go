@@ -106,7 +106,7 @@ func (pr *Provenance) DestOf(cur inspector.Cursor, followLocals bool) Dest {
 			if a != e || i >= sig.Params().Len() || (sig.Variadic() && i >= sig.Params().Len()-1) {
 				continue
 			}
-			d.Names = append(d.Names, Name{Context: Words(fn.Name()), Words: Words(sig.Params().At(i).Name())})
+			d.Names = append(d.Names, Name{Context: jwtapi.Words(fn.Name()), Words: jwtapi.Words(sig.Params().At(i).Name())})
 		}
 	}
 	return d
@@ -123,11 +123,11 @@ func (pr *Provenance) literalKey(kvCur inspector.Cursor, kv *ast.KeyValueExpr) D
 	if !ok {
 		return Dest{}
 	}
-	ctx := Words(recvName(tv.Type))
+	ctx := jwtapi.Words(recvName(tv.Type))
 	// The literal is itself a field value: JWT: JWTConfig{Secret: …}.
 	if outer, ok := kvCur.Parent().Parent().Node().(*ast.KeyValueExpr); ok {
 		if id, ok := outer.Key.(*ast.Ident); ok {
-			ctx = append(Words(id.Name), ctx...)
+			ctx = append(jwtapi.Words(id.Name), ctx...)
 		}
 	}
 	if _, isStruct := tv.Type.Underlying().(*types.Struct); isStruct {
@@ -136,7 +136,7 @@ func (pr *Provenance) literalKey(kvCur inspector.Cursor, kv *ast.KeyValueExpr) D
 			return Dest{}
 		}
 		field, _ := pr.info.Uses[id].(*types.Var)
-		return pr.named(Name{Context: ctx, Words: Words(id.Name)}, field)
+		return pr.named(Name{Context: ctx, Words: jwtapi.Words(id.Name)}, field)
 	}
 	if p, ok := tv.Type.Underlying().(*types.Pointer); ok {
 		if _, isStruct := p.Elem().Underlying().(*types.Struct); isStruct {
@@ -144,7 +144,7 @@ func (pr *Provenance) literalKey(kvCur inspector.Cursor, kv *ast.KeyValueExpr) D
 		}
 	}
 	if key, ok := jwtapi.ConstString(pr.info, kv.Key); ok {
-		return Dest{Names: []Name{{Context: ctx, Words: Words(key)}}}
+		return Dest{Names: []Name{{Context: ctx, Words: jwtapi.Words(key)}}}
 	}
 	return Dest{}
 }
@@ -172,21 +172,21 @@ func (pr *Provenance) LValue(l ast.Expr) Dest {
 			obj = pr.info.Uses[x]
 		}
 		if v, ok := obj.(*types.Var); ok {
-			return pr.named(Name{Words: Words(v.Name())}, v)
+			return pr.named(Name{Words: jwtapi.Words(v.Name())}, v)
 		}
 	case *ast.SelectorExpr:
 		ctx := chainWords(x.X, 0)
 		var v *types.Var
 		if sel, ok := pr.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
 			v, _ = sel.Obj().(*types.Var)
-			ctx = append(ctx, Words(recvName(sel.Recv()))...)
+			ctx = append(ctx, jwtapi.Words(recvName(sel.Recv()))...)
 		} else {
 			v, _ = pr.info.Uses[x.Sel].(*types.Var)
 		}
-		return pr.named(Name{Context: ctx, Words: Words(x.Sel.Name)}, v)
+		return pr.named(Name{Context: ctx, Words: jwtapi.Words(x.Sel.Name)}, v)
 	case *ast.IndexExpr:
 		if key, ok := jwtapi.ConstString(pr.info, x.Index); ok {
-			return Dest{Names: []Name{{Context: chainWords(x.X, 0), Words: Words(key)}}}
+			return Dest{Names: []Name{{Context: chainWords(x.X, 0), Words: jwtapi.Words(key)}}}
 		}
 	case *ast.StarExpr:
 		return pr.LValue(x.X)
@@ -205,9 +205,9 @@ func chainWords(e ast.Expr, depth int) []string {
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return Words(x.Name)
+		return jwtapi.Words(x.Name)
 	case *ast.SelectorExpr:
-		return append(chainWords(x.X, depth+1), Words(x.Sel.Name)...)
+		return append(chainWords(x.X, depth+1), jwtapi.Words(x.Sel.Name)...)
 	case *ast.StarExpr:
 		return chainWords(x.X, depth+1)
 	}
@@ -271,12 +271,12 @@ func (pr *Provenance) ReturnDest(cur inspector.Cursor) Dest {
 	var ctx []string
 	if decl.Recv != nil && len(decl.Recv.List) > 0 {
 		if tv, ok := pr.info.Types[decl.Recv.List[0].Type]; ok {
-			ctx = Words(recvName(tv.Type))
+			ctx = jwtapi.Words(recvName(tv.Type))
 		}
 	}
-	d := Dest{Names: []Name{{Context: ctx, Words: Words(fn.Name())}}, Objs: []types.Object{fn}}
+	d := Dest{Names: []Name{{Context: ctx, Words: jwtapi.Words(fn.Name())}}, Objs: []types.Object{fn}}
 	if res := decl.Type.Results; res != nil && len(res.List) > 0 && len(res.List[0].Names) > 0 {
-		d.Names = append(d.Names, Name{Context: ctx, Words: Words(res.List[0].Names[0].Name)})
+		d.Names = append(d.Names, Name{Context: ctx, Words: jwtapi.Words(res.List[0].Names[0].Name)})
 	}
 	if id := pr.ObjID(fn); id != "" {
 		d.Roots = []Root{{ID: id, Obj: fn, Param: -1}}

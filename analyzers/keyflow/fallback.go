@@ -56,7 +56,7 @@ type FallbackSite struct {
 // Named reports whether the lookup's name or a name of where the value
 // goes says it is a JWT secret.
 func (s *FallbackSite) Named() bool {
-	if s.Lookup.Name != "" && IsSecretName(nil, Words(s.Lookup.Name)) {
+	if s.Lookup.Name != "" && IsSecretName(nil, jwtapi.Words(s.Lookup.Name)) {
 		return true
 	}
 	for _, n := range s.Names {
@@ -892,11 +892,11 @@ func (pr *Provenance) tagSites(cur inspector.Cursor, st *ast.StructType) []*Fall
 			if nt.Reads == jwtapi.ReadsEnv && look.Name == "" {
 				look.Name = n
 			}
-			extra = append(extra, Name{Context: ctx, Words: Words(n)})
+			extra = append(extra, Name{Context: ctx, Words: jwtapi.Words(n)})
 		}
 		where := fmt.Sprintf("the %s tag of field %s (%s)", tagKey, f.Names[0].Name, position(pr.pass.Fset, f.Tag.Pos()))
 		s := &FallbackSite{Pos: f.Tag.Pos(), End: f.Tag.End(), Where: where, Lookup: look}
-		s.Names = append(s.Names, Name{Context: ctx, Words: Words(f.Names[0].Name)})
+		s.Names = append(s.Names, Name{Context: ctx, Words: jwtapi.Words(f.Names[0].Name)})
 		s.Names = append(s.Names, extra...)
 		if id := pr.ObjID(field); id != "" {
 			s.Roots = append(s.Roots, Root{ID: id, Obj: field, Param: -1})
@@ -916,7 +916,7 @@ func (pr *Provenance) structContext(cur inspector.Cursor, depth int) []string {
 	p := cur.Parent()
 	switch n := p.Node().(type) {
 	case *ast.TypeSpec:
-		return Words(n.Name.Name)
+		return jwtapi.Words(n.Name.Name)
 	case *ast.Field:
 		var ws []string
 		// Field -> FieldList -> StructType
@@ -926,7 +926,7 @@ func (pr *Provenance) structContext(cur inspector.Cursor, depth int) []string {
 			}
 		}
 		for _, nm := range n.Names {
-			ws = append(ws, Words(nm.Name)...)
+			ws = append(ws, jwtapi.Words(nm.Name)...)
 		}
 		return ws
 	}

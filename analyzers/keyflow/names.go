@@ -2,52 +2,9 @@ package keyflow
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
-
-// Words splits an identifier, an environment variable name, a config key
-// or a file name into lower-case words: JWTSecret, jwt_secret, jwt.secret
-// and jwt-secret all give [jwt secret].
-func Words(s string) []string {
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-			continue
-		case unicode.IsUpper(r) && len(cur) > 0:
-			prev := rs[i-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-			// fooBar | FOOBar: a new word starts at B.
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-				flush()
-			}
-		}
-		cur = append(cur, r)
-	}
-	flush()
-	return out
-}
-
-// HasWord reports whether ws holds one of the words of set.
-func HasWord(ws []string, set ...string) bool {
-	for _, w := range ws {
-		for _, s := range set {
-			if w == s {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // notSecretWords mark a name that holds something next to a secret (its
 // id, lifetime, file, issuer) or a secret of another system.
@@ -83,15 +40,15 @@ func IsSecretName(context []string, name []string) bool {
 			return true
 		}
 	}
-	secret := HasWord(ws, "secret", "secrets")
-	key := HasWord(ws, "key", "keys")
-	jwt := HasWord(ws, "jwt", "jwts", "jws")
+	secret := jwtapi.HasWord(ws, "secret", "secrets")
+	key := jwtapi.HasWord(ws, "key", "keys")
+	jwt := jwtapi.HasWord(ws, "jwt", "jwts", "jws")
 	switch {
-	case jwt && (secret || key || HasWord(ws, "signing", "sign", "hmac")):
+	case jwt && (secret || key || jwtapi.HasWord(ws, "signing", "sign", "hmac")):
 		return true
-	case secret && (HasWord(ws, "token", "tokens", "signing", "sign", "hmac", "hs256", "hs384", "hs512", "refresh", "bearer", "auth") || accessWord(ws)):
+	case secret && (jwtapi.HasWord(ws, "token", "tokens", "signing", "sign", "hmac", "hs256", "hs384", "hs512", "refresh", "bearer", "auth") || accessWord(ws)):
 		return true
-	case key && HasWord(ws, "signing", "hmac", "hs256", "hs384", "hs512", "refresh"):
+	case key && jwtapi.HasWord(ws, "signing", "hmac", "hs256", "hs384", "hs512", "refresh"):
 		return true
 	}
 	return false

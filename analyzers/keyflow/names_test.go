@@ -1,25 +1,10 @@
 package keyflow
 
 import (
-	"reflect"
 	"testing"
-)
 
-func TestWords(t *testing.T) {
-	for in, want := range map[string][]string{
-		"JWTSecret":            {"jwt", "secret"},
-		"jwt_secret":           {"jwt", "secret"},
-		"jwt.refresh-secret":   {"jwt", "refresh", "secret"},
-		"accessTokenTTL":       {"access", "token", "ttl"},
-		"HS256Key":             {"hs256", "key"},
-		".env.production":      {"env", "production"},
-		"REFRESH_TOKEN_SECRET": {"refresh", "token", "secret"},
-	} {
-		if got := Words(in); !reflect.DeepEqual(got, want) {
-			t.Errorf("Words(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+)
 
 func TestIsSecretName(t *testing.T) {
 	yes := []string{"JWT_SECRET", "jwtSecret", "jwt.secret", "JWTKey", "SigningKey", "signing_secret",
@@ -28,19 +13,19 @@ func TestIsSecretName(t *testing.T) {
 		"AWS_SECRET_ACCESS_KEY", "CLIENT_SECRET", "SESSION_SECRET", "CSRF_SECRET", "DB_PASSWORD", "tokenKey",
 		"JWT_ISSUER", "ENCRYPTION_KEY", "accessKey"}
 	for _, n := range yes {
-		if !IsSecretName(nil, Words(n)) {
+		if !IsSecretName(nil, jwtapi.Words(n)) {
 			t.Errorf("IsSecretName(%q) = false", n)
 		}
 	}
 	for _, n := range no {
-		if IsSecretName(nil, Words(n)) {
+		if IsSecretName(nil, jwtapi.Words(n)) {
 			t.Errorf("IsSecretName(%q) = true", n)
 		}
 	}
-	if !IsSecretName(Words("JWTConfig"), Words("Secret")) {
+	if !IsSecretName(jwtapi.Words("JWTConfig"), jwtapi.Words("Secret")) {
 		t.Errorf("JWTConfig.Secret is a JWT secret")
 	}
-	if IsSecretName(Words("Config"), Words("Secret")) {
+	if IsSecretName(jwtapi.Words("Config"), jwtapi.Words("Secret")) {
 		t.Errorf("Config.Secret says nothing about JWTs")
 	}
 }

@@ -6,26 +6,18 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
 
 // The names the rule's other files use for keyflow's naming of keys.
 var (
-	words        = keyflow.Words
-	has          = keyflow.HasWord
+	words        = jwtapi.Words
+	has          = jwtapi.HasWord
 	isSecretName = keyflow.IsSecretName
 	envName      = keyflow.EnvName
 	envOfValue   = keyflow.EnvOfValue
 	splitEnv     = keyflow.SplitEnv
-)
-
-// The rule's facts, defined in keyflow.
-type (
-	EnvDefaultFact = keyflow.EnvDefaultFact
-	FallbackFact   = keyflow.FallbackFact
-	SignerFact     = keyflow.SignerFact
-	KeyUsesFact    = keyflow.KeyUsesFact
-	KeyUse         = keyflow.KeyUse
 )
 
 // rootRef and nameCtx are keyflow.Root and keyflow.Name as the rule's

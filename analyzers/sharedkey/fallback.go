@@ -65,7 +65,7 @@ func (c *checker) importedFallbacks() {
 			if r.Obj == nil || r.Obj.Pkg() == nil || r.Obj.Pkg() == c.pass.Pkg {
 				continue
 			}
-			var f FallbackFact
+			var f keyflow.FallbackFact
 			if !c.pass.ImportObjectFact(r.Obj, &f) || done[f.Where] {
 				continue
 			}

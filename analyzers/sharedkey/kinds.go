@@ -948,7 +948,7 @@ func (c *checker) crossPackage(events []*keyEvent, done map[string]bool) {
 		if !e.complete() {
 			continue
 		}
-		u := KeyUse{IDs: e.ids, Kind: e.useKind(), Where: c.atPkg(e.pos), Key: e.key, API: e.api, Sign: e.sign}.At(e.pos)
+		u := KeyUse{IDs: e.ids, Kind: e.useKind(), Where: c.atPkg(e.pos), Key: e.key, API: e.api, Sign: e.sign, pos: e.pos}
 		own = append(own, u)
 	}
 	type dep struct {
@@ -975,7 +975,7 @@ func (c *checker) crossPackage(events []*keyEvent, done map[string]bool) {
 					continue
 				}
 				done[id+"|"+what] = true
-				c.reportConflict(u.Pos(), u.Key, what, asUse(u), asUse(w))
+				c.reportConflict(u.pos, u.Key, what, u.asUse(), w.asUse())
 			}
 		}
 	}
@@ -999,7 +999,7 @@ func (c *checker) crossPackage(events []*keyEvent, done map[string]bool) {
 						key = u.Key
 					}
 					c.reportKey(id+"|"+what, pos, pos, "jwt key %s is used for %s by %s at %s and for %s at %s: one kind of token passes for the other; give each token kind its own secret",
-						orOneKey(key), asUse(w).label(), w.API, w.Where, asUse(u).label(), u.Where)
+						orOneKey(key), w.asUse().label(), w.API, w.Where, u.asUse().label(), u.Where)
 				}
 			}
 		}
@@ -1052,7 +1052,7 @@ func (e *keyEvent) useKind() string {
 	return e.iss
 }
 
-func asUse(u KeyUse) use {
+func (u KeyUse) asUse() use {
 	x := use{where: u.Where, api: u.API}
 	switch {
 	case strings.HasPrefix(u.Kind, "aud:"):
@@ -1066,7 +1066,7 @@ func asUse(u KeyUse) use {
 }
 
 func useConflict(u, w KeyUse) (string, bool) {
-	a, b := asUse(u), asUse(w)
+	a, b := u.asUse(), w.asUse()
 	return conflict(a.kind, b.kind, a.aud, b.aud, a.iss, b.iss, u.Sign && w.Sign)
 }
 

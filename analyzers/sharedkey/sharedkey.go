@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 	Flags:    flags(),
 	FactTypes: []analysis.Fact{
-		new(EnvDefaultFact), new(FallbackFact), new(SignerFact), new(KeyUsesFact),
+		new(keyflow.EnvDefaultFact), new(keyflow.FallbackFact), new(SignerFact), new(KeyUsesFact),
 	},
 	RunDespiteErrors: true,
 }
