@@ -8,7 +8,6 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -376,28 +375,8 @@ func isByteSlice(t types.Type) bool {
 // EnvName derives an environment variable name from an identifier:
 // jwtSecret and JWTSecret give JWT_SECRET; "" gives JWT_SECRET.
 func EnvName(ident string) string {
-	if ident == "" || ident == "_" {
-		return "JWT_SECRET"
+	if ws := jwtapi.Words(ident); len(ws) > 0 {
+		return strings.ToUpper(strings.Join(ws, "_"))
 	}
-	var b strings.Builder
-	runes := []rune(ident)
-	for i, r := range runes {
-		if r == '_' || r == '-' {
-			b.WriteByte('_')
-			continue
-		}
-		if i > 0 && unicode.IsUpper(r) {
-			prev := runes[i-1]
-			nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-				b.WriteByte('_')
-			}
-		}
-		b.WriteRune(unicode.ToUpper(r))
-	}
-	out := strings.Trim(b.String(), "_")
-	if out == "" {
-		return "JWT_SECRET"
-	}
-	return out
+	return "JWT_SECRET"
 }

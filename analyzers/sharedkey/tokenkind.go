@@ -3,7 +3,6 @@ package sharedkey
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -35,7 +34,7 @@ func NewKinds(pass *analysis.Pass) *Kinds {
 		ins:           ix.Inspector(),
 		sinkRoots:     make(map[string]*jwtapi.KeySink),
 		sinkFallbacks: make(map[token.Pos]*jwtapi.KeySink),
-		helpers:       make(map[*types.Func]*EnvDefaultFact),
+		prov:          flow.Provenance(pass),
 		reported:      make(map[string]bool),
 	}}
 }

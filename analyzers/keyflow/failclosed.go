@@ -1,4 +1,4 @@
-package sharedkey
+package keyflow
 
 import (
 	"go/ast"
@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/jwtvet/jwtvet/analyzers/keyflow"
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // A default that fails closed: the program refuses a secret shorter than
@@ -23,14 +23,14 @@ type rejection struct {
 	fps    []uint64        // values equal to these are refused
 }
 
-// rejectedAtStartup reports whether a check of the package refuses the
-// site's constant in the variable or field it is assigned to.
-func (c *checker) rejectedAtStartup(s *fbSite) bool {
-	if c.rejections == nil {
-		c.rejections = c.collectRejections()
+// FailsClosed reports whether a startup check of the package refuses
+// the site's constant in the variable or field it is assigned to.
+func (pr *Provenance) FailsClosed(s *FallbackSite) bool {
+	if pr.rejections == nil {
+		pr.rejections = pr.collectRejections()
 	}
-	v := s.value
-	for _, r := range c.rejections {
+	v := s.Value
+	for _, r := range pr.rejections {
 		refused := v.Len >= 0 && v.Len < r.minLen
 		for _, fp := range r.fps {
 			if v.FP != 0 && fp == v.FP {
@@ -40,8 +40,8 @@ func (c *checker) rejectedAtStartup(s *fbSite) bool {
 		if !refused {
 			continue
 		}
-		for _, ref := range s.refs {
-			if !ref.weak && ref.param < 0 && r.ids[ref.id] {
+		for _, ref := range s.Roots {
+			if !ref.Weak && ref.Param < 0 && r.ids[ref.ID] {
 				return true
 			}
 		}
@@ -49,22 +49,22 @@ func (c *checker) rejectedAtStartup(s *fbSite) bool {
 	return false
 }
 
-func (c *checker) collectRejections() []rejection {
+func (pr *Provenance) collectRejections() []rejection {
 	out := []rejection{}
-	for cur := range c.ins.Root().Preorder((*ast.IfStmt)(nil)) {
+	for cur := range pr.ins.Root().Preorder((*ast.IfStmt)(nil)) {
 		ifs := cur.Node().(*ast.IfStmt)
-		if !c.stops(ifs.Body) {
+		if !pr.stops(ifs.Body) {
 			continue
 		}
 		for _, cond := range disjuncts(ifs.Cond) {
-			r, x, ok := c.rejectionOf(cond)
+			r, x, ok := pr.rejectionOf(cond)
 			if !ok {
 				continue
 			}
 			r.ids = make(map[string]bool)
-			for _, root := range c.roots(x) {
-				if !root.weak && root.param < 0 {
-					r.ids[root.id] = true
+			for _, root := range pr.Roots(x) {
+				if !root.Weak && root.Param < 0 {
+					r.ids[root.ID] = true
 				}
 			}
 			if len(r.ids) > 0 {
@@ -85,7 +85,7 @@ func disjuncts(e ast.Expr) []ast.Expr {
 
 // rejectionOf recognises len(x) < n, len(x) <= n, n > len(x) and
 // x == "placeholder".
-func (c *checker) rejectionOf(cond ast.Expr) (rejection, ast.Expr, bool) {
+func (pr *Provenance) rejectionOf(cond ast.Expr) (rejection, ast.Expr, bool) {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return rejection{}, nil, false
@@ -102,11 +102,11 @@ func (c *checker) rejectionOf(cond ast.Expr) (rejection, ast.Expr, bool) {
 	}
 	switch op {
 	case token.LSS, token.LEQ:
-		x, ok := c.lenOf(l)
+		x, ok := pr.lenOf(l)
 		if !ok {
 			return rejection{}, nil, false
 		}
-		tv, ok := c.info.Types[r]
+		tv, ok := pr.info.Types[r]
 		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
 			return rejection{}, nil, false
 		}
@@ -120,9 +120,9 @@ func (c *checker) rejectionOf(cond ast.Expr) (rejection, ast.Expr, bool) {
 		return rejection{minLen: int(n)}, x, true
 	case token.EQL:
 		for _, pair := range [][2]ast.Expr{{l, r}, {r, l}} {
-			if s, ok := c.constString(pair[1]); ok && s != "" {
-				if _, isConst := c.constString(pair[0]); !isConst {
-					return rejection{fps: []uint64{keyflow.Fingerprint(s)}}, pair[0], true
+			if s, ok := jwtapi.ConstString(pr.info, pair[1]); ok && s != "" {
+				if _, isConst := jwtapi.ConstString(pr.info, pair[0]); !isConst {
+					return rejection{fps: []uint64{Fingerprint(s)}}, pair[0], true
 				}
 			}
 		}
@@ -131,7 +131,7 @@ func (c *checker) rejectionOf(cond ast.Expr) (rejection, ast.Expr, bool) {
 }
 
 // stops reports whether a block ends the program or returns an error.
-func (c *checker) stops(body *ast.BlockStmt) bool {
+func (pr *Provenance) stops(body *ast.BlockStmt) bool {
 	if body == nil || len(body.List) == 0 {
 		return false
 	}
@@ -141,10 +141,10 @@ func (c *checker) stops(body *ast.BlockStmt) bool {
 		if !ok {
 			return false
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.info.Uses[id] == types.Universe.Lookup("panic") {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && pr.info.Uses[id] == types.Universe.Lookup("panic") {
 			return true
 		}
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		fn, _ := typeutil.Callee(pr.info, call).(*types.Func)
 		if fn == nil || fn.Pkg() == nil {
 			return false
 		}
@@ -157,7 +157,7 @@ func (c *checker) stops(body *ast.BlockStmt) bool {
 			return false
 		}
 		e := last.Results[len(last.Results)-1]
-		tv, ok := c.info.Types[e]
+		tv, ok := pr.info.Types[e]
 		return ok && !tv.IsNil() && types.Identical(tv.Type, types.Universe.Lookup("error").Type())
 	}
 	return false
