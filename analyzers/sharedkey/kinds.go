@@ -100,7 +100,7 @@ func conflict(k1, k2, aud1, aud2, iss1, iss2 string, bothSign bool) (string, boo
 		sort.Strings(pair)
 		// OpenID providers sign ID and access tokens with the same
 		// published key by design.
-		if pair[0] == kindAccess && pair[1] == kindID {
+		if pair[0] == jwtapi.KindAccess && pair[1] == jwtapi.KindID {
 			return "", false
 		}
 		return "kinds:" + strings.Join(pair, ","), true
@@ -122,7 +122,7 @@ type use struct {
 func (u use) label() string {
 	switch {
 	case u.kind != "":
-		return kindLabels[u.kind]
+		return jwtapi.KindTokens(u.kind)
 	case u.aud != "":
 		return "tokens for one audience"
 	case u.iss != "":
@@ -150,69 +150,33 @@ func (c *checker) reportConflict(pos token.Pos, key, what string, here, there us
 func (c *checker) ownEvents() []*keyEvent {
 	var out []*keyEvent
 	for _, s := range c.sinks {
-		if s.Key == nil || diag_isTest(c, s.Key.Pos()) {
+		if s.Key == nil || (s.Call == nil && s.Lit == nil) || diag_isTest(c, s.Key.Pos()) {
 			continue
 		}
-		switch {
-		case s.Call != nil:
-			// A key option (jwx WithKey) tells its kind where the call it
-			// is passed to is.
-			at := s.Call
-			if at.Outer != nil {
-				at = at.Outer
-			}
-			cur, ok := c.ins.Root().FindNode(at.Expr)
-			if !ok {
-				continue
-			}
-			e := c.newEvent(s.Key, cur)
-			e.sign = s.Kind == jwtapi.SinkSign
-			e.api = s.API
-			if at.Func.Role == jwtapi.RoleSign {
-				e.kind, e.aud, e.iss = c.signEvidence(cur, at)
-			} else {
-				e.kind = c.callSiteKind(cur, at)
-			}
-			out = append(out, e)
-		case s.Lit != nil:
-			cur, ok := c.ins.Root().FindNode(s.Lit.Expr)
-			if !ok {
-				continue
-			}
-			e := c.newEvent(s.Key, cur)
-			e.api = s.API
-			e.sign = s.Kind == jwtapi.SinkSign
-			names, _, _ := c.destOf(cur, false)
-			var levels [][]string
-			for _, n := range names {
-				levels = append(levels, n.name)
-			}
-			levels = append(levels, c.funcLevels(cur)...)
-			e.kind = kindFromLevels(levels)
-			out = append(out, e)
+		cur, ok := c.ins.Root().FindNode(jwtapi.SinkSite(s))
+		if !ok {
+			continue
 		}
+		e := c.newEvent(s.Key, cur)
+		e.sign = s.Kind == jwtapi.SinkSign
+		e.api = s.API
+		c.setEvidence(e, c.kinds.SinkEvidence(s))
+		out = append(out, e)
 	}
 	out = append(out, c.parseEvents()...)
 	return out
 }
 
-// callSiteKind finds the kind of token a modelled call other than a
-// signing call (a verification, a signer or verifier constructor) is for:
-// where its result goes, the token argument, its claims, the function.
-func (c *checker) callSiteKind(cur inspector.Cursor, call *jwtapi.Call) string {
-	levels := [][]string{c.resultNames(cur)}
-	if t := call.Arg(call.Func.Token); t != nil {
-		if id, ok := ast.Unparen(t).(*ast.Ident); ok {
-			levels = append(levels, words(id.Name))
-		}
+// setEvidence records what an event says of its tokens, audience and
+// issuer by fingerprint.
+func (c *checker) setEvidence(e *keyEvent, ev jwtapi.TokenEvidence) {
+	e.kind = ev.Kind
+	if ev.Aud != "" {
+		e.aud = fmt.Sprintf("aud:%x", keyflow.Fingerprint(ev.Aud))
 	}
-	ex, claimLevels, _, _ := c.claimsEvidence(call.Arg(call.Func.Claims), 0)
-	if ex != "" {
-		return ex
+	if ev.Iss != "" {
+		e.iss = fmt.Sprintf("iss:%x", keyflow.Fingerprint(ev.Iss))
 	}
-	levels = append(levels, claimLevels...)
-	levels = append(levels, c.funcLevels(cur)...)
-	return kindFromLevels(levels)
 }
 
 func diag_isTest(c *checker, pos token.Pos) bool {
@@ -319,253 +283,6 @@ func qualified(here *types.Package, obj types.Object) string {
 	return obj.Name()
 }
 
-// --- evidence of the token kind ---
-
-// claimTypeKeys are the claim names that carry a token's kind.
-var claimTypeKeys = map[string]bool{
-	"typ": true, "type": true, "token_type": true, "tokentype": true, "tokenType": true,
-	"token_use": true, "use": true, "kind": true, "tt": true, "tkn_type": true,
-}
-
-// claimTypeFields are struct claim fields that carry a token's kind.
-var claimTypeFields = map[string]bool{
-	"Type": true, "TokenType": true, "Typ": true, "Kind": true, "TokenUse": true, "Use": true, "TokenKind": true,
-}
-
-// kindFromLevels returns the kind the first level with a kind word names,
-// or "" when that level names several.
-func kindFromLevels(levels [][]string) string {
-	for _, l := range levels {
-		k, ambiguous := kindOf(l)
-		if ambiguous {
-			return ""
-		}
-		if k != "" {
-			return k
-		}
-	}
-	return ""
-}
-
-// signEvidence looks for the kind of token a signing call signs: a type
-// claim, the variable the token is stored in, the token and claims
-// variables, the claims type, and the enclosing function.
-func (c *checker) signEvidence(cur inspector.Cursor, call *jwtapi.Call) (kind, aud, iss string) {
-	var claims ast.Expr
-	var tokenNames []string
-	if call.Func.TokenFromRecv && call.Recv() != nil {
-		recv := ast.Unparen(call.Recv())
-		if id, ok := recv.(*ast.Ident); ok {
-			tokenNames = words(id.Name)
-			if v, ok := c.info.Uses[id].(*types.Var); ok {
-				if defs, ok := c.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Expr != nil {
-					recv = ast.Unparen(defs[0].Expr)
-				}
-			}
-		}
-		if nc := c.ix.CallOf(recv); nc != nil && nc.Func.Role == jwtapi.RoleNewToken {
-			claims = nc.Arg(nc.Func.Claims)
-		}
-	} else if call.Func.Claims >= 0 {
-		claims = call.Arg(call.Func.Claims)
-	}
-	explicit, claimNames, aud, iss := c.claimsEvidence(claims, 0)
-	if explicit != "" {
-		return explicit, aud, iss
-	}
-	levels := [][]string{c.resultNames(cur), tokenNames}
-	levels = append(levels, claimNames...)
-	levels = append(levels, c.funcLevels(cur)...)
-	return kindFromLevels(levels), aud, iss
-}
-
-// claimsEvidence reads a claims expression: an explicit type claim, the
-// names of its variable and type, a constant audience and issuer.
-func (c *checker) claimsEvidence(e ast.Expr, depth int) (explicit string, levels [][]string, aud, iss string) {
-	if e == nil || depth > 3 {
-		return "", nil, "", ""
-	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	switch x := e.(type) {
-	case *ast.Ident:
-		levels = append(levels, words(x.Name))
-		if v, ok := c.info.Uses[x].(*types.Var); ok {
-			if defs, ok := c.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Expr != nil && defs[0].Index < 0 {
-				ex, lv, a, i := c.claimsEvidence(defs[0].Expr, depth+1)
-				return ex, append(levels, lv...), a, i
-			}
-		}
-	case *ast.CompositeLit:
-		if tv, ok := c.info.Types[x]; ok {
-			if n := typeNameOf(tv.Type); n != "" {
-				levels = append(levels, words(n))
-			}
-		}
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			var key string
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				key = id.Name
-				if claimTypeFields[key] {
-					key = "typ"
-				}
-			} else if s, ok := c.constString(kv.Key); ok {
-				key = s
-			}
-			switch {
-			case claimTypeKeys[key]:
-				if s, ok := c.constString(kv.Value); ok {
-					if k, amb := kindOf(words(s)); k != "" && !amb {
-						explicit = k
-					}
-				}
-			case key == "aud" || key == "Audience":
-				if fp, ok := c.constClaim(kv.Value); ok {
-					aud = fmt.Sprintf("aud:%x", fp)
-				}
-			case key == "iss" || key == "Issuer":
-				if fp, ok := c.constClaim(kv.Value); ok {
-					iss = fmt.Sprintf("iss:%x", fp)
-				}
-			default:
-				if _, isLit := ast.Unparen(kv.Value).(*ast.CompositeLit); isLit {
-					ex, _, a, i := c.claimsEvidence(kv.Value, depth+1)
-					if ex != "" {
-						explicit = ex
-					}
-					if a != "" {
-						aud = a
-					}
-					if i != "" {
-						iss = i
-					}
-				}
-			}
-		}
-	case *ast.CallExpr:
-		// newClaims(user, "refresh"): constant arguments and the
-		// function's name.
-		var argWords []string
-		for _, a := range x.Args {
-			if s, ok := c.constString(a); ok {
-				argWords = append(argWords, words(s)...)
-			}
-		}
-		if k, amb := kindOf(argWords); k != "" && !amb {
-			return k, nil, "", ""
-		}
-		if fn, ok := typeutil.Callee(c.info, x).(*types.Func); ok {
-			levels = append(levels, words(fn.Name()))
-		}
-	}
-	return explicit, levels, aud, iss
-}
-
-// constClaim fingerprints a constant audience or issuer: a string, or a
-// one-element list of one.
-func (c *checker) constClaim(e ast.Expr) (uint64, bool) {
-	if s, ok := c.constString(e); ok && s != "" {
-		return keyflow.Fingerprint(s), true
-	}
-	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok || len(lit.Elts) != 1 {
-		return 0, false
-	}
-	if s, ok := c.constString(lit.Elts[0]); ok && s != "" {
-		return keyflow.Fingerprint(s), true
-	}
-	return 0, false
-}
-
-// resultNames names where the result of the call at cur is stored.
-func (c *checker) resultNames(cur inspector.Cursor) []string {
-	cur = c.climb(cur)
-	p := cur.Parent()
-	switch n := p.Node().(type) {
-	case *ast.AssignStmt:
-		if len(n.Rhs) == 1 && len(n.Lhs) >= 1 && n.Rhs[0] == cur.Node() {
-			nc, _, _ := c.lvalue(n.Lhs[0])
-			return nc.name
-		}
-		for i, r := range n.Rhs {
-			if r == cur.Node() && i < len(n.Lhs) {
-				nc, _, _ := c.lvalue(n.Lhs[i])
-				return nc.name
-			}
-		}
-	case *ast.ValueSpec:
-		if len(n.Names) > 0 {
-			return words(n.Names[0].Name)
-		}
-	case *ast.KeyValueExpr:
-		if id, ok := n.Key.(*ast.Ident); ok {
-			return words(id.Name)
-		}
-		if s, ok := c.constString(n.Key); ok {
-			return words(s)
-		}
-	case *ast.ReturnStmt:
-		if decl, _ := c.enclosingFunc(p); decl != nil {
-			if res := decl.Type.Results; res != nil {
-				i := 0
-				for _, f := range res.List {
-					for _, nm := range f.Names {
-						for j, r := range n.Results {
-							if r == cur.Node() && j == i {
-								return words(nm.Name)
-							}
-						}
-						i++
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// mintVerbs and parseVerbs make a function name evidence of what it does
-// with tokens.
-var tokenVerbs = map[string]bool{
-	"generate": true, "gen": true, "create": true, "new": true, "issue": true, "sign": true,
-	"make": true, "mint": true, "build": true, "encode": true, "parse": true, "validate": true,
-	"verify": true, "check": true, "decode": true, "get": true,
-}
-
-// funcLevels returns the enclosing function's name as evidence, when
-// the name is about a token and not an HTTP handler's action:
-// GenerateRefreshToken, newAccessToken(…) string, ParseRefreshToken.
-func (c *checker) funcLevels(cur inspector.Cursor) [][]string {
-	decl, fn := c.enclosingFunc(cur)
-	if decl == nil || fn == nil {
-		return nil
-	}
-	ws := words(fn.Name())
-	sig, _ := fn.Type().(*types.Signature)
-	returnsToken := sig != nil && sig.Results().Len() > 0 && keyLike(sig.Results().At(0).Type())
-	aboutToken := has(ws, "token", "tokens", "jwt", "claims")
-	verb := false
-	for _, w := range ws {
-		if tokenVerbs[w] {
-			verb = true
-		}
-	}
-	if !(returnsToken || (aboutToken && verb)) {
-		return nil
-	}
-	levels := [][]string{ws}
-	if sig != nil && sig.Recv() != nil {
-		levels = append(levels, words(typeNameOf(sig.Recv().Type())))
-	}
-	return levels
-}
-
 // --- parsing ---
 
 // parseEvents makes an event for each parse whose keyfunc is known, and
@@ -573,33 +290,25 @@ func (c *checker) funcLevels(cur inspector.Cursor) [][]string {
 func (c *checker) parseEvents() []*keyEvent {
 	var out []*keyEvent
 	used := map[*jwtapi.Keyfunc]bool{}
-	for _, call := range c.ix.Calls {
-		if call.Func.Role != jwtapi.RoleParse || diag_isTest(c, call.Expr.Pos()) {
+	for _, p := range c.ix.KeyfuncParses() {
+		if diag_isTest(c, p.Call.Expr.Pos()) {
 			continue
 		}
-		kfArg := call.Arg(call.Func.Keyfunc)
-		if kfArg == nil {
-			continue
-		}
-		kf, binding := c.resolveKeyfunc(kfArg)
-		if kf == nil {
-			continue
-		}
-		used[kf] = true
-		cur, ok := c.ins.Root().FindNode(call.Expr)
+		used[p.Keyfunc] = true
+		cur, ok := c.ins.Root().FindNode(p.Call.Expr)
 		if !ok {
 			continue
 		}
-		e := c.keyfuncEvent(kf, cur)
+		e := c.keyfuncEvent(p.Keyfunc, cur)
 		if e == nil {
 			continue
 		}
-		if len(e.params) > 0 && binding != nil {
+		if len(e.params) > 0 && p.Binding != nil {
 			// keyFuncFor(secret): the key is the argument.
-			c.bindParams(e, binding)
+			c.bindParams(e, p.Binding)
 		}
-		e.api = c.ix.APIName(call)
-		e.kind = c.callSiteKind(cur, call)
+		e.api = c.ix.APIName(p.Call)
+		e.kind = c.kinds.Call(p.Call)
 		out = append(out, e)
 	}
 	for _, kf := range c.ix.Keyfuncs {
@@ -615,17 +324,7 @@ func (c *checker) parseEvents() []*keyEvent {
 			continue
 		}
 		e.api = kf.API
-		var levels [][]string
-		if decl, ok := kf.Node.(*ast.FuncDecl); ok {
-			levels = append(levels, words(decl.Name.Name))
-		} else {
-			names, _, _ := c.destOf(cur, false)
-			for _, n := range names {
-				levels = append(levels, n.name)
-			}
-			levels = append(levels, c.funcLevels(cur)...)
-		}
-		e.kind = kindFromLevels(levels)
+		e.kind = c.kinds.Keyfunc(kf)
 		out = append(out, e)
 	}
 	return out
@@ -668,72 +367,6 @@ func intersect(a, b []string) []string {
 		}
 	}
 	return out
-}
-
-// resolveKeyfunc finds the keyfunc an argument denotes: a literal, a
-// declared function or method value, a variable holding a literal, or a
-// call of a function of this package that returns a literal (with the
-// call's arguments, for keys taken as parameters).
-func (c *checker) resolveKeyfunc(e ast.Expr) (*jwtapi.Keyfunc, *ast.CallExpr) {
-	e = ast.Unparen(e)
-	byNode := func(n ast.Node) *jwtapi.Keyfunc {
-		for _, kf := range c.ix.Keyfuncs {
-			if kf.Node == n {
-				return kf
-			}
-		}
-		return nil
-	}
-	switch x := e.(type) {
-	case *ast.FuncLit:
-		return byNode(x), nil
-	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if id, ok := x.(*ast.Ident); ok {
-			obj = c.info.Uses[id]
-		} else {
-			sel := x.(*ast.SelectorExpr)
-			if s, ok := c.info.Selections[sel]; ok {
-				obj = s.Obj()
-			} else {
-				obj = c.info.Uses[sel.Sel]
-			}
-		}
-		switch o := obj.(type) {
-		case *types.Func:
-			for _, kf := range c.ix.Keyfuncs {
-				if kf.Obj == o {
-					return kf, nil
-				}
-			}
-		case *types.Var:
-			if defs, ok := c.ix.Defs.Of(o); ok && len(defs) == 1 && defs[0].Expr != nil && defs[0].Index < 0 {
-				if lit, ok := ast.Unparen(defs[0].Expr).(*ast.FuncLit); ok {
-					return byNode(lit), nil
-				}
-			}
-		}
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(c.info, x).(*types.Func)
-		if fn == nil || fn.Pkg() != c.pass.Pkg {
-			return nil, nil
-		}
-		decl := c.ix.Funcs[fn]
-		if decl == nil || decl.Body == nil {
-			return nil, nil
-		}
-		var found *jwtapi.Keyfunc
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
-				if lit, ok := ast.Unparen(r.Results[0]).(*ast.FuncLit); ok && found == nil {
-					found = byNode(lit)
-				}
-			}
-			return found == nil
-		})
-		return found, x
-	}
-	return nil, nil
 }
 
 // bindParams replaces an event's parameters by what a call passes.
@@ -834,45 +467,11 @@ func (c *checker) liftedEvent(cur inspector.Cursor, call *ast.CallExpr, callee *
 		}
 	}
 	if e.kind == "" {
-		e.kind = c.callKind(cur, call, keyArgs)
+		e.kind = c.kinds.Caller(call, keyArgs)
 	}
 	sort.Strings(e.ids)
 	_ = callee
 	return e
-}
-
-// callKind finds the kind of token a call of a signing function is for:
-// a constant argument ("refresh"), where the result goes, the names of
-// the other arguments, the calling function.
-func (c *checker) callKind(cur inspector.Cursor, call *ast.CallExpr, keyArgs map[int]bool) string {
-	var constWords, argWords []string
-	for i, a := range call.Args {
-		if keyArgs[i] {
-			continue
-		}
-		if s, ok := c.constString(a); ok {
-			constWords = append(constWords, words(s)...)
-			continue
-		}
-		switch x := ast.Unparen(a).(type) {
-		case *ast.Ident:
-			argWords = append(argWords, words(x.Name)...)
-		case *ast.SelectorExpr:
-			argWords = append(argWords, words(x.Sel.Name)...)
-		case *ast.UnaryExpr:
-			if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
-				if tv, ok := c.info.Types[lit]; ok {
-					argWords = append(argWords, words(typeNameOf(tv.Type))...)
-				}
-			}
-		}
-	}
-	if k, amb := kindOf(constWords); k != "" && !amb {
-		return k
-	}
-	levels := [][]string{c.resultNames(cur), argWords}
-	levels = append(levels, c.funcLevels(cur)...)
-	return kindFromLevels(levels)
 }
 
 // callsOf returns the calls of fn in this package.
