@@ -131,10 +131,10 @@ func (c *checker) envEntries(lit *ast.CompositeLit) []*envEntry {
 // entryFor makes an entry from a key naming one environment ("prod",
 // "ProdSecret", "dev_jwt_secret"), or nil.
 func entryFor(key string, value ast.Expr, pos token.Pos) *envEntry {
-	if env := envOfValue(key); env != "" {
+	if env := keyflow.EnvOfValue(key); env != "" {
 		return &envEntry{env: env, label: key, value: value, pos: pos}
 	}
-	env, rest, ok := splitEnv(words(key))
+	env, rest, ok := keyflow.SplitEnv(words(key))
 	if !ok {
 		return nil
 	}
@@ -169,7 +169,7 @@ func (c *checker) envField(lit *ast.CompositeLit) (env, label string) {
 			continue
 		}
 		if s, ok := c.constString(kv.Value); ok {
-			if e := envOfValue(s); e != "" {
+			if e := keyflow.EnvOfValue(s); e != "" {
 				return e, s
 			}
 		}
@@ -439,7 +439,7 @@ func (c *checker) switchArms(sw *ast.SwitchStmt) []branch {
 			if !ok {
 				return nil
 			}
-			env := envOfValue(s)
+			env := keyflow.EnvOfValue(s)
 			if env == "" {
 				return nil // a switch on something else
 			}
@@ -485,10 +485,10 @@ func (c *checker) ifArms(ifs *ast.IfStmt, inChain map[*ast.IfStmt]bool) []branch
 	for cur := ifs; cur != nil; {
 		inChain[cur] = true
 		s, ok := c.envComparison(cur.Cond)
-		if !ok || envOfValue(s) == "" {
+		if !ok || keyflow.EnvOfValue(s) == "" {
 			return nil
 		}
-		arms = append(arms, branch{envs: []string{envOfValue(s)}, label: s, body: cur.Body.List, pos: cur.Pos()})
+		arms = append(arms, branch{envs: []string{keyflow.EnvOfValue(s)}, label: s, body: cur.Body.List, pos: cur.Pos()})
 		switch e := cur.Else.(type) {
 		case *ast.IfStmt:
 			cur = e
