@@ -1,85 +1,49 @@
 package sharedkey
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"sort"
 	"strings"
 
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
 
-// keyEvent is one use of a key for tokens of a kind: a signing call, a
-// parse with a keyfunc, a middleware config, or a call of a function that
-// does one of those.
-type keyEvent struct {
-	ids    []string // what the key is, by identity
-	params []int    // parameters of the enclosing function the key comes from
-	// recvIDs are the ids of receiver fields: each receiver value may
-	// hold its own key.
-	recvIDs []string
-	kind    string
-	aud     string // "aud:<fingerprint>" of a constant audience, when signing
-	iss     string
-	pos     token.Pos
-	fn      *types.Func // enclosing declared function
-	key     string      // the key, named for messages
-	api     string
-	sign    bool
-}
-
-const maxLift = 2
-
 // checkTokenKinds reports one key used for two kinds of token (access and
 // refresh, …) or for two audiences or issuers, in this package or across
 // packages through KeyUsesFact.
 func (c *checker) checkTokenKinds() {
-	events := c.ownEvents()
-	events = append(events, c.importedSignerEvents()...)
-	lifted := events
-	for level := 0; level < maxLift; level++ {
-		lifted = c.lift(lifted)
-		if len(lifted) == 0 {
-			break
-		}
-		events = append(events, lifted...)
-	}
+	ke := c.flow.KeyEvents(c, func(pos token.Pos) bool { return tests.Skip(c.pass.Fset, pos) })
+	events := ke.Events(c.sinks, c.importedSignerEvents(ke))
 	c.exportSigners(events)
-	sort.SliceStable(events, func(i, j int) bool { return events[i].pos < events[j].pos })
+	sort.SliceStable(events, func(i, j int) bool { return events[i].Pos < events[j].Pos })
 	done := map[string]bool{}
 	for i, e := range events {
-		if !e.complete() {
+		if !e.Complete() {
 			continue
 		}
 		for _, prev := range events[:i] {
-			if !prev.complete() || prev.pos == e.pos {
+			if !prev.Complete() || prev.Pos == e.Pos {
 				continue
 			}
-			id, ok := shared(prev.ids, e.ids)
+			id, ok := shared(prev.IDs, e.IDs)
 			if !ok {
 				continue
 			}
-			what, ok := conflict(prev.kind, e.kind, prev.aud, e.aud, prev.iss, e.iss, prev.sign && e.sign)
+			what, ok := conflict(prev.Kind, e.Kind, prev.Aud, e.Aud, prev.Iss, e.Iss, prev.Sign && e.Sign)
 			if !ok || done[id+"|"+what] {
 				continue
 			}
 			done[id+"|"+what] = true
-			c.reportConflict(e.pos, e.key, what, use{kind: e.kind, aud: e.aud, iss: e.iss, where: c.at(e.pos), api: e.api}, use{kind: prev.kind, aud: prev.aud, iss: prev.iss, where: c.at(prev.pos), api: prev.api})
+			c.reportConflict(e.Pos, e.Key, what, use{kind: e.Kind, aud: e.Aud, iss: e.Iss, where: c.at(e.Pos), api: e.API}, use{kind: prev.Kind, aud: prev.Aud, iss: prev.Iss, where: c.at(prev.Pos), api: prev.API})
 			break
 		}
 	}
-	c.crossPackage(events, done)
-}
-
-// complete: the event names its key and has evidence of what it is for.
-func (e *keyEvent) complete() bool {
-	return len(e.ids) > 0 && len(e.params) == 0 && (e.kind != "" || e.aud != "" || e.iss != "")
+	c.crossPackage(ke, events, done)
 }
 
 func shared(a, b []string) (string, bool) {
@@ -145,393 +109,52 @@ func (c *checker) reportConflict(pos token.Pos, key, what string, here, there us
 		key, here.label(), here.api, there.label(), there.where)
 }
 
-// --- events of this package ---
-
-func (c *checker) ownEvents() []*keyEvent {
-	var out []*keyEvent
-	for _, s := range c.sinks {
-		if s.Key == nil || (s.Call == nil && s.Lit == nil) || diag_isTest(c, s.Key.Pos()) {
-			continue
-		}
-		cur, ok := c.ins.Root().FindNode(jwtapi.SinkSite(s))
-		if !ok {
-			continue
-		}
-		e := c.newEvent(s.Key, cur)
-		e.sign = s.Kind == jwtapi.SinkSign
-		e.api = s.API
-		c.setEvidence(e, c.kinds.SinkEvidence(s))
-		out = append(out, e)
-	}
-	out = append(out, c.parseEvents()...)
-	return out
-}
-
-// setEvidence records what an event says of its tokens, audience and
-// issuer by fingerprint.
-func (c *checker) setEvidence(e *keyEvent, ev jwtapi.TokenEvidence) {
-	e.kind = ev.Kind
-	if ev.Aud != "" {
-		e.aud = fmt.Sprintf("aud:%x", keyflow.Fingerprint(ev.Aud))
-	}
-	if ev.Iss != "" {
-		e.iss = fmt.Sprintf("iss:%x", keyflow.Fingerprint(ev.Iss))
-	}
-}
-
-func diag_isTest(c *checker, pos token.Pos) bool {
-	return tests.Skip(c.pass.Fset, pos)
-}
-
-// newEvent describes the key expression k used at cur.
-func (c *checker) newEvent(k ast.Expr, cur inspector.Cursor) *keyEvent {
-	e := &keyEvent{pos: cur.Node().Pos()}
-	_, e.fn = c.enclosingFunc(cur)
-	c.identify(e, k)
-	return e
-}
-
-// identify fills in what the key is.
-func (c *checker) identify(e *keyEvent, k ast.Expr) {
-	ids := map[string]bool{}
-	o := c.flow.Origin(k)
-	if o.Holder != nil && o.Kind != keyflow.Param && c.objID(o.Holder) != "" {
-		e.key = c.describeObj(o.Holder)
-	}
-	switch o.Kind {
-	case keyflow.Constant:
-		if o.Const.FP != 0 {
-			ids[fmt.Sprintf("fp:%x", o.Const.FP)] = true
-		}
-		if e.key == "" {
-			e.key = c.flow.Describe(o)
-		}
-	case keyflow.Env, keyflow.Fallback:
-		if o.Env != "" {
-			ids["env:"+o.Env] = true
-			if e.key == "" {
-				e.key = "from environment variable " + o.Env
-			}
-		}
-	}
-	if o.Holder != nil {
-		if id := c.objID(o.Holder); id != "" && o.Kind != keyflow.Param {
-			ids[id] = true
-			if e.key == "" {
-				e.key = c.describeObj(o.Holder)
-			}
-		}
-	}
-	for _, r := range c.roots(k) {
-		switch {
-		case r.param >= 0:
-			e.params = appendUnique(e.params, r.param)
-		case r.weak:
-		case r.recv:
-			e.recvIDs = append(e.recvIDs, r.id)
-			ids[r.id] = true
-			if e.key == "" && r.obj != nil {
-				e.key = c.describeObj(r.obj)
-			}
-		default:
-			ids[r.id] = true
-			if e.key == "" && r.obj != nil {
-				e.key = c.describeObj(r.obj)
-			}
-		}
-	}
-	for id := range ids {
-		e.ids = append(e.ids, id)
-	}
-	sort.Strings(e.ids)
-}
-
-func appendUnique(xs []int, add ...int) []int {
-next:
-	for _, x := range add {
-		for _, y := range xs {
-			if y == x {
-				continue next
-			}
-		}
-		xs = append(xs, x)
-	}
-	return xs
-}
-
-// describeObj names an object for messages: var jwtSecret, field
-// Config.JWTSecret, func secret().
-func (c *checker) describeObj(obj types.Object) string {
-	switch o := obj.(type) {
-	case *types.Func:
-		return "from " + qualified(c.pass.Pkg, o) + "()"
-	case *types.Var:
-		if o.IsField() {
-			return "field " + o.Name()
-		}
-		return "var " + qualified(c.pass.Pkg, o)
-	case *types.Const:
-		return "const " + qualified(c.pass.Pkg, o)
-	}
-	return obj.Name()
-}
-
-func qualified(here *types.Package, obj types.Object) string {
-	if obj.Pkg() != nil && obj.Pkg() != here {
-		return obj.Pkg().Name() + "." + obj.Name()
-	}
-	return obj.Name()
-}
-
-// --- parsing ---
-
-// parseEvents makes an event for each parse whose keyfunc is known, and
-// for keyfuncs no parse of this package uses.
-func (c *checker) parseEvents() []*keyEvent {
-	var out []*keyEvent
-	used := map[*jwtapi.Keyfunc]bool{}
-	for _, p := range c.ix.KeyfuncParses() {
-		if diag_isTest(c, p.Call.Expr.Pos()) {
-			continue
-		}
-		used[p.Keyfunc] = true
-		cur, ok := c.ins.Root().FindNode(p.Call.Expr)
-		if !ok {
-			continue
-		}
-		e := c.keyfuncEvent(p.Keyfunc, cur)
-		if e == nil {
-			continue
-		}
-		if len(e.params) > 0 && p.Binding != nil {
-			// keyFuncFor(secret): the key is the argument.
-			c.bindParams(e, p.Binding)
-		}
-		e.api = c.ix.APIName(p.Call)
-		e.kind = c.kinds.Call(p.Call)
-		out = append(out, e)
-	}
-	for _, kf := range c.ix.Keyfuncs {
-		if used[kf] || diag_isTest(c, kf.Node.Pos()) {
-			continue
-		}
-		cur, ok := c.ins.Root().FindNode(kf.Node)
-		if !ok {
-			continue
-		}
-		e := c.keyfuncEvent(kf, cur)
-		if e == nil {
-			continue
-		}
-		e.api = kf.API
-		e.kind = c.kinds.Keyfunc(kf)
-		out = append(out, e)
-	}
-	return out
-}
-
-// keyfuncEvent identifies the key a keyfunc returns: what all its
-// returns have in common.
-func (c *checker) keyfuncEvent(kf *jwtapi.Keyfunc, at inspector.Cursor) *keyEvent {
-	var e *keyEvent
-	for _, r := range kf.Returns {
-		if len(r.Results) != 2 {
-			continue
-		}
-		if tv, ok := c.info.Types[r.Results[0]]; ok && tv.IsNil() {
-			continue
-		}
-		one := &keyEvent{pos: at.Node().Pos()}
-		_, one.fn = c.enclosingFunc(at)
-		c.identify(one, r.Results[0])
-		if e == nil {
-			e = one
-			continue
-		}
-		e.ids = intersect(e.ids, one.ids)
-		if len(one.params) > 0 || len(e.params) > 0 {
-			e.params = appendUnique(e.params, one.params...)
-		}
-	}
-	return e
-}
-
-func intersect(a, b []string) []string {
-	var out []string
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				out = append(out, x)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// bindParams replaces an event's parameters by what a call passes.
-func (c *checker) bindParams(e *keyEvent, call *ast.CallExpr) {
-	params := e.params
-	e.params = nil
-	for _, p := range params {
-		if p >= len(call.Args) {
-			e.ids = nil
-			return
-		}
-		var sub keyEvent
-		c.identify(&sub, call.Args[p])
-		e.ids = append(e.ids, sub.ids...)
-		e.params = append(e.params, sub.params...)
-		if e.key == "" || strings.HasPrefix(e.key, "var ") && sub.key != "" {
-			e.key = sub.key
-		}
-	}
-}
-
-// --- wrappers: functions that sign for their callers ---
-
-// lift turns events in functions that leave the key or the kind to their
-// callers into events at the calls of those functions in this package.
-func (c *checker) lift(events []*keyEvent) []*keyEvent {
-	var out []*keyEvent
-	for _, e := range events {
-		// An event whose kind is known and whose key is its own was
-		// compared where it is; only keys and kinds left to the callers
-		// are lifted.
-		if e.fn == nil || e.fn.Pkg() != c.pass.Pkg || (e.kind != "" && len(e.params) == 0) {
-			continue
-		}
-		for _, call := range c.callsOf(e.fn) {
-			if diag_isTest(c, call.Pos()) {
-				continue
-			}
-			cur, ok := c.ins.Root().FindNode(call)
-			if !ok {
-				continue
-			}
-			out = append(out, c.liftedEvent(cur, call, e.fn, eventShape{
-				ids: e.ids, params: e.params, recvIDs: e.recvIDs, kind: e.kind,
-				aud: e.aud, iss: e.iss, key: e.key, api: e.api, sign: e.sign,
-			}))
-		}
-	}
-	return out
-}
-
-// eventShape is what a signing function tells its callers.
-type eventShape struct {
-	ids, recvIDs []string
-	params       []int
-	kind         string
-	aud, iss     string
-	key, api     string
-	sign         bool
-}
-
-func (c *checker) liftedEvent(cur inspector.Cursor, call *ast.CallExpr, callee *types.Func, s eventShape) *keyEvent {
-	e := &keyEvent{pos: call.Pos(), kind: s.kind, aud: s.aud, iss: s.iss, key: s.key, api: s.api, sign: s.sign}
-	_, e.fn = c.enclosingFunc(cur)
-	recv := map[string]bool{}
-	for _, r := range s.recvIDs {
-		recv[r] = true
-	}
-	for _, id := range s.ids {
-		if !recv[id] {
-			e.ids = append(e.ids, id)
-		}
-	}
-	if len(s.recvIDs) > 0 {
-		// The key is a field of the receiver: it is the same key only for
-		// the same receiver value.
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			for _, r := range c.receiverIDs(sel.X) {
-				for _, id := range s.recvIDs {
-					e.ids = append(e.ids, id+"@"+r)
-				}
-			}
-		}
-	}
-	keyArgs := map[int]bool{}
-	for _, p := range s.params {
-		keyArgs[p] = true
-		if p >= len(call.Args) {
-			return &keyEvent{}
-		}
-		var sub keyEvent
-		c.identify(&sub, call.Args[p])
-		e.ids = append(e.ids, sub.ids...)
-		e.params = append(e.params, sub.params...)
-		e.recvIDs = append(e.recvIDs, sub.recvIDs...)
-		if sub.key != "" {
-			e.key = sub.key
-		}
-	}
-	if e.kind == "" {
-		e.kind = c.kinds.Caller(call, keyArgs)
-	}
-	sort.Strings(e.ids)
-	_ = callee
-	return e
-}
-
-// callsOf returns the calls of fn in this package.
-func (c *checker) callsOf(fn *types.Func) []*ast.CallExpr {
-	if c.calls == nil {
-		c.calls = make(map[*types.Func][]*ast.CallExpr)
-		for cur := range c.ins.Root().Preorder((*ast.CallExpr)(nil)) {
-			call := cur.Node().(*ast.CallExpr)
-			if f, ok := typeutil.Callee(c.info, call).(*types.Func); ok && f.Pkg() == c.pass.Pkg {
-				c.calls[f] = append(c.calls[f], call)
-			}
-		}
-	}
-	return c.calls[fn]
-}
-
 // exportSigners exports a SignerFact for exported functions that sign
 // for their callers.
-func (c *checker) exportSigners(events []*keyEvent) {
+func (c *checker) exportSigners(events []*keyflow.KeyEvent) {
 	done := map[*types.Func]bool{}
 	for _, e := range events {
-		fn := e.fn
+		fn := e.Fn
 		if fn == nil || fn.Pkg() != c.pass.Pkg || !fn.Exported() || done[fn] {
 			continue
 		}
-		if e.kind != "" && len(e.params) == 0 {
+		if e.Kind != "" && len(e.Params) == 0 {
 			continue
 		}
-		if len(e.params) > 1 || (len(e.params) == 0 && len(e.ids) == 0) {
+		if len(e.Params) > 1 || (len(e.Params) == 0 && len(e.IDs) == 0) {
 			continue
 		}
 		done[fn] = true
-		f := &SignerFact{KeyParam: -1, KeyIDs: e.ids, Kind: e.kind, Where: c.atPkg(e.pos), Key: e.key, API: e.api, Aud: e.aud, Iss: e.iss, Sign: e.sign}
-		if len(e.params) == 1 {
-			f.KeyParam = e.params[0]
+		f := &SignerFact{KeyParam: -1, KeyIDs: e.IDs, Kind: e.Kind, Where: c.atPkg(e.Pos), Key: e.Key, API: e.API, Aud: e.Aud, Iss: e.Iss, Sign: e.Sign}
+		if len(e.Params) == 1 {
+			f.KeyParam = e.Params[0]
 		}
-		f.RecvIDs = e.recvIDs
+		f.RecvIDs = e.RecvIDs
 		c.pass.ExportObjectFact(fn, f)
 	}
 }
 
 // importedSignerEvents makes events at calls of other packages' signing
 // functions.
-func (c *checker) importedSignerEvents() []*keyEvent {
-	var out []*keyEvent
+func (c *checker) importedSignerEvents(ke *keyflow.KeyEvents) []*keyflow.KeyEvent {
+	var out []*keyflow.KeyEvent
 	for cur := range c.ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		fn, ok := typeutil.Callee(c.info, call).(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || diag_isTest(c, call.Pos()) {
+		if !ok || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || tests.Skip(c.pass.Fset, call.Pos()) {
 			continue
 		}
 		var f SignerFact
 		if !c.pass.ImportObjectFact(fn, &f) {
 			continue
 		}
-		s := eventShape{ids: f.KeyIDs, recvIDs: f.RecvIDs, kind: f.Kind, aud: f.Aud, iss: f.Iss, key: f.Key, api: f.API, sign: f.Sign}
+		s := &keyflow.KeyEvent{IDs: f.KeyIDs, RecvIDs: f.RecvIDs, Kind: f.Kind, Aud: f.Aud, Iss: f.Iss, Key: f.Key, API: f.API, Sign: f.Sign}
 		if f.KeyParam >= 0 {
-			s.params = []int{f.KeyParam}
+			s.Params = []int{f.KeyParam}
 		}
-		out = append(out, c.liftedEvent(cur, call, fn, s))
+		if e := ke.AtCall(call, s); e != nil {
+			out = append(out, e)
+		}
 	}
 	return out
 }
@@ -541,13 +164,13 @@ func (c *checker) importedSignerEvents() []*keyEvent {
 // crossPackage compares this package's uses with those its imports
 // report, and the imports' uses with each other, then exports the
 // union.
-func (c *checker) crossPackage(events []*keyEvent, done map[string]bool) {
+func (c *checker) crossPackage(ke *keyflow.KeyEvents, events []*keyflow.KeyEvent, done map[string]bool) {
 	var own []KeyUse
 	for _, e := range events {
-		if !e.complete() {
+		if !e.Complete() {
 			continue
 		}
-		u := KeyUse{IDs: e.ids, Kind: e.useKind(), Where: c.atPkg(e.pos), Key: e.key, API: e.api, Sign: e.sign, pos: e.pos}
+		u := KeyUse{IDs: e.IDs, Kind: useKind(e), Where: c.atPkg(e.Pos), Key: e.Key, API: e.API, Sign: e.Sign, pos: e.Pos}
 		own = append(own, u)
 	}
 	type dep struct {
@@ -607,7 +230,7 @@ func (c *checker) crossPackage(events []*keyEvent, done map[string]bool) {
 	// something they can see.
 	var all []KeyUse
 	for _, u := range own {
-		if ids := c.visibleIDs(u.IDs); len(ids) > 0 {
+		if ids := ke.VisibleIDs(u.IDs); len(ids) > 0 {
 			u.IDs = ids
 			all = append(all, u)
 		}
@@ -641,14 +264,14 @@ func orOneKey(k string) string {
 	return k
 }
 
-func (e *keyEvent) useKind() string {
+func useKind(e *keyflow.KeyEvent) string {
 	switch {
-	case e.kind != "":
-		return e.kind
-	case e.aud != "":
-		return e.aud
+	case e.Kind != "":
+		return e.Kind
+	case e.Aud != "":
+		return e.Aud
 	}
-	return e.iss
+	return e.Iss
 }
 
 func (u KeyUse) asUse() use {
@@ -712,72 +335,13 @@ func (c *checker) importPos(path string) token.Pos {
 	return token.NoPos
 }
 
-// receiverIDs identifies a receiver value: a local variable or parameter
-// by itself (local:…, meaningful in this package only), anything else by
-// what it is read from.
-func (c *checker) receiverIDs(x ast.Expr) []string {
-	x = ast.Unparen(x)
-	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		x = ast.Unparen(u.X)
-	}
-	if st, ok := x.(*ast.StarExpr); ok {
-		x = ast.Unparen(st.X)
-	}
-	if id, ok := x.(*ast.Ident); ok {
-		if v, ok := c.info.Uses[id].(*types.Var); ok && c.objID(v) == "" {
-			return []string{fmt.Sprintf("local:%s@%d", v.Name(), v.Pos())}
-		}
-	}
-	var out []string
-	for _, r := range c.roots(x) {
-		if !r.weak && r.param < 0 {
-			out = append(out, r.id)
-		}
+// Roots and ObjID make the checker the keyflow.KeyRoots of its key events.
+func (c *checker) Roots(e ast.Expr) []keyflow.RootRef {
+	var out []keyflow.RootRef
+	for _, r := range c.roots(e) {
+		out = append(out, keyflow.RootRef{ID: r.id, Obj: r.obj, Param: r.param, Recv: r.recv, Weak: r.weak})
 	}
 	return out
 }
 
-// visibleIDs keeps the key identities another package can also reach:
-// environment variables, constant values, config keys, and exported or
-// imported objects.
-func (c *checker) visibleIDs(ids []string) []string {
-	var out []string
-	for _, id := range ids {
-		if strings.Contains(id, "local:") {
-			continue
-		}
-		if strings.HasPrefix(id, "env:") || strings.HasPrefix(id, "fp:") || strings.HasPrefix(id, "cfgkey:") {
-			out = append(out, id)
-			continue
-		}
-		if c.idExported(id) {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-// idExported reports whether every object an id names is exported or
-// belongs to another package.
-func (c *checker) idExported(id string) bool {
-	for _, part := range strings.Split(strings.TrimPrefix(id, "call:"), "@") {
-		path, rest, ok := strings.Cut(part, "#")
-		if !ok {
-			return false
-		}
-		if path != c.pass.Pkg.Path() {
-			continue
-		}
-		// The object path's segments name objects; an unexported one
-		// starts with a lower-case letter after its operator byte.
-		name := rest
-		if i := strings.IndexAny(name, ".("); i >= 0 {
-			name = name[:i]
-		}
-		obj := c.pass.Pkg.Scope().Lookup(name)
-		if obj == nil || !obj.Exported() {
-			return false
-		}
-	}
-	return true
-}
+func (c *checker) ObjID(obj types.Object) string { return c.objID(obj) }
