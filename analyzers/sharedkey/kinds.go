@@ -7,19 +7,17 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
 
 // checkTokenKinds reports one key used for two kinds of token (access and
 // refresh, …) or for two audiences or issuers, in this package or across
-// packages through KeyUsesFact.
+// packages through keyflow.KeyUsesFact.
 func (c *checker) checkTokenKinds() {
 	ke := c.flow.KeyEvents(c, func(pos token.Pos) bool { return tests.Skip(c.pass.Fset, pos) })
-	events := ke.Events(c.sinks, c.importedSignerEvents(ke))
-	c.exportSigners(events)
+	events := ke.Events(c.sinks, ke.ImportedSigners(c.pass))
+	ke.ExportSigners(c.pass, events)
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Pos < events[j].Pos })
 	done := map[string]bool{}
 	for i, e := range events {
@@ -109,85 +107,18 @@ func (c *checker) reportConflict(pos token.Pos, key, what string, here, there us
 		key, here.label(), here.api, there.label(), there.where)
 }
 
-// exportSigners exports a SignerFact for exported functions that sign
-// for their callers.
-func (c *checker) exportSigners(events []*keyflow.KeyEvent) {
-	done := map[*types.Func]bool{}
-	for _, e := range events {
-		fn := e.Fn
-		if fn == nil || fn.Pkg() != c.pass.Pkg || !fn.Exported() || done[fn] {
-			continue
-		}
-		if e.Kind != "" && len(e.Params) == 0 {
-			continue
-		}
-		if len(e.Params) > 1 || (len(e.Params) == 0 && len(e.IDs) == 0) {
-			continue
-		}
-		done[fn] = true
-		f := &SignerFact{KeyParam: -1, KeyIDs: e.IDs, Kind: e.Kind, Where: c.atPkg(e.Pos), Key: e.Key, API: e.API, Aud: e.Aud, Iss: e.Iss, Sign: e.Sign}
-		if len(e.Params) == 1 {
-			f.KeyParam = e.Params[0]
-		}
-		f.RecvIDs = e.RecvIDs
-		c.pass.ExportObjectFact(fn, f)
-	}
-}
-
-// importedSignerEvents makes events at calls of other packages' signing
-// functions.
-func (c *checker) importedSignerEvents(ke *keyflow.KeyEvents) []*keyflow.KeyEvent {
-	var out []*keyflow.KeyEvent
-	for cur := range c.ins.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		fn, ok := typeutil.Callee(c.info, call).(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || tests.Skip(c.pass.Fset, call.Pos()) {
-			continue
-		}
-		var f SignerFact
-		if !c.pass.ImportObjectFact(fn, &f) {
-			continue
-		}
-		s := &keyflow.KeyEvent{IDs: f.KeyIDs, RecvIDs: f.RecvIDs, Kind: f.Kind, Aud: f.Aud, Iss: f.Iss, Key: f.Key, API: f.API, Sign: f.Sign}
-		if f.KeyParam >= 0 {
-			s.Params = []int{f.KeyParam}
-		}
-		if e := ke.AtCall(call, s); e != nil {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // --- across packages ---
 
 // crossPackage compares this package's uses with those its imports
 // report, and the imports' uses with each other, then exports the
 // union.
 func (c *checker) crossPackage(ke *keyflow.KeyEvents, events []*keyflow.KeyEvent, done map[string]bool) {
-	var own []KeyUse
-	for _, e := range events {
-		if !e.Complete() {
-			continue
-		}
-		u := KeyUse{IDs: e.IDs, Kind: useKind(e), Where: c.atPkg(e.Pos), Key: e.Key, API: e.API, Sign: e.Sign, pos: e.Pos}
-		own = append(own, u)
-	}
-	type dep struct {
-		path string
-		uses []KeyUse
-	}
-	var deps []dep
-	for _, imp := range c.pass.Pkg.Imports() {
-		var f KeyUsesFact
-		if c.pass.ImportPackageFact(imp, &f) && len(f.Uses) > 0 {
-			deps = append(deps, dep{path: imp.Path(), uses: f.Uses})
-		}
-	}
+	own := ke.Uses(c.pass, events)
+	deps := keyflow.ImportedUses(c.pass)
 	// This package against its imports.
 	for _, u := range own {
 		for _, d := range deps {
-			for _, w := range d.uses {
+			for _, w := range d.Uses {
 				id, ok := shared(u.IDs, w.IDs)
 				if !ok {
 					continue
@@ -197,65 +128,37 @@ func (c *checker) crossPackage(ke *keyflow.KeyEvents, events []*keyflow.KeyEvent
 					continue
 				}
 				done[id+"|"+what] = true
-				c.reportConflict(u.pos, u.Key, what, u.asUse(), w.asUse())
+				c.reportConflict(u.At(), u.Key, what, asUse(u), asUse(w))
 			}
 		}
 	}
 	// Imports against each other, when no single import saw both.
 	for i, a := range deps {
 		for _, b := range deps[i+1:] {
-			for _, u := range a.uses {
-				for _, w := range b.uses {
+			for _, u := range a.Uses {
+				for _, w := range b.Uses {
 					id, ok := shared(u.IDs, w.IDs)
 					if !ok {
 						continue
 					}
 					what, ok := useConflict(u, w)
-					if !ok || done[id+"|"+what] || knows(a.uses, id, what) || knows(b.uses, id, what) {
+					if !ok || done[id+"|"+what] || knows(a.Uses, id, what) || knows(b.Uses, id, what) {
 						continue
 					}
 					done[id+"|"+what] = true
-					pos := c.importPos(b.path)
+					pos := c.importPos(b.Path)
 					key := w.Key
 					if key == "" {
 						key = u.Key
 					}
 					c.reportKey(id+"|"+what, pos, pos, "jwt key %s is used for %s by %s at %s and for %s at %s: one kind of token passes for the other; give each token kind its own secret",
-						orOneKey(key), w.asUse().label(), w.API, w.Where, u.asUse().label(), u.Where)
+						orOneKey(key), asUse(w).label(), w.API, w.Where, asUse(u).label(), u.Where)
 				}
 			}
 		}
 	}
-	// Export the union of what other packages can share: keys named by
-	// something they can see.
-	var all []KeyUse
-	for _, u := range own {
-		if ids := ke.VisibleIDs(u.IDs); len(ids) > 0 {
-			u.IDs = ids
-			all = append(all, u)
-		}
-	}
-	seen := map[string]bool{}
-	for _, u := range all {
-		seen[u.Where+"|"+u.Kind] = true
-	}
-	for _, d := range deps {
-		for _, w := range d.uses {
-			k := w.Where + "|" + w.Kind
-			if seen[k] || len(all) >= maxUses {
-				continue
-			}
-			seen[k] = true
-			all = append(all, w)
-		}
-	}
-	if len(all) > 0 {
-		sort.SliceStable(all, func(i, j int) bool { return all[i].Where < all[j].Where })
-		c.pass.ExportPackageFact(&KeyUsesFact{Uses: all})
-	}
+	ke.ExportUses(c.pass, own, deps)
 }
-
-const maxUses = 256
 
 func orOneKey(k string) string {
 	if k == "" {
@@ -264,17 +167,7 @@ func orOneKey(k string) string {
 	return k
 }
 
-func useKind(e *keyflow.KeyEvent) string {
-	switch {
-	case e.Kind != "":
-		return e.Kind
-	case e.Aud != "":
-		return e.Aud
-	}
-	return e.Iss
-}
-
-func (u KeyUse) asUse() use {
+func asUse(u keyflow.KeyUse) use {
 	x := use{where: u.Where, api: u.API}
 	switch {
 	case strings.HasPrefix(u.Kind, "aud:"):
@@ -287,14 +180,14 @@ func (u KeyUse) asUse() use {
 	return x
 }
 
-func useConflict(u, w KeyUse) (string, bool) {
-	a, b := u.asUse(), w.asUse()
+func useConflict(u, w keyflow.KeyUse) (string, bool) {
+	a, b := asUse(u), asUse(w)
 	return conflict(a.kind, b.kind, a.aud, b.aud, a.iss, b.iss, u.Sign && w.Sign)
 }
 
 // knows reports whether one package's uses already hold a conflict of
 // this kind for this key (so that package reported it).
-func knows(uses []KeyUse, id, what string) bool {
+func knows(uses []keyflow.KeyUse, id, what string) bool {
 	for i, u := range uses {
 		if !contains(u.IDs, id) {
 			continue
