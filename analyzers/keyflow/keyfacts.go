@@ -63,6 +63,18 @@ type KeyUse struct {
 // use read from a fact.
 func (u KeyUse) At() token.Pos { return u.pos }
 
+// Evidence decodes the use's Kind: a token kind, or an audience or
+// issuer by fingerprint.
+func (u KeyUse) Evidence() (kind, aud, iss string) {
+	switch {
+	case strings.HasPrefix(u.Kind, "aud:"):
+		return "", u.Kind, ""
+	case strings.HasPrefix(u.Kind, "iss:"):
+		return "", "", u.Kind
+	}
+	return u.Kind, "", ""
+}
+
 // KeyUsesFact lists the key uses of a package and of every package it
 // imports, so that the first package that sees two kinds of token signed
 // with one key can report it.
@@ -162,6 +174,7 @@ func (ke *KeyEvents) Uses(pass *analysis.Pass, events []*KeyEvent) []KeyUse {
 // PackageUses are the key uses an import reports.
 type PackageUses struct {
 	Path string
+	Pos  token.Pos // the import's spec, else the package clause
 	Uses []KeyUse
 }
 
@@ -171,10 +184,26 @@ func ImportedUses(pass *analysis.Pass) []PackageUses {
 	for _, imp := range pass.Pkg.Imports() {
 		var f KeyUsesFact
 		if pass.ImportPackageFact(imp, &f) && len(f.Uses) > 0 {
-			out = append(out, PackageUses{Path: imp.Path(), Uses: f.Uses})
+			out = append(out, PackageUses{Path: imp.Path(), Pos: importPos(pass, imp.Path()), Uses: f.Uses})
 		}
 	}
 	return out
+}
+
+// importPos returns the position of the import of path in the package,
+// else of its package clause.
+func importPos(pass *analysis.Pass, path string) token.Pos {
+	for _, f := range pass.Files {
+		for _, imp := range f.Imports {
+			if strings.Trim(imp.Path.Value, "\"`") == path {
+				return imp.Pos()
+			}
+		}
+	}
+	if len(pass.Files) > 0 {
+		return pass.Files[0].Name.Pos()
+	}
+	return token.NoPos
 }
 
 // maxUses bounds the uses a KeyUsesFact carries.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -146,7 +147,7 @@ func (c *checker) crossPackage(ke *keyflow.KeyEvents, events []*keyflow.KeyEvent
 						continue
 					}
 					done[id+"|"+what] = true
-					pos := c.importPos(b.Path)
+					pos := b.Pos
 					key := w.Key
 					if key == "" {
 						key = u.Key
@@ -168,16 +169,8 @@ func orOneKey(k string) string {
 }
 
 func asUse(u keyflow.KeyUse) use {
-	x := use{where: u.Where, api: u.API}
-	switch {
-	case strings.HasPrefix(u.Kind, "aud:"):
-		x.aud = u.Kind
-	case strings.HasPrefix(u.Kind, "iss:"):
-		x.iss = u.Kind
-	default:
-		x.kind = u.Kind
-	}
-	return x
+	kind, aud, iss := u.Evidence()
+	return use{kind: kind, aud: aud, iss: iss, where: u.Where, api: u.API}
 }
 
 func useConflict(u, w keyflow.KeyUse) (string, bool) {
@@ -189,11 +182,11 @@ func useConflict(u, w keyflow.KeyUse) (string, bool) {
 // this kind for this key (so that package reported it).
 func knows(uses []keyflow.KeyUse, id, what string) bool {
 	for i, u := range uses {
-		if !contains(u.IDs, id) {
+		if !slices.Contains(u.IDs, id) {
 			continue
 		}
 		for _, w := range uses[i+1:] {
-			if !contains(w.IDs, id) {
+			if !slices.Contains(w.IDs, id) {
 				continue
 			}
 			if x, ok := useConflict(u, w); ok && x == what {
@@ -202,30 +195,6 @@ func knows(uses []keyflow.KeyUse, id, what string) bool {
 		}
 	}
 	return false
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-// importPos returns the position of the import of path in this package.
-func (c *checker) importPos(path string) token.Pos {
-	for _, f := range c.pass.Files {
-		for _, imp := range f.Imports {
-			if strings.Trim(imp.Path.Value, "\"`") == path {
-				return imp.Pos()
-			}
-		}
-	}
-	if len(c.pass.Files) > 0 {
-		return c.pass.Files[0].Name.Pos()
-	}
-	return token.NoPos
 }
 
 // Roots and ObjID make the checker the keyflow.KeyRoots of its key events.
