@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // BuildGroup is one package-level definition given the same constant
@@ -23,6 +25,12 @@ type BuildGroup struct {
 	// Name is the definition: jwtSecret, cfg.JWTSecret (a field of a
 	// package-level literal), secret() (a function returning a constant).
 	Name string
+	// Context and Leaf are the words of the name: of what holds the
+	// definition (cfg) and of the definition itself (JWTSecret).
+	Context, Leaf []string
+	// Obj is the compiled package-level object the name starts with, nil
+	// when no compiled file defines it.
+	Obj types.Object
 	// Files name the files, each with its constraint:
 	// "secret_prod.go (//go:build prod)".
 	Files []string
@@ -133,6 +141,8 @@ func SameAcrossBuilds(pass *analysis.Pass) []BuildGroup {
 				pos = pass.Files[0].Name.Pos()
 			}
 			bg := BuildGroup{Name: n, Pos: pos}
+			bg.Context, bg.Leaf = SplitPath(n)
+			bg.Obj = pass.Pkg.Scope().Lookup(strings.Split(strings.TrimSuffix(n, "()"), ".")[0])
 			for _, v := range g {
 				bg.Files = append(bg.Files, v.file+" (//go:build "+v.constraint+")")
 			}
@@ -140,6 +150,17 @@ func SameAcrossBuilds(pass *analysis.Pass) []BuildGroup {
 		}
 	}
 	return out
+}
+
+// SplitPath returns the words of what holds a dotted definition or
+// config key (cfg in cfg.JWTSecret, jwt in jwt.secret) and of its last
+// element; a trailing () of a function is dropped.
+func SplitPath(name string) (context, leaf []string) {
+	parts := strings.Split(strings.TrimSuffix(name, "()"), ".")
+	for _, p := range parts[:len(parts)-1] {
+		context = append(context, jwtapi.Words(p)...)
+	}
+	return context, jwtapi.Words(parts[len(parts)-1])
 }
 
 func distinctConstraints(g []*variant) bool {

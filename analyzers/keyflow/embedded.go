@@ -69,9 +69,11 @@ func SameInEmbedded(pass *analysis.Pass) []EmbedGroup {
 // EmbedGroup is one config key holding the same value in embedded files
 // for several environments.
 type EmbedGroup struct {
-	Key   string   // the flattened key path: jwt.secret
-	Files []string // the files, relative to the package directory
-	Pos   token.Pos
+	Key string // the flattened key path: jwt.secret
+	// Context and Leaf are the words of the key path: [jwt] and [secret].
+	Context, Leaf []string
+	Files         []string // the files, relative to the package directory
+	Pos           token.Pos
 }
 
 // sameValues groups the files by the value each holds under a key.
@@ -110,7 +112,8 @@ func sameValues(d embedDirective, files []*embedFile) []EmbedGroup {
 				rels = append(rels, f.rel)
 			}
 			if len(envs) >= 2 {
-				out = append(out, EmbedGroup{Key: k, Files: rels, Pos: d.pos})
+				ctx, leaf := SplitPath(k)
+				out = append(out, EmbedGroup{Key: k, Context: ctx, Leaf: leaf, Files: rels, Pos: d.pos})
 			}
 		}
 	}

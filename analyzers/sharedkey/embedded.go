@@ -10,12 +10,7 @@ import (
 // the same value under a JWT-secret key.
 func (c *checker) checkEmbedded() {
 	for _, g := range keyflow.SameInEmbedded(c.pass) {
-		parts := strings.Split(g.Key, ".")
-		var ctx []string
-		for _, p := range parts[:len(parts)-1] {
-			ctx = append(ctx, words(p)...)
-		}
-		if !isSecretName(ctx, words(parts[len(parts)-1])) {
+		if !isSecretName(g.Context, g.Leaf) {
 			continue
 		}
 		c.reportKey(g.Key+"|"+strings.Join(g.Files, ","), g.Pos, g.Pos, "jwt secret %s is the same in embedded %s: one secret serves several environments; give each environment its own secret",

@@ -136,7 +136,7 @@ func (c *checker) compareEntries(arms []*keyflow.EnvArm, ctx []string, container
 // readBySink reports whether a sink's key is read from one of refs.
 func (c *checker) readBySink(refs []rootRef) bool {
 	for _, r := range refs {
-		if _, ok := c.sinkRoots[r.id]; ok {
+		if _, ok := c.sinkRoots[r.id]; ok && r.id != "" {
 			return true
 		}
 	}
