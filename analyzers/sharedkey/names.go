@@ -2,40 +2,12 @@ package sharedkey
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
-// words splits an identifier, an environment variable name, a config key
-// or a file name into lower-case words: JWTSecret, jwt_secret, jwt.secret
-// and jwt-secret all give [jwt secret].
-func words(s string) []string {
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-			continue
-		case unicode.IsUpper(r) && len(cur) > 0:
-			prev := rs[i-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-			// fooBar | FOOBar: a new word starts at B.
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-				flush()
-			}
-		}
-		cur = append(cur, r)
-	}
-	flush()
-	return out
-}
+// words splits a name into lower-case words (jwtapi.Words).
+func words(s string) []string { return jwtapi.Words(s) }
 
 func wordsOf(names ...string) []string {
 	var out []string
@@ -45,16 +17,7 @@ func wordsOf(names ...string) []string {
 	return out
 }
 
-func has(ws []string, set ...string) bool {
-	for _, w := range ws {
-		for _, s := range set {
-			if w == s {
-				return true
-			}
-		}
-	}
-	return false
-}
+func has(ws []string, set ...string) bool { return jwtapi.HasWord(ws, set...) }
 
 // notSecretWords mark a name that holds something next to a secret (its
 // id, lifetime, file, issuer) or a secret of another system.

@@ -1,25 +1,6 @@
 package sharedkey
 
-import (
-	"reflect"
-	"testing"
-)
-
-func TestWords(t *testing.T) {
-	for in, want := range map[string][]string{
-		"JWTSecret":            {"jwt", "secret"},
-		"jwt_secret":           {"jwt", "secret"},
-		"jwt.refresh-secret":   {"jwt", "refresh", "secret"},
-		"accessTokenTTL":       {"access", "token", "ttl"},
-		"HS256Key":             {"hs256", "key"},
-		".env.production":      {"env", "production"},
-		"REFRESH_TOKEN_SECRET": {"refresh", "token", "secret"},
-	} {
-		if got := words(in); !reflect.DeepEqual(got, want) {
-			t.Errorf("words(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
+import "testing"
 
 func TestIsSecretName(t *testing.T) {
 	yes := []string{"JWT_SECRET", "jwtSecret", "jwt.secret", "JWTKey", "SigningKey", "signing_secret",
