@@ -208,18 +208,27 @@ func (k *TokenKinds) SinkEvidence(s *KeySink) TokenEvidence {
 	if k == nil || s == nil {
 		return TokenEvidence{}
 	}
+	if s.Keyfunc != nil && s.Call == nil && s.Lit == nil {
+		return TokenEvidence{Kind: k.Keyfunc(s.Keyfunc)}
+	}
+	cur, ok := k.ins.Root().FindNode(SinkSite(s))
+	if !ok {
+		return TokenEvidence{}
+	}
+	return k.SinkEvidenceAt(cur, s)
+}
+
+// SinkEvidenceAt is SinkEvidence for a caller that holds the cursor of
+// the sink's site (SinkSite).
+func (k *TokenKinds) SinkEvidenceAt(cur inspector.Cursor, s *KeySink) TokenEvidence {
 	switch {
 	case s.Call != nil:
 		at := s.Call
 		if at.Outer != nil {
 			at = at.Outer
 		}
-		return k.CallEvidence(at)
+		return k.CallEvidenceAt(cur, at)
 	case s.Lit != nil:
-		cur, ok := k.ins.Root().FindNode(s.Lit.Expr)
-		if !ok {
-			return TokenEvidence{}
-		}
 		return TokenEvidence{Kind: kindFromLevels(append(k.destNames(cur), k.funcLevels(cur)...))}
 	case s.Keyfunc != nil:
 		return TokenEvidence{Kind: k.Keyfunc(s.Keyfunc)}
@@ -260,6 +269,12 @@ func (k *TokenKinds) CallEvidence(call *Call) TokenEvidence {
 	if !ok {
 		return TokenEvidence{}
 	}
+	return k.CallEvidenceAt(cur, call)
+}
+
+// CallEvidenceAt is CallEvidence for a caller that holds the cursor of
+// the call.
+func (k *TokenKinds) CallEvidenceAt(cur inspector.Cursor, call *Call) TokenEvidence {
 	if call.Func.Role == RoleSign {
 		return k.signEvidence(cur, call)
 	}
@@ -429,13 +444,10 @@ func (k *TokenKinds) constClaim(e ast.Expr) (string, bool) {
 // Caller returns the kind of token a call of a function that signs or
 // verifies for its callers is for: a constant argument ("refresh"), where
 // the result goes, the names of the other arguments, the calling
-// function. keyArgs are the arguments that pass the key.
-func (k *TokenKinds) Caller(call *ast.CallExpr, keyArgs map[int]bool) string {
-	if k == nil {
-		return ""
-	}
-	cur, ok := k.ins.Root().FindNode(call)
-	if !ok {
+// function. cur is the call; keyArgs are the arguments that pass the key.
+func (k *TokenKinds) Caller(cur inspector.Cursor, keyArgs map[int]bool) string {
+	call, ok := cur.Node().(*ast.CallExpr)
+	if k == nil || !ok {
 		return ""
 	}
 	info := k.ix.Info

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
@@ -113,14 +114,14 @@ func (ke *KeyEvents) own(sinks []*jwtapi.KeySink) []*KeyEvent {
 		if s.Key == nil || (s.Call == nil && s.Lit == nil) || ke.skip(s.Key.Pos()) {
 			continue
 		}
-		site := jwtapi.SinkSite(s)
-		if _, ok := ins.Root().FindNode(site); !ok {
+		cur, ok := ins.Root().FindNode(jwtapi.SinkSite(s))
+		if !ok {
 			continue
 		}
-		e := ke.newEvent(s.Key, site)
+		e := ke.newEvent(s.Key, cur)
 		e.Sign = s.Kind == jwtapi.SinkSign
 		e.API = s.API
-		ev := ke.kinds.SinkEvidence(s)
+		ev := ke.kinds.SinkEvidenceAt(cur, s)
 		e.Kind = ev.Kind
 		if ev.Aud != "" {
 			e.Aud = fmt.Sprintf("aud:%x", Fingerprint(ev.Aud))
@@ -144,7 +145,11 @@ func (ke *KeyEvents) parseEvents() []*KeyEvent {
 			continue
 		}
 		used[p.Keyfunc] = true
-		e := ke.keyfuncEvent(p.Keyfunc, p.Call.Expr)
+		cur, ok := ix.Inspector().Root().FindNode(p.Call.Expr)
+		if !ok {
+			continue
+		}
+		e := ke.keyfuncEvent(p.Keyfunc, cur)
 		if e == nil {
 			continue
 		}
@@ -153,14 +158,18 @@ func (ke *KeyEvents) parseEvents() []*KeyEvent {
 			ke.bindParams(e, p.Binding)
 		}
 		e.API = ix.APIName(p.Call)
-		e.Kind = ke.kinds.Call(p.Call)
+		e.Kind = ke.kinds.CallEvidenceAt(cur, p.Call).Kind
 		out = append(out, e)
 	}
 	for _, kf := range ix.Keyfuncs {
 		if used[kf] || ke.skip(kf.Node.Pos()) {
 			continue
 		}
-		e := ke.keyfuncEvent(kf, kf.Node)
+		cur, ok := ix.Inspector().Root().FindNode(kf.Node)
+		if !ok {
+			continue
+		}
+		e := ke.keyfuncEvent(kf, cur)
 		if e == nil {
 			continue
 		}
@@ -171,30 +180,17 @@ func (ke *KeyEvents) parseEvents() []*KeyEvent {
 	return out
 }
 
-// enclosing returns the declared function enclosing a node of the
-// package, or nil.
-func (ke *KeyEvents) enclosing(n ast.Node) *types.Func {
-	cur, ok := ke.f.ix.Inspector().Root().FindNode(n)
-	if !ok {
-		return nil
-	}
+// newEvent describes the key expression k used at cur.
+func (ke *KeyEvents) newEvent(k ast.Expr, cur inspector.Cursor) *KeyEvent {
 	_, fn := jwtapi.EnclosingFunc(ke.f.info, cur)
-	return fn
-}
-
-// newEvent describes the key expression k used at the node at.
-func (ke *KeyEvents) newEvent(k ast.Expr, at ast.Node) *KeyEvent {
-	e := &KeyEvent{Pos: at.Pos(), Fn: ke.enclosing(at)}
+	e := &KeyEvent{Pos: cur.Node().Pos(), Fn: fn}
 	ke.identify(e, k)
 	return e
 }
 
 // keyfuncEvent identifies the key a keyfunc returns: what all its
 // returns have in common.
-func (ke *KeyEvents) keyfuncEvent(kf *jwtapi.Keyfunc, at ast.Node) *KeyEvent {
-	if _, ok := ke.f.ix.Inspector().Root().FindNode(at); !ok {
-		return nil
-	}
+func (ke *KeyEvents) keyfuncEvent(kf *jwtapi.Keyfunc, at inspector.Cursor) *KeyEvent {
 	var e *KeyEvent
 	for _, r := range kf.Returns {
 		if len(r.Results) != 2 {
@@ -355,25 +351,23 @@ func (ke *KeyEvents) lift(events []*KeyEvent) []*KeyEvent {
 			if ke.skip(call.Pos()) {
 				continue
 			}
-			if l := ke.AtCall(call, e); l != nil {
-				out = append(out, l)
+			if cur, ok := ke.f.ix.Inspector().Root().FindNode(call); ok {
+				out = append(out, ke.atCall(cur, e))
 			}
 		}
 	}
 	return out
 }
 
-// AtCall returns the event at a call of a function that signs or
+// atCall returns the event at a call (cur) of a function that signs or
 // verifies for its callers, from what the callee's event says (its IDs,
 // RecvIDs, Params, Kind, Aud, Iss, Key, API and Sign; the rest is
 // ignored): the key is the one the call passes, the kind the one the call
-// site says when the callee leaves it open. It returns nil when the call
-// is not in the package.
-func (ke *KeyEvents) AtCall(call *ast.CallExpr, s *KeyEvent) *KeyEvent {
-	if _, ok := ke.f.ix.Inspector().Root().FindNode(call); !ok {
-		return nil
-	}
-	e := &KeyEvent{Pos: call.Pos(), Fn: ke.enclosing(call), Kind: s.Kind, Aud: s.Aud, Iss: s.Iss, Key: s.Key, API: s.API, Sign: s.Sign}
+// site says when the callee leaves it open.
+func (ke *KeyEvents) atCall(cur inspector.Cursor, s *KeyEvent) *KeyEvent {
+	call := cur.Node().(*ast.CallExpr)
+	_, fn := jwtapi.EnclosingFunc(ke.f.info, cur)
+	e := &KeyEvent{Pos: call.Pos(), Fn: fn, Kind: s.Kind, Aud: s.Aud, Iss: s.Iss, Key: s.Key, API: s.API, Sign: s.Sign}
 	recv := map[string]bool{}
 	for _, r := range s.RecvIDs {
 		recv[r] = true
@@ -410,7 +404,7 @@ func (ke *KeyEvents) AtCall(call *ast.CallExpr, s *KeyEvent) *KeyEvent {
 		}
 	}
 	if e.Kind == "" {
-		e.Kind = ke.kinds.Caller(call, keyArgs)
+		e.Kind = ke.kinds.Caller(cur, keyArgs)
 	}
 	sort.Strings(e.IDs)
 	return e

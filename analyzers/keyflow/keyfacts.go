@@ -144,9 +144,7 @@ func (ke *KeyEvents) ImportedSigners(pass *analysis.Pass) []*KeyEvent {
 		if f.KeyParam >= 0 {
 			s.Params = []int{f.KeyParam}
 		}
-		if e := ke.AtCall(call, s); e != nil {
-			out = append(out, e)
-		}
+		out = append(out, ke.atCall(cur, s))
 	}
 	return out
 }
