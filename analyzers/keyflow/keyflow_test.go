@@ -103,6 +103,29 @@ var selections = &analysis.Analyzer{
 		if arms := flow.EnvDecls(); len(arms) >= 2 {
 			pass.Reportf(arms[0].Pos, "decls: %s", describe(arms, flow.EnvCandidates))
 		}
+		// The selection a key passed to sink reads.
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) != 1 {
+					return true
+				}
+				if fn := typeutil.Callee(pass.TypesInfo, call); fn == nil || fn.Name() != "sink" {
+					return true
+				}
+				cands := flow.Selection(call.Args[0])
+				var arms []*keyflow.EnvArm
+				byArm := map[*keyflow.EnvArm][]keyflow.EnvCandidate{}
+				for _, c := range cands {
+					if byArm[c.Arm] == nil {
+						arms = append(arms, c.Arm)
+					}
+					byArm[c.Arm] = append(byArm[c.Arm], c)
+				}
+				pass.Reportf(call.Pos(), "selects: %s", describe(arms, func(a *keyflow.EnvArm) []keyflow.EnvCandidate { return byArm[a] }))
+				return true
+			})
+		}
 		for _, sw := range flow.EnvSwitches() {
 			pass.Reportf(sw.Stmt.Pos(), "switch: %s", describe(sw.Arms, func(a *keyflow.EnvArm) []keyflow.EnvCandidate {
 				var out []keyflow.EnvCandidate

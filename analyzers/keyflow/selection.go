@@ -420,3 +420,46 @@ func (f *Flow) BranchCandidates(a *EnvArm, st ast.Stmt) []EnvCandidate {
 	}
 	return out
 }
+
+// Selection answers for a key expression: the candidates of the
+// selections by environment whose constants its origin joins (a map
+// keyed by environment indexed at run time, a function switching on the
+// environment), in source order; nil when the key is not chosen by
+// environment. It walks the package's selections on each call.
+func (f *Flow) Selection(e ast.Expr) []EnvCandidate {
+	o := f.Origin(e)
+	if len(o.Candidates) < 2 {
+		return nil
+	}
+	var out []EnvCandidate
+	add := func(cs []EnvCandidate) {
+		for _, c := range cs {
+			for _, p := range o.Candidates {
+				if c.Expr.Pos() <= p && p < c.Expr.End() {
+					out = append(out, c)
+					break
+				}
+			}
+		}
+	}
+	for cur := range f.ix.Inspector().Root().Preorder((*ast.CompositeLit)(nil)) {
+		if arms := f.EnvLiteral(cur.Node().(*ast.CompositeLit)); len(arms) >= 2 {
+			for _, a := range arms {
+				add(f.EnvCandidates(a))
+			}
+		}
+	}
+	if arms := f.EnvDecls(); len(arms) >= 2 {
+		for _, a := range arms {
+			add(f.EnvCandidates(a))
+		}
+	}
+	for _, sw := range f.EnvSwitches() {
+		for _, a := range sw.Arms {
+			for _, st := range a.Body {
+				add(f.BranchCandidates(a, st))
+			}
+		}
+	}
+	return out
+}

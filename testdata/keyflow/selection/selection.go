@@ -67,3 +67,15 @@ func mode(m string) string {
 }
 
 var _, _ = byRegion, jwtSecrets
+
+func sink(key string) {}
+
+func keys(env string) {
+	sink(jwtSecrets[env])         // want `selects: dev=a prod=a staging=b`
+	sink(string(signingKey(env))) // want `selects: production=a the else branch=a`
+	// A default arm that reads the environment makes a fallback, not a
+	// choice among constants.
+	sink(secretFor(env)) // want `selects: $`
+	sink(jwtSecrets["dev"])       // want `selects: $`
+	sink(os.Getenv("JWT_KEY"))    // want `selects: $`
+}
