@@ -75,7 +75,7 @@ func keys(env string) {
 	sink(string(signingKey(env))) // want `selects: production=a the else branch=a`
 	// A default arm that reads the environment makes a fallback, not a
 	// choice among constants.
-	sink(secretFor(env)) // want `selects: $`
-	sink(jwtSecrets["dev"])       // want `selects: $`
-	sink(os.Getenv("JWT_KEY"))    // want `selects: $`
+	sink(secretFor(env))       // want `selects: $`
+	sink(jwtSecrets["dev"])    // want `selects: $`
+	sink(os.Getenv("JWT_KEY")) // want `selects: $`
 }
