@@ -46,29 +46,6 @@ func (e *KeyEvent) Complete() bool {
 	return len(e.IDs) > 0 && len(e.Params) == 0 && (e.Kind != "" || e.Aud != "" || e.Iss != "")
 }
 
-// RootRef is one thing a key expression is read from: a package variable,
-// a field, a call, a parameter of the enclosing function.
-type RootRef struct {
-	ID  string
-	Obj types.Object // the variable, field or function, when there is one
-	// Param is the parameter index for a parameter of the function the
-	// expression is in, else -1.
-	Param int
-	// Recv: the value is a field read through the receiver.
-	Recv bool
-	// Weak: good for finding where a value goes, not for telling keys
-	// apart (a function called with arguments that may differ).
-	Weak bool
-}
-
-// KeyRoots tells keys apart: what a key expression is read from, and the
-// identity of an object that is the same in every package that sees it
-// ("" for a local variable).
-type KeyRoots interface {
-	Roots(e ast.Expr) []RootRef
-	ObjID(obj types.Object) string
-}
-
 // KeyEvents finds the key events of a package and lifts them through the
 // package's functions that sign or verify for their callers.
 type KeyEvents struct {

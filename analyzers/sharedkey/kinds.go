@@ -198,10 +198,10 @@ func knows(uses []keyflow.KeyUse, id, what string) bool {
 }
 
 // Roots and ObjID make the checker the keyflow.KeyRoots of its key events.
-func (c *checker) Roots(e ast.Expr) []keyflow.RootRef {
-	var out []keyflow.RootRef
+func (c *checker) Roots(e ast.Expr) []keyflow.Root {
+	var out []keyflow.Root
 	for _, r := range c.roots(e) {
-		out = append(out, keyflow.RootRef{ID: r.id, Obj: r.obj, Param: r.param, Recv: r.recv, Weak: r.weak})
+		out = append(out, keyflow.Root{ID: r.id, Obj: r.obj, Param: r.param, Recv: r.recv, Weak: r.weak})
 	}
 	return out
 }
