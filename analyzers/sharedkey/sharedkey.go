@@ -81,8 +81,6 @@ type checker struct {
 	calls map[*types.Func][]*ast.CallExpr
 	// receivers are the receiver variables of this package's methods.
 	receivers map[*types.Var]bool
-	// kinds reads the token kind of key events.
-	kinds *jwtapi.TokenKinds
 }
 
 func run(pass *analysis.Pass) (result any, err error) {
@@ -114,7 +112,6 @@ func run(pass *analysis.Pass) (result any, err error) {
 		helpers:       make(map[*types.Func]*EnvDefaultFact),
 		reported:      make(map[string]bool),
 	}
-	c.kinds = ix.TokenKinds()
 	c.indexSinks()
 	c.findHelpers()
 	c.checkFallbacks()
