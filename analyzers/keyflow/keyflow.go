@@ -288,15 +288,7 @@ func structOf(t types.Type) *types.Struct {
 }
 
 // keyLike: types a secret is held in.
-func keyLike(t types.Type) bool {
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		return isByteSlice(t)
-	}
-	return false
-}
+func keyLike(t types.Type) bool { return jwtapi.StringOrBytes(t) }
 
 func structLike(t types.Type) bool { return structOf(t) != nil }
 

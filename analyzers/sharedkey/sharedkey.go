@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 	Flags:    flags(),
 	FactTypes: []analysis.Fact{
-		new(keyflow.EnvDefaultFact), new(keyflow.FallbackFact), new(SignerFact), new(KeyUsesFact),
+		new(keyflow.EnvDefaultFact), new(keyflow.FallbackFact), new(keyflow.SignerFact), new(keyflow.KeyUsesFact),
 	},
 	RunDespiteErrors: true,
 }
@@ -195,7 +195,7 @@ func relevant(pass *analysis.Pass, ix *jwtapi.Index) bool {
 	// uses, and a KeyUsesFact only from a direct import: look them up
 	// rather than walk the inherited set.
 	for _, imp := range pass.Pkg.Imports() {
-		if pass.ImportPackageFact(imp, new(KeyUsesFact)) {
+		if pass.ImportPackageFact(imp, new(keyflow.KeyUsesFact)) {
 			return true
 		}
 	}

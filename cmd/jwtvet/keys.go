@@ -16,7 +16,6 @@ import (
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
-	"github.com/jwtvet/jwtvet/analyzers/sharedkey"
 )
 
 // The key inventory (jwtvet keys) is a view over what the rules already
@@ -103,7 +102,7 @@ func (col *keyCollector) run(pass *analysis.Pass) (any, error) {
 	if ix == nil || flow == nil || ix.Skipped || pass.TypesInfo == nil {
 		return nil, nil
 	}
-	k := &keyReader{pass: pass, ix: ix, flow: flow, kinds: sharedkey.NewKinds(pass)}
+	k := &keyReader{pass: pass, ix: ix, flow: flow, kinds: ix.TokenKinds()}
 	var uses []*keyUse
 	for _, s := range ix.KeySinks() {
 		if u := k.use(s); u != nil {
@@ -238,7 +237,7 @@ type keyReader struct {
 	pass  *analysis.Pass
 	ix    *jwtapi.Index
 	flow  *keyflow.Flow
-	kinds *sharedkey.Kinds
+	kinds *jwtapi.TokenKinds
 }
 
 func (k *keyReader) use(s *jwtapi.KeySink) *keyUse {
@@ -250,7 +249,7 @@ func (k *keyReader) use(s *jwtapi.KeySink) *keyUse {
 		use:  "verify",
 		posn: k.pass.Fset.Position(s.Key.Pos()),
 		api:  s.API,
-		kind: sharedkey.KindLabel(k.kinds.Sink(s)),
+		kind: jwtapi.KindLabel(k.kinds.Sink(s)),
 	}
 	u.test = strings.HasSuffix(u.posn.Filename, "_test.go")
 	switch s.Kind {
@@ -747,7 +746,7 @@ func (k *keyReader) keyfuncRefs() []*keyfuncRef {
 			posn:    posn,
 			alg:     k.allowedAlgs(c),
 			api:     k.ix.APIName(c),
-			kind:    sharedkey.KindLabel(k.kinds.Call(c)),
+			kind:    jwtapi.KindLabel(k.kinds.Call(c)),
 			test:    strings.HasSuffix(posn.Filename, "_test.go"),
 		})
 	}

@@ -1,4 +1,4 @@
-package sharedkey
+package keyflow
 
 import (
 	"go/parser"

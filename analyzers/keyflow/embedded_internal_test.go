@@ -1,29 +1,9 @@
-package sharedkey
+package keyflow
 
 import (
 	"reflect"
 	"testing"
 )
-
-func TestKinds(t *testing.T) {
-	for in, want := range map[string]string{
-		"refreshToken":            kindRefresh,
-		"GenerateAccessToken":     kindAccess,
-		"idToken":                 kindID,
-		"passwordResetToken":      kindReset,
-		"EmailVerificationToken":  kindVerify,
-		"VerifyToken":             "",
-		"accessKey":               "",
-		"tokenPair":               "",
-		"GenerateTokenForUserID":  "",
-		"ResetCounter":            "",
-		"accessAndRefreshSecrets": "",
-	} {
-		if got, _ := kindOf(words(in)); got != want {
-			t.Errorf("kindOf(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 func TestFileEnv(t *testing.T) {
 	for in, want := range map[string]string{
