@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // verifiedBefore reports whether the token string of st was already
@@ -110,5 +112,5 @@ func (s *state) failsOut(ifs *ast.IfStmt, errVar *types.Var, inClause bool) bool
 	if isNil(s.info, x) {
 		x, y = y, x
 	}
-	return s.isVar(x, errVar) && isNil(s.info, y) && terminates(s.info, ifs.Body.List, inClause)
+	return jwtapi.IsVarExpr(s.info, x, errVar) && isNil(s.info, y) && terminates(s.info, ifs.Body.List, inClause)
 }

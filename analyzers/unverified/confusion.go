@@ -34,18 +34,18 @@ func (s *state) checkMixedLists() {
 			if !ok || !mixesHMAC(algs) {
 				continue
 			}
-			in := s.resolveKeyfunc(c.Arg(c.Func.Keyfunc), 0)
-			if in == nil || in.pins {
+			in := s.kf.Resolve(c.Arg(c.Func.Keyfunc))
+			if in == nil || in.Pins {
 				continue
 			}
 			var what string
-			switch in.key {
-			case keyAny:
-				if in.family == jwtapi.AlgHMAC {
+			switch in.Key {
+			case jwtapi.KeyAny:
+				if in.Family == jwtapi.AlgHMAC {
 					continue // a set of secrets: no public key in it
 				}
 				what = "an interface{} key from one key set"
-			case keyPEMPublic:
+			case jwtapi.KeyPEMPublic:
 				what = "a PEM public key as []byte"
 			default:
 				continue
@@ -54,7 +54,7 @@ func (s *state) checkMixedLists() {
 			if fn, ok := s.info.Uses[jwtapi.CalleeIdent(o.Expr)].(*types.Func); ok {
 				api = apiName(fn)
 			}
-			keep := publicAlgs(algs, in.family)
+			keep := publicAlgs(algs, in.Family)
 			d := diagnostic(lit, api+" mixes HMAC with public-key algorithms ("+strings.Join(algs, ", ")+") while its keyfunc returns "+what+" and never checks token.Method: the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
 			if len(keep) > 0 {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -79,15 +79,15 @@ func (s *state) checkPEMAsSecret() {
 		if c.Func.Role != jwtapi.RoleParse || c.Func.Keyfunc < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
 			continue
 		}
-		in := s.resolveKeyfunc(c.Arg(c.Func.Keyfunc), 0)
-		if in == nil || !in.pemBytes || (!in.pins && in.key == keyPEMPublic) {
+		in := s.kf.Resolve(c.Arg(c.Func.Keyfunc))
+		if in == nil || !in.PEMBytes || (!in.Pins && in.Key == jwtapi.KeyPEMPublic) {
 			continue
 		}
 		if pinned, known := s.parsePinned(c); pinned || !known {
 			// A visible list decides: only one that allows HMAC keeps
 			// the path alive, and checkMixedLists reports a mixed one
 			// when the keyfunc's key is the PEM alone.
-			if !known || !s.listAllowsHMAC(c) || in.key == keyPEMPublic {
+			if !known || !s.listAllowsHMAC(c) || in.Key == jwtapi.KeyPEMPublic {
 				continue
 			}
 		}
@@ -143,18 +143,18 @@ func (s *state) checkMixedDecodeLists() {
 		if !ok || !mixesHMAC(algs) {
 			continue
 		}
-		key := s.keyClass(c.Arg(c.Func.Key), nil, 0)
+		key := s.kf.KeyClass(c.Arg(c.Func.Key), nil)
 		var what string
 		switch {
-		case key.class == keyAny && key.family != jwtapi.AlgHMAC:
+		case key.Class == jwtapi.KeyAny && key.Family != jwtapi.AlgHMAC:
 			what = "an interface{} key from one key set"
-		case key.class == keyPEMPublic:
+		case key.Class == jwtapi.KeyPEMPublic:
 			what = "a PEM public key as []byte"
 		default:
 			continue
 		}
 		api := s.ix.APIName(dec)
-		keep := publicAlgs(algs, key.family)
+		keep := publicAlgs(algs, key.Family)
 		d := diagnostic(lit, api+" mixes HMAC with public-key algorithms ("+strings.Join(algs, ", ")+") while "+s.ix.APIName(c)+" verifies with "+what+": the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
 		if len(keep) > 0 {
 			d.SuggestedFixes = []analysis.SuggestedFix{{

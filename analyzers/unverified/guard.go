@@ -247,7 +247,7 @@ func (s *state) caseProves(st *site, tag, e ast.Expr, pol bool) bool {
 	if tag == nil {
 		return s.proves(st, e, pol, 0)
 	}
-	if pol && isNil(s.info, e) && s.isVar(tag, st.err) {
+	if pol && isNil(s.info, e) && jwtapi.IsVarExpr(s.info, tag, st.err) {
 		return true
 	}
 	return false
@@ -278,7 +278,7 @@ func (s *state) proves(st *site, cond ast.Expr, pol bool, depth int) bool {
 			return s.proves(st, e.X, false, depth+1) || s.proves(st, e.Y, false, depth+1)
 		case token.EQL, token.NEQ:
 			eq := (e.Op == token.EQL) == pol
-			if s.isVar(e.X, st.err) && isNil(s.info, e.Y) || s.isVar(e.Y, st.err) && isNil(s.info, e.X) {
+			if jwtapi.IsVarExpr(s.info, e.X, st.err) && isNil(s.info, e.Y) || jwtapi.IsVarExpr(s.info, e.Y, st.err) && isNil(s.info, e.X) {
 				return eq
 			}
 			if s.isTokenValid(st, e.X) && isTrue(s.info, e.Y) {
@@ -293,7 +293,7 @@ func (s *state) proves(st *site, cond ast.Expr, pol bool, depth int) bool {
 	case *ast.Ident:
 		// A boolean computed once from the parse: ok := err == nil.
 		v, ok := s.info.Uses[e].(*types.Var)
-		if !ok || s.localVar(e) == nil {
+		if !ok || jwtapi.LocalVar(s.info, e) == nil {
 			return false
 		}
 		defs, ok := s.ix.Defs.Of(v)
@@ -317,7 +317,7 @@ func (s *state) callProves(st *site, call *ast.CallExpr, pol bool) bool {
 		return false
 	}
 	if fn.Pkg().Path() == "errors" {
-		if fn.Name() != "Is" || len(call.Args) != 2 || !pol || !s.isVar(call.Args[0], st.err) {
+		if fn.Name() != "Is" || len(call.Args) != 2 || !pol || !jwtapi.IsVarExpr(s.info, call.Args[0], st.err) {
 			return false
 		}
 		v := s.sentinel(call.Args[1])
@@ -327,7 +327,7 @@ func (s *state) callProves(st *site, call *ast.CallExpr, pol bool) bool {
 		return false
 	}
 	for _, a := range call.Args {
-		if s.isVar(a, st.err) || st.tok != nil && s.isVar(a, st.tok) {
+		if jwtapi.IsVarExpr(s.info, a, st.err) || st.tok != nil && jwtapi.IsVarExpr(s.info, a, st.tok) {
 			return true
 		}
 	}
@@ -433,21 +433,13 @@ func (s *state) sentinel(e ast.Expr) *jwtapi.Var {
 	return v
 }
 
-func (s *state) isVar(e ast.Expr, v *types.Var) bool {
-	if v == nil {
-		return false
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && s.info.Uses[id] == v
-}
-
 // isTokenValid reports whether e is tok.Valid for the site's token.
 func (s *state) isTokenValid(st *site, e ast.Expr) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || st.tok == nil || !s.isVar(sel.X, st.tok) {
+	if !ok || st.tok == nil || !jwtapi.IsVarExpr(s.info, sel.X, st.tok) {
 		return false
 	}
-	return s.isTokenField(sel, func(t *jwtapi.Type) string { return t.ValidField })
+	return s.ix.IsTokenField(sel, func(t *jwtapi.Type) string { return t.ValidField })
 }
 
 func isTrue(info *types.Info, e ast.Expr) bool {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // Hand-rolled decoding: a token split on "." whose payload segment is
@@ -165,7 +167,7 @@ func (s *state) setSeg(vals map[*types.Var]segVal, lhs ast.Expr, v segVal, tok t
 	if !ok {
 		return false
 	}
-	lv := s.localVar(id)
+	lv := jwtapi.LocalVar(s.info, id)
 	if lv == nil {
 		return false
 	}
@@ -192,7 +194,7 @@ func (s *state) segOf(vals map[*types.Var]segVal, e ast.Expr, idx int) segVal {
 		if idx >= 0 {
 			return segVal{}
 		}
-		if v := s.localVar(x); v != nil {
+		if v := jwtapi.LocalVar(s.info, x); v != nil {
 			return vals[v]
 		}
 	case *ast.IndexExpr:
@@ -271,7 +273,7 @@ func (s *state) segCall(vals map[*types.Var]segVal, call *ast.CallExpr, idx int)
 func (s *state) segmentDecoder(fn *types.Func) bool {
 	decl := s.ix.Funcs[fn.Origin()]
 	sig, ok := fn.Type().(*types.Signature)
-	if decl == nil || decl.Body == nil || !ok || sig.Params().Len() == 0 || sig.Results().Len() == 0 || !isByteSlice(sig.Results().At(0).Type()) {
+	if decl == nil || decl.Body == nil || !ok || sig.Params().Len() == 0 || sig.Results().Len() == 0 || !jwtapi.IsByteSliceType(sig.Results().At(0).Type()) {
 		return false
 	}
 	param := sig.Params().At(0)
@@ -353,7 +355,7 @@ func (s *state) destVar(dest ast.Expr) *types.Var {
 	if !ok {
 		return nil
 	}
-	v := s.localVar(id)
+	v := jwtapi.LocalVar(s.info, id)
 	if v == nil || s.ix.Defs.IsParam(v) {
 		return nil // a caller's destination: judged where it is read
 	}
@@ -476,7 +478,7 @@ func (s *state) resultVar(call *ast.CallExpr, ret int) *types.Var {
 	if !ok {
 		return nil
 	}
-	return s.localVar(id)
+	return jwtapi.LocalVar(s.info, id)
 }
 
 // timestampOrLog reports whether the use at the top of stack reads a

@@ -38,7 +38,7 @@ func (s *state) returnsAsWrapper(st *site, u claimUse) bool {
 	}
 	fn, _ := s.info.Defs[decl.Name].(*types.Func)
 	w := s.wrappers[fn]
-	return w != nil && w.Result == u.idx && (w.Kind == wrapUnverified) == st.unverified
+	return w != nil && w.Result == u.idx && (w.Kind == jwtapi.WrapUnverified) == st.unverified
 }
 
 func (s *state) checkUnverified(st *site) {

@@ -83,7 +83,7 @@ func (s *state) collectSites() []*site {
 		}
 		tokIdx, claimsIdx := -1, -1
 		switch w.Kind {
-		case wrapToken:
+		case jwtapi.WrapToken:
 			tokIdx = w.Result
 		default:
 			tokIdx = -1
@@ -107,7 +107,7 @@ func (s *state) collectSites() []*site {
 		if st.via != st.api {
 			st.api += " (" + w.API + ")"
 		}
-		st.unverified = w.Kind == wrapUnverified
+		st.unverified = w.Kind == jwtapi.WrapUnverified
 		st.claimsOnError = true // verified wrappers only come from such parses
 		out = append(out, st)
 	}
@@ -125,14 +125,14 @@ func (s *state) tokenExpr(c *jwtapi.Call) ast.Expr {
 }
 
 // wrapperOf returns the wrapper fact of fn, local or imported.
-func (s *state) wrapperOf(fn *types.Func) *WrapperFact {
+func (s *state) wrapperOf(fn *types.Func) *jwtapi.WrapperFact {
 	if w := s.wrappers[fn]; w != nil {
 		return w
 	}
 	if fn.Pkg() == s.pass.Pkg {
 		return nil
 	}
-	var w WrapperFact
+	var w jwtapi.WrapperFact
 	if s.pass.ImportObjectFact(fn, &w) {
 		return &w
 	}
@@ -206,7 +206,7 @@ func (s *state) newSite(call *ast.CallExpr, fn *types.Func, tokIdx, errIdx, clai
 			}
 			continue
 		}
-		v := s.localVar(id)
+		v := jwtapi.LocalVar(s.info, id)
 		if v == nil {
 			continue
 		}
@@ -225,25 +225,12 @@ func (s *state) newSite(call *ast.CallExpr, fn *types.Func, tokIdx, errIdx, clai
 			e = ast.Unparen(u.X)
 		}
 		if id, ok := e.(*ast.Ident); ok {
-			if v := s.localVar(id); v != nil && !s.ix.Defs.IsParam(v) {
+			if v := jwtapi.LocalVar(s.info, id); v != nil && !s.ix.Defs.IsParam(v) {
 				st.claims = append(st.claims, v)
 			}
 		}
 	}
 	return st
-}
-
-// localVar returns the function-local variable id defines or uses, or nil.
-func (s *state) localVar(id *ast.Ident) *types.Var {
-	obj := s.info.Defs[id]
-	if obj == nil {
-		obj = s.info.Uses[id]
-	}
-	v, ok := obj.(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return nil
-	}
-	return v
 }
 
 func (s *state) enclosingFunc(n ast.Node) ast.Node {
@@ -310,7 +297,7 @@ func (s *state) claimUses(st *site) []claimUse {
 					if id.Name == "_" {
 						return
 					}
-					if v := s.localVar(id); v != nil && depth < 6 {
+					if v := jwtapi.LocalVar(s.info, id); v != nil && depth < 6 {
 						// A copy made after a successful parse holds
 						// verified claims wherever it is used.
 						if !st.unverified && s.guarded(st, p) {
@@ -330,7 +317,7 @@ func (s *state) claimUses(st *site) []claimUse {
 				if n.Name == "_" {
 					return
 				}
-				if v := s.localVar(n); v != nil && depth < 6 {
+				if v := jwtapi.LocalVar(s.info, n); v != nil && depth < 6 {
 					if !st.unverified && s.guarded(st, p) {
 						return
 					}
@@ -383,7 +370,7 @@ func (s *state) claimUses(st *site) []claimUse {
 			}
 			switch p := s.parents[id].(type) {
 			case *ast.SelectorExpr:
-				if p.X == id && s.isTokenField(p, func(t *jwtapi.Type) string { return t.ClaimsField }) {
+				if p.X == id && s.ix.IsTokenField(p, func(t *jwtapi.Type) string { return t.ClaimsField }) {
 					roots = append(roots, root{p, true})
 				}
 				// Tokens that expose claims through methods (jwx
@@ -453,21 +440,6 @@ func (s *state) extend(e ast.Expr, object bool) (ast.Expr, bool) {
 			return e, object
 		}
 	}
-}
-
-// isTokenField reports whether sel selects the token field named by col
-// on a modelled token.
-func (s *state) isTokenField(sel *ast.SelectorExpr, col func(*jwtapi.Type) string) bool {
-	tv, ok := s.info.Types[sel.X]
-	if !ok {
-		return false
-	}
-	row := s.ix.Model.Type(tv.Type)
-	if row == nil || row.Role != jwtapi.TypeToken {
-		return false
-	}
-	f := col(row)
-	return f != "" && sel.Sel.Name == f
 }
 
 // isClaimsMethod reports whether sel selects a method of a modelled token
@@ -541,7 +513,7 @@ func (s *state) findWrappers() {
 
 // wrapperFrom decides whether fn, which holds site st, hands the site's
 // token or claims to its callers together with the parse error.
-func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *WrapperFact {
+func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *jwtapi.WrapperFact {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
 		return nil
@@ -555,11 +527,11 @@ func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *Wrapp
 		if tup, ok := s.info.TypeOf(st.call).(*types.Tuple); ok && tup.Len() == sig.Results().Len() {
 			for i := 0; i < tup.Len(); i++ {
 				if row := s.ix.Model.Type(tup.At(i).Type()); row != nil && row.Role == jwtapi.TypeToken {
-					kind := wrapToken
+					kind := jwtapi.WrapToken
 					if st.unverified {
-						kind = wrapUnverified
+						kind = jwtapi.WrapUnverified
 					}
-					return &WrapperFact{Kind: kind, Result: i, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
+					return &jwtapi.WrapperFact{Kind: kind, Result: i, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
 				}
 			}
 		}
@@ -569,12 +541,12 @@ func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *Wrapp
 		if u.ret == nil || s.enclosingFunc(u.ret) != decl || u.idx == errIdx {
 			continue
 		}
-		w := &WrapperFact{Result: u.idx, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
+		w := &jwtapi.WrapperFact{Result: u.idx, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
 		if st.unverified {
 			if !u.token && !u.object {
 				continue
 			}
-			w.Kind = wrapUnverified
+			w.Kind = jwtapi.WrapUnverified
 			if errIdx >= 0 && isNil(s.info, u.ret.Results[errIdx]) {
 				w.Err = -1
 			}
@@ -586,13 +558,13 @@ func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *Wrapp
 		hasErr := errIdx >= 0 && errIdx < len(u.ret.Results) && !isNil(s.info, u.ret.Results[errIdx])
 		switch {
 		case u.token:
-			w.Kind = wrapToken
+			w.Kind = jwtapi.WrapToken
 			if !hasErr {
 				w.Err = -1
 			}
 			return w
 		case hasErr:
-			w.Kind = wrapClaims
+			w.Kind = jwtapi.WrapClaims
 			return w
 		}
 	}
@@ -647,14 +619,14 @@ func (s *state) verifyArg(call *ast.CallExpr) ast.Expr {
 		return nil
 	}
 	fn = fn.Origin()
-	if w := s.wrapperOf(fn); w != nil && w.Kind != wrapUnverified {
+	if w := s.wrapperOf(fn); w != nil && w.Kind != jwtapi.WrapUnverified {
 		return arg(w.TokenArg)
 	}
 	if i, ok := s.verifiers[fn]; ok {
 		return arg(i)
 	}
 	if fn.Pkg() != s.pass.Pkg {
-		var f VerifyFact
+		var f jwtapi.VerifyFact
 		if s.pass.ImportObjectFact(fn, &f) {
 			return arg(f.Param)
 		}
@@ -799,7 +771,7 @@ func (s *state) unconvert(e ast.Expr) ast.Expr {
 			return e
 		}
 		to, from := s.info.TypeOf(call), s.info.TypeOf(call.Args[0])
-		if to == nil || from == nil || !(isString(to) || isByteSlice(to)) || !(isString(from) || isByteSlice(from)) {
+		if to == nil || from == nil || !(jwtapi.IsStringType(to) || jwtapi.IsByteSliceType(to)) || !(jwtapi.IsStringType(from) || jwtapi.IsByteSliceType(from)) {
 			return e
 		}
 		e = call.Args[0]

@@ -2,11 +2,9 @@ package unverified
 
 import (
 	"flag"
-	"fmt"
 	"go/ast"
 	"go/types"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -27,9 +25,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
 	Run:      run,
 	Flags:    flags(),
-	FactTypes: []analysis.Fact{
-		new(WrapperFact), new(VerifyFact), new(KeyfuncFact), new(MethodCheckFact), new(SignsFact),
-	},
+	// The library facts (jwtapi) this rule derives from verify events.
+	FactTypes:        jwtapi.VerifyFactTypes(),
 	RunDespiteErrors: true,
 }
 
@@ -42,74 +39,6 @@ func flags() flag.FlagSet {
 	return fs
 }
 
-// Wrapper kinds.
-const (
-	wrapToken      = "token"      // returns a verified parse's token with its error
-	wrapClaims     = "claims"     // returns a verified parse's claims (or values read from them) with its error
-	wrapUnverified = "unverified" // returns the token or claims of a decode that does not verify
-)
-
-// WrapperFact marks a function that returns the result of a JWT parse
-// together with the parse's error, so that its callers are judged as if
-// they called the parse.
-type WrapperFact struct {
-	Kind     string
-	Result   int    // the result holding the token or claims
-	Err      int    // the result holding the parse error, -1 when none
-	TokenArg int    // the parameter holding the token string, -1 when none
-	API      string // the library call underneath, for messages
-}
-
-func (*WrapperFact) AFact() {}
-
-func (f *WrapperFact) String() string {
-	return fmt.Sprintf("wrapper(%s of %s)", f.Kind, f.API)
-}
-
-// VerifyFact marks a function that verifies the token string passed as
-// parameter Param.
-type VerifyFact struct{ Param int }
-
-func (*VerifyFact) AFact() {}
-
-func (f *VerifyFact) String() string { return fmt.Sprintf("verifies(param %d)", f.Param) }
-
-// KeyfuncFact describes a keyfunc, or a function or variable that yields
-// one: whether it pins the algorithm and what kind of key it returns.
-type KeyfuncFact struct {
-	Pins   bool
-	Key    string // a keyClass
-	Family string // algorithm family the key type implies, "" when none
-	PEMRSA bool   // a PEM public key known to be RSA
-	// PEMBytes: some path returns a PEM public key as []byte.
-	PEMBytes bool
-}
-
-func (*KeyfuncFact) AFact() {}
-
-func (f *KeyfuncFact) String() string {
-	if f.Pins {
-		return "keyfunc(pins)"
-	}
-	return "keyfunc(no pin, key " + f.Key + ")"
-}
-
-// MethodCheckFact records, for a function with a token parameter, which
-// of its token parameters it checks the signing method of.
-type MethodCheckFact struct{ Params []int }
-
-func (*MethodCheckFact) AFact() {}
-
-func (f *MethodCheckFact) String() string { return fmt.Sprintf("checksmethod(%v)", f.Params) }
-
-// SignsFact is a package fact listing the algorithms the package signs
-// with.
-type SignsFact struct{ Algs []string }
-
-func (*SignsFact) AFact() {}
-
-func (f *SignsFact) String() string { return "signs(" + strings.Join(f.Algs, ",") + ")" }
-
 // state is one run of the analyzer over a package.
 type state struct {
 	pass    *analysis.Pass
@@ -121,14 +50,11 @@ type state struct {
 	// calls lists every static call in the package with its callee.
 	calls []staticCall
 	// Local facts, exported at the end.
-	wrappers  map[*types.Func]*WrapperFact
+	wrappers  map[*types.Func]*jwtapi.WrapperFact
 	verifiers map[*types.Func]int
-	// keyfuncs indexes the package's keyfuncs by node.
-	keyfuncs map[ast.Node]*jwtapi.Keyfunc
-	kfMemo   map[ast.Node]*kfInfo
-	kfBusy   map[ast.Node]bool
-	checkMem map[*types.Func][]bool
-	pinned   map[*types.Var]bool // parsers whose ValidMethods is assigned
+	// kf resolves keyfuncs, with the facts of this analyzer.
+	kf     *jwtapi.KeyfuncResolver
+	pinned map[*types.Var]bool // parsers whose ValidMethods is assigned
 	// signAlgs: algorithms this package signs with; allAlgs adds those of
 	// the packages it depends on.
 	signAlgs []string
@@ -157,16 +83,10 @@ func run(pass *analysis.Pass) (any, error) {
 		flow:      flow,
 		info:      pass.TypesInfo,
 		parents:   make(map[ast.Node]ast.Node),
-		wrappers:  make(map[*types.Func]*WrapperFact),
+		wrappers:  make(map[*types.Func]*jwtapi.WrapperFact),
 		verifiers: make(map[*types.Func]int),
-		keyfuncs:  make(map[ast.Node]*jwtapi.Keyfunc),
-		kfMemo:    make(map[ast.Node]*kfInfo),
-		kfBusy:    make(map[ast.Node]bool),
-		checkMem:  make(map[*types.Func][]bool),
 	}
-	for _, kf := range ix.Keyfuncs {
-		s.keyfuncs[kf.Node] = kf
-	}
+	s.kf = ix.NewKeyfuncResolver(pass.ImportObjectFact, s.pemOracle())
 	s.index()
 	if !lib {
 		// No JWT library here: only a token decoded by hand can be
@@ -247,7 +167,7 @@ func (s *state) collectAlgs() {
 				continue
 			}
 			visited[imp] = true
-			var f SignsFact
+			var f jwtapi.SignsFact
 			if s.pass.ImportPackageFact(imp, &f) {
 				for _, a := range f.Algs {
 					all[a] = true
@@ -265,7 +185,7 @@ func (s *state) collectAlgs() {
 
 func (s *state) exportFacts() {
 	if len(s.signAlgs) > 0 {
-		s.pass.ExportPackageFact(&SignsFact{Algs: s.signAlgs})
+		s.pass.ExportPackageFact(&jwtapi.SignsFact{Algs: s.signAlgs})
 	}
 	// Only what another package can call needs a fact.
 	for _, fn := range sortedFuncs(s.wrappers) {
@@ -275,10 +195,10 @@ func (s *state) exportFacts() {
 	}
 	for _, fn := range sortedFuncs(s.verifiers) {
 		if fn.Exported() {
-			s.pass.ExportObjectFact(fn, &VerifyFact{Param: s.verifiers[fn]})
+			s.pass.ExportObjectFact(fn, &jwtapi.VerifyFact{Param: s.verifiers[fn]})
 		}
 	}
-	s.exportKeyfuncFacts()
+	s.kf.ExportFacts(s.pass.ExportObjectFact)
 }
 
 func sortedFuncs[V any](m map[*types.Func]V) []*types.Func {
@@ -310,4 +230,15 @@ func apiName(fn *types.Func) string {
 		}
 	}
 	return pkg + fn.Name()
+}
+
+// pemOracle answers the resolver's PEM questions from key provenance.
+func (s *state) pemOracle() jwtapi.PEMOracle {
+	if s.flow == nil {
+		return nil
+	}
+	return func(e ast.Expr) (bool, bool) {
+		o := s.flow.Origin(e)
+		return o.Kind == keyflow.Constant && o.Const.PEM.Public, o.Const.PEM.RSABits > 0
+	}
 }
