@@ -14,12 +14,12 @@ import (
 // return … }`, or the call assigned and followed at once by such a check.
 // Reading the claims of bytes whose signature has just been checked is
 // safe whatever call decodes them.
-func (s *state) verifiedBefore(st *site) bool {
-	if st.tokenArg == nil {
+func (s *state) verifiedBefore(st *jwtapi.VerifyEvent) bool {
+	if st.Token == nil {
 		return false
 	}
-	var child ast.Node = st.call
-	for p := s.parents[child]; p != nil; child, p = p, s.parents[p] {
+	var child ast.Node = st.Expr
+	for p := s.ix.Parent(child); p != nil; child, p = p, s.ix.Parent(p) {
 		switch b := p.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return false
@@ -42,7 +42,7 @@ func (s *state) verifiedBefore(st *site) bool {
 
 // gatedBefore looks at the statements of list before child for a gating
 // verification of st's token.
-func (s *state) gatedBefore(st *site, list []ast.Stmt, child ast.Node, inClause bool) bool {
+func (s *state) gatedBefore(st *jwtapi.VerifyEvent, list []ast.Stmt, child ast.Node, inClause bool) bool {
 	for i, stmt := range list {
 		if stmt == child {
 			return false
@@ -72,7 +72,7 @@ func (s *state) gatedBefore(st *site, list []ast.Stmt, child ast.Node, inClause 
 
 // verifiesToken reports whether as assigns the results of one call that
 // verifies the same token string as st.
-func (s *state) verifiesToken(st *site, as *ast.AssignStmt) bool {
+func (s *state) verifiesToken(st *jwtapi.VerifyEvent, as *ast.AssignStmt) bool {
 	if len(as.Rhs) != 1 {
 		return false
 	}
@@ -81,7 +81,7 @@ func (s *state) verifiesToken(st *site, as *ast.AssignStmt) bool {
 		return false
 	}
 	a := s.verifyArg(call)
-	return a != nil && s.sameString(a, st.tokenArg, nil)
+	return a != nil && s.sameString(a, st.Token, nil)
 }
 
 // lastVar returns the variable the last left-hand side of as names (the

@@ -20,12 +20,12 @@ import (
 
 // guarded reports whether n, a use of st's claims, runs only after a
 // successful parse.
-func (s *state) guarded(st *site, n ast.Node) bool {
+func (s *state) guarded(st *jwtapi.VerifyEvent, n ast.Node) bool {
 	child := n
-	for p := s.parents[child]; p != nil; child, p = p, s.parents[p] {
+	for p := s.ix.Parent(child); p != nil; child, p = p, s.ix.Parent(p) {
 		switch p := p.(type) {
 		case *ast.IfStmt:
-			if p.Cond != nil && p.Cond.Pos() > st.after {
+			if p.Cond != nil && p.Cond.Pos() > st.After {
 				if child == p.Body && s.proves(st, p.Cond, true, 0) {
 					return true
 				}
@@ -34,14 +34,14 @@ func (s *state) guarded(st *site, n ast.Node) bool {
 				}
 			}
 		case *ast.BinaryExpr:
-			if child == p.Y && p.X.Pos() > st.after {
+			if child == p.Y && p.X.Pos() > st.After {
 				if p.Op == token.LAND && s.proves(st, p.X, true, 0) || p.Op == token.LOR && s.proves(st, p.X, false, 0) {
 					return true
 				}
 			}
 		case *ast.BlockStmt:
 			if cc, ok := child.(*ast.CaseClause); ok {
-				if sw, ok := s.parents[p].(*ast.SwitchStmt); ok && s.clauseProves(st, sw, cc) {
+				if sw, ok := s.ix.Parent(p).(*ast.SwitchStmt); ok && s.clauseProves(st, sw, cc) {
 					return true
 				}
 				continue
@@ -60,7 +60,7 @@ func (s *state) guarded(st *site, n ast.Node) bool {
 		case *ast.FuncDecl:
 			return false
 		}
-		if p == st.body {
+		if p == st.Body {
 			return false
 		}
 	}
@@ -69,7 +69,7 @@ func (s *state) guarded(st *site, n ast.Node) bool {
 
 // precededByProof reports whether a statement of list before child, and
 // after the site, establishes success on every path that falls through it.
-func (s *state) precededByProof(st *site, list []ast.Stmt, child ast.Node) bool {
+func (s *state) precededByProof(st *jwtapi.VerifyEvent, list []ast.Stmt, child ast.Node) bool {
 	for _, stmt := range list {
 		if stmt == child {
 			return false
@@ -77,7 +77,7 @@ func (s *state) precededByProof(st *site, list []ast.Stmt, child ast.Node) bool 
 		if s.afterSite(st, stmt) && s.establishes(st, stmt, 0) {
 			return true
 		}
-		if stmt.Pos() <= st.stmt.Pos() && st.stmt.End() <= stmt.End() && s.establishedWithin(st, stmt) {
+		if stmt.Pos() <= st.Stmt.Pos() && st.Stmt.End() <= stmt.End() && s.establishedWithin(st, stmt) {
 			return true
 		}
 	}
@@ -89,9 +89,9 @@ func (s *state) precededByProof(st *site, list []ast.Stmt, child ast.Node) bool 
 // statement after the site in one of the lists between the two does.
 // (token, err = jwt.Parse(s, oldKey); if err != nil { return } nested in
 // a fallback branch.)
-func (s *state) establishedWithin(st *site, outer ast.Stmt) bool {
-	var child ast.Node = st.stmt
-	for p := s.parents[child]; p != nil && child != outer; child, p = p, s.parents[p] {
+func (s *state) establishedWithin(st *jwtapi.VerifyEvent, outer ast.Stmt) bool {
+	var child ast.Node = st.Stmt
+	for p := s.ix.Parent(child); p != nil && child != outer; child, p = p, s.ix.Parent(p) {
 		var list []ast.Stmt
 		switch p := p.(type) {
 		case *ast.BlockStmt:
@@ -128,22 +128,22 @@ func (s *state) establishedWithin(st *site, outer ast.Stmt) bool {
 
 // afterSite reports whether stmt runs after the site: it starts after it,
 // or it is the if or switch whose init statement is the site.
-func (s *state) afterSite(st *site, stmt ast.Stmt) bool {
-	if stmt.Pos() > st.after {
+func (s *state) afterSite(st *jwtapi.VerifyEvent, stmt ast.Stmt) bool {
+	if stmt.Pos() > st.After {
 		return true
 	}
 	switch x := stmt.(type) {
 	case *ast.IfStmt:
-		return x.Init != nil && x.Init == st.stmt
+		return x.Init != nil && x.Init == st.Stmt
 	case *ast.SwitchStmt:
-		return x.Init != nil && x.Init == st.stmt
+		return x.Init != nil && x.Init == st.Stmt
 	}
 	return false
 }
 
 // establishes reports whether every path that completes stmt normally
 // proves success.
-func (s *state) establishes(st *site, stmt ast.Stmt, depth int) bool {
+func (s *state) establishes(st *jwtapi.VerifyEvent, stmt ast.Stmt, depth int) bool {
 	if depth > 8 {
 		return false
 	}
@@ -191,7 +191,7 @@ func (s *state) establishes(st *site, stmt ast.Stmt, depth int) bool {
 	return false
 }
 
-func (s *state) listEstablishes(st *site, list []ast.Stmt, depth int) bool {
+func (s *state) listEstablishes(st *jwtapi.VerifyEvent, list []ast.Stmt, depth int) bool {
 	for _, stmt := range list {
 		if s.afterSite(st, stmt) && s.establishes(st, stmt, depth+1) {
 			return true
@@ -202,8 +202,8 @@ func (s *state) listEstablishes(st *site, list []ast.Stmt, depth int) bool {
 
 // clauseProves reports whether reaching the body of case clause cc of sw
 // proves success: its own expressions hold, or the earlier ones fail.
-func (s *state) clauseProves(st *site, sw *ast.SwitchStmt, cc *ast.CaseClause) bool {
-	if sw.Body == nil || sw.Body.Lbrace <= st.after {
+func (s *state) clauseProves(st *jwtapi.VerifyEvent, sw *ast.SwitchStmt, cc *ast.CaseClause) bool {
+	if sw.Body == nil || sw.Body.Lbrace <= st.After {
 		return false
 	}
 	if cc.List != nil {
@@ -223,8 +223,8 @@ func (s *state) clauseProves(st *site, sw *ast.SwitchStmt, cc *ast.CaseClause) b
 
 // noCaseProves reports whether the failure of some case expression listed
 // before clause stop (every clause when stop is nil) proves success.
-func (s *state) noCaseProves(st *site, sw *ast.SwitchStmt, stop *ast.CaseClause) bool {
-	if sw.Body == nil || sw.Body.Lbrace <= st.after {
+func (s *state) noCaseProves(st *jwtapi.VerifyEvent, sw *ast.SwitchStmt, stop *ast.CaseClause) bool {
+	if sw.Body == nil || sw.Body.Lbrace <= st.After {
 		return false
 	}
 	for _, c := range sw.Body.List {
@@ -243,11 +243,11 @@ func (s *state) noCaseProves(st *site, sw *ast.SwitchStmt, stop *ast.CaseClause)
 
 // caseProves handles one case expression: a condition in a tagless switch,
 // or tag == e.
-func (s *state) caseProves(st *site, tag, e ast.Expr, pol bool) bool {
+func (s *state) caseProves(st *jwtapi.VerifyEvent, tag, e ast.Expr, pol bool) bool {
 	if tag == nil {
 		return s.proves(st, e, pol, 0)
 	}
-	if pol && isNil(s.info, e) && jwtapi.IsVarExpr(s.info, tag, st.err) {
+	if pol && isNil(s.info, e) && jwtapi.IsVarExpr(s.info, tag, st.ErrVar) {
 		return true
 	}
 	return false
@@ -255,7 +255,7 @@ func (s *state) caseProves(st *site, tag, e ast.Expr, pol bool) bool {
 
 // proves reports whether cond evaluating to pol implies that the parse
 // succeeded.
-func (s *state) proves(st *site, cond ast.Expr, pol bool, depth int) bool {
+func (s *state) proves(st *jwtapi.VerifyEvent, cond ast.Expr, pol bool, depth int) bool {
 	if cond == nil || depth > 6 {
 		return false
 	}
@@ -278,7 +278,7 @@ func (s *state) proves(st *site, cond ast.Expr, pol bool, depth int) bool {
 			return s.proves(st, e.X, false, depth+1) || s.proves(st, e.Y, false, depth+1)
 		case token.EQL, token.NEQ:
 			eq := (e.Op == token.EQL) == pol
-			if jwtapi.IsVarExpr(s.info, e.X, st.err) && isNil(s.info, e.Y) || jwtapi.IsVarExpr(s.info, e.Y, st.err) && isNil(s.info, e.X) {
+			if jwtapi.IsVarExpr(s.info, e.X, st.ErrVar) && isNil(s.info, e.Y) || jwtapi.IsVarExpr(s.info, e.Y, st.ErrVar) && isNil(s.info, e.X) {
 				return eq
 			}
 			if s.isTokenValid(st, e.X) && isTrue(s.info, e.Y) {
@@ -297,7 +297,7 @@ func (s *state) proves(st *site, cond ast.Expr, pol bool, depth int) bool {
 			return false
 		}
 		defs, ok := s.ix.Defs.Of(v)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Expr == nil || defs[0].Expr.Pos() <= st.after {
+		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Expr == nil || defs[0].Expr.Pos() <= st.After {
 			return false
 		}
 		return s.proves(st, defs[0].Expr, pol, depth+1)
@@ -311,13 +311,13 @@ func (s *state) proves(st *site, cond ast.Expr, pol bool, depth int) bool {
 // sentinel proves success when the library reports that sentinel only for
 // verified tokens; a helper of the user's that receives the error or the
 // token is taken to check it (precision first).
-func (s *state) callProves(st *site, call *ast.CallExpr, pol bool) bool {
+func (s *state) callProves(st *jwtapi.VerifyEvent, call *ast.CallExpr, pol bool) bool {
 	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
 	if fn.Pkg().Path() == "errors" {
-		if fn.Name() != "Is" || len(call.Args) != 2 || !pol || !jwtapi.IsVarExpr(s.info, call.Args[0], st.err) {
+		if fn.Name() != "Is" || len(call.Args) != 2 || !pol || !jwtapi.IsVarExpr(s.info, call.Args[0], st.ErrVar) {
 			return false
 		}
 		v := s.sentinel(call.Args[1])
@@ -327,7 +327,7 @@ func (s *state) callProves(st *site, call *ast.CallExpr, pol bool) bool {
 		return false
 	}
 	for _, a := range call.Args {
-		if jwtapi.IsVarExpr(s.info, a, st.err) || st.tok != nil && jwtapi.IsVarExpr(s.info, a, st.tok) {
+		if jwtapi.IsVarExpr(s.info, a, st.ErrVar) || st.TokenVar != nil && jwtapi.IsVarExpr(s.info, a, st.TokenVar) {
 			return true
 		}
 	}
@@ -434,9 +434,9 @@ func (s *state) sentinel(e ast.Expr) *jwtapi.Var {
 }
 
 // isTokenValid reports whether e is tok.Valid for the site's token.
-func (s *state) isTokenValid(st *site, e ast.Expr) bool {
+func (s *state) isTokenValid(st *jwtapi.VerifyEvent, e ast.Expr) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || st.tok == nil || !jwtapi.IsVarExpr(s.info, sel.X, st.tok) {
+	if !ok || st.TokenVar == nil || !jwtapi.IsVarExpr(s.info, sel.X, st.TokenVar) {
 		return false
 	}
 	return s.ix.IsTokenField(sel, func(t *jwtapi.Type) string { return t.ValidField })

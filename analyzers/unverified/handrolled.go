@@ -441,8 +441,8 @@ func (s *state) callersTrust(fn ast.Node, ret int) bool {
 	if obj == nil {
 		return false
 	}
-	for _, sc := range s.calls {
-		if sc.fn == obj && s.callerTrusts(sc.call, ret) {
+	for _, sc := range s.ix.StaticCalls() {
+		if sc.Fn == obj && s.callerTrusts(sc.Call, ret) {
 			return true
 		}
 	}
@@ -470,7 +470,7 @@ func (s *state) callerTrusts(call *ast.CallExpr, ret int) bool {
 
 // resultVar returns the local variable that takes result ret of call.
 func (s *state) resultVar(call *ast.CallExpr, ret int) *types.Var {
-	as, ok := s.parents[call].(*ast.AssignStmt)
+	as, ok := s.ix.Parent(call).(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || ret >= len(as.Lhs) {
 		return nil
 	}
@@ -531,11 +531,11 @@ func (s *state) handPeekHelper(fn ast.Node, tok ast.Expr) bool {
 		return false
 	}
 	n := 0
-	for _, sc := range s.calls {
-		if sc.fn != obj {
+	for _, sc := range s.ix.StaticCalls() {
+		if sc.Fn != obj {
 			continue
 		}
-		if param >= len(sc.call.Args) || !s.verifiedAfter(s.outerBody(sc.call), sc.call.End(), sc.call.Args[param], nil) {
+		if param >= len(sc.Call.Args) || !s.verifiedAfter(s.outerBody(sc.Call), sc.Call.End(), sc.Call.Args[param], nil) {
 			return false
 		}
 		n++

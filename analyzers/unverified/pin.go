@@ -1,8 +1,6 @@
 package unverified
 
 import (
-	"go/ast"
-	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -13,33 +11,26 @@ import (
 // checkPins reports parses whose keyfunc leaves the algorithm to the token
 // while its key could verify under another algorithm family.
 func (s *state) checkPins() {
-	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleParse || c.Func.Keyfunc < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+	for _, ev := range s.ix.VerifyEvents() {
+		if ev.Kind != jwtapi.VerifyParse || ev.Keyfunc == nil || isNil(s.info, ev.Keyfunc) || tests.Skip(s.pass.Fset, ev.Expr.Pos()) {
 			continue
 		}
-		kfExpr := c.Arg(c.Func.Keyfunc)
-		if kfExpr == nil || isNil(s.info, kfExpr) {
+		if pinned, known := ev.Pinned(); pinned || !known {
 			continue
 		}
-		if pinned, known := s.parsePinned(c); pinned || !known {
-			continue
-		}
-		in := s.kf.Resolve(kfExpr)
+		in := s.kf.Resolve(ev.Keyfunc)
 		what, unpinned := s.unpinnedKey(in)
 		if !unpinned {
 			continue
 		}
-		fn, _ := s.info.Uses[jwtapi.CalleeIdent(c.Expr)].(*types.Func)
-		api := apiName(fn)
-		alg := s.fixAlg(in)
-		fix, optText := s.pinFix(c, alg)
+		fix, optText := s.pinFix(ev, s.fixAlg(in))
 		todo := "restrict the parser's algorithms (WithValidMethods or Parser.ValidMethods) or check token.Method in the keyfunc"
 		if fix != nil {
 			todo = "add " + optText + " or check token.Method in the keyfunc"
-		} else if s.acceptsOptions(c) {
+		} else if ev.PinOption() != nil {
 			todo = "add WithValidMethods with the algorithm you sign with, or check token.Method in the keyfunc"
 		}
-		d := diagnostic(c.Expr, api+" does not pin the signing algorithm: its keyfunc returns "+what+" and never checks token.Method; "+todo)
+		d := diagnostic(ev.Expr, ev.API+" does not pin the signing algorithm: its keyfunc returns "+what+" and never checks token.Method; "+todo)
 		if fix != nil {
 			d.SuggestedFixes = fix
 		}
@@ -172,159 +163,4 @@ func (s *state) fixAlg(in *jwtapi.KeyfuncFact) string {
 		return "EdDSA"
 	}
 	return ""
-}
-
-// parsePinned reports whether the parse restricts the algorithms through
-// options or parser settings; known is false when they cannot be seen.
-func (s *state) parsePinned(c *jwtapi.Call) (pinned, known bool) {
-	if c.Func.Options >= 0 {
-		if c.Expr.Ellipsis.IsValid() {
-			return false, false
-		}
-		for _, o := range c.OptionArgs() {
-			p, k := s.optionPins(o, 0)
-			if p || !k {
-				return p, k
-			}
-		}
-	}
-	if recv := c.Recv(); recv != nil {
-		return s.parserPinned(recv, 0)
-	}
-	return false, true
-}
-
-func (s *state) optionPins(e ast.Expr, depth int) (pinned, known bool) {
-	if depth > 6 {
-		return false, false
-	}
-	if c := s.ix.CallOf(e); c != nil && c.Func.Role == jwtapi.RoleOption {
-		return c.Func.Option == jwtapi.OptValidMethods, true
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false, false
-	}
-	v, ok := s.info.Uses[id].(*types.Var)
-	if !ok {
-		return false, false
-	}
-	defs, ok := s.ix.Defs.Of(v)
-	if !ok || len(defs) == 0 {
-		return false, false
-	}
-	for _, d := range defs {
-		if d.Index >= 0 || d.Expr == nil {
-			return false, false
-		}
-		if p, k := s.optionPins(d.Expr, depth+1); p || !k {
-			return p, k
-		}
-	}
-	return false, true
-}
-
-// parserPinned follows a parser expression to its construction.
-func (s *state) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
-	if depth > 6 || e == nil {
-		return false, false
-	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	if c := s.ix.CallOf(e); c != nil && c.Func.Role == jwtapi.RoleNewParser {
-		if c.Expr.Ellipsis.IsValid() {
-			return false, false
-		}
-		for _, o := range c.OptionArgs() {
-			if p, k := s.optionPins(o, 0); p || !k {
-				return p, k
-			}
-		}
-		return false, true
-	}
-	switch x := e.(type) {
-	case *ast.CompositeLit:
-		t := s.info.TypeOf(x)
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				return false, false
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				if f := s.ix.Model.Field(t, id.Name); f != nil && f.Option == jwtapi.OptValidMethods {
-					return true, true
-				}
-			}
-		}
-		return false, true
-	case *ast.CallExpr:
-		// new(jwt.Parser)
-		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-			if b, ok := s.info.Uses[id].(*types.Builtin); ok && b.Name() == "new" && len(x.Args) == 1 {
-				return false, true
-			}
-		}
-		return false, false
-	case *ast.Ident, *ast.SelectorExpr:
-		var v *types.Var
-		if id, ok := x.(*ast.Ident); ok {
-			v, _ = s.info.Uses[id].(*types.Var)
-		} else {
-			v, _ = s.info.Uses[x.(*ast.SelectorExpr).Sel].(*types.Var)
-		}
-		if v == nil || v.Pkg() != s.pass.Pkg {
-			return false, false
-		}
-		if s.pinnedVars()[v] {
-			return true, true
-		}
-		defs, ok := s.ix.Defs.Of(v)
-		if !ok || len(defs) == 0 {
-			return false, false
-		}
-		for _, d := range defs {
-			if d.Index >= 0 {
-				return false, false
-			}
-			if d.Expr == nil {
-				continue // var p jwt.Parser
-			}
-			if p, k := s.parserPinned(d.Expr, depth+1); p || !k {
-				return p, k
-			}
-		}
-		return false, true
-	}
-	return false, false
-}
-
-// pinnedVars returns the parser variables (and fields) whose
-// algorithm-list field the package assigns: p.ValidMethods = [...].
-func (s *state) pinnedVars() map[*types.Var]bool {
-	if s.pinned != nil {
-		return s.pinned
-	}
-	s.pinned = map[*types.Var]bool{}
-	for n := range s.parents {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok {
-			continue
-		}
-		for _, l := range as.Lhs {
-			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-			if !ok {
-				continue
-			}
-			t := s.info.TypeOf(sel.X)
-			if f := s.ix.Model.Field(t, sel.Sel.Name); f == nil || f.Option != jwtapi.OptValidMethods {
-				continue
-			}
-			if v := jwtapi.BaseVar(s.info, sel.X); v != nil {
-				s.pinned[v] = true
-			}
-		}
-	}
-	return s.pinned
 }

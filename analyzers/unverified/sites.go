@@ -10,118 +10,26 @@ import (
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
-// site is one call whose result carries a token or claims: a modelled
-// parse or decode, or a call to a wrapper of one.
-type site struct {
-	call       *ast.CallExpr
-	fn         *types.Func
-	api        string // how messages name the call
-	via        string // the library call underneath (the call itself when direct)
-	unverified bool   // the call decodes without verifying
-	stmt       ast.Stmt
-	after      token.Pos // uses and checks count from here on
-	encl       ast.Node  // *ast.FuncDecl or *ast.FuncLit
-	body       *ast.BlockStmt
-	tok        *types.Var   // the token result
-	err        *types.Var   // the error result
-	errBlank   *ast.Ident   // the blank identifier the error is assigned to
-	errDropped bool         // the error result is not kept
-	hasErr     bool         // the call returns an error
-	claims     []*types.Var // variables holding the claims
-	tokenArg   ast.Expr     // the token string (or the decoded token it is a method of)
-	// claimsOnError: the parse yields its claims even when it fails, so
-	// they must not be used before a check.
-	claimsOnError bool
-	direct        *jwtapi.Call // the modelled call, for direct sites
-}
-
-// collectSites lists every parse, decode and wrapper call of the package.
-func (s *state) collectSites() []*site {
-	var out []*site
-	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleParse && c.Func.Role != jwtapi.RoleParseUnverified && c.Func.Role != jwtapi.RoleVerify {
-			continue
+// collectSites lists the verify events of the package whose results are
+// bound in a function body: modelled parses and decodes, and calls to
+// wrappers of one.
+func (s *state) collectSites() []*jwtapi.VerifyEvent {
+	var out []*jwtapi.VerifyEvent
+	for _, ev := range s.ix.VerifyEvents() {
+		if ev.Bound() {
+			out = append(out, ev)
 		}
-		fn, _ := s.info.Uses[jwtapi.CalleeIdent(c.Expr)].(*types.Func)
-		if fn == nil {
-			continue
-		}
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			continue
-		}
-		tokIdx, errIdx := -1, -1
-		for i := 0; i < sig.Results().Len(); i++ {
-			t := sig.Results().At(i).Type()
-			if row := s.ix.Model.Type(t); row != nil && row.Role == jwtapi.TypeToken && tokIdx < 0 {
-				tokIdx = i
-			}
-			if isError(t) {
-				errIdx = i
-			}
-		}
-		api := apiName(fn)
-		st := s.newSite(c.Expr, fn, tokIdx, errIdx, -1, c.Arg(c.Func.Claims), s.tokenExpr(c))
-		if st == nil {
-			continue
-		}
-		st.api, st.via, st.direct = api, api, c
-		st.unverified = c.Func.Role == jwtapi.RoleParseUnverified
-		if skip, _ := s.ix.HasOption(c, jwtapi.OptSkipVerify); skip {
-			st.unverified = true // jwx jwt.Parse(raw, jwt.WithVerify(false))
-		}
-		if s.ix.Unverifying(c) {
-			st.unverified = true // jwx v1 jwt.Parse(raw) with no key option
-		}
-		st.claimsOnError = c.Func.ClaimsOnError
-		out = append(out, st)
 	}
-	for _, sc := range s.calls {
-		w := s.wrapperOf(sc.fn)
+	for _, sc := range s.ix.StaticCalls() {
+		w := s.wrapperOf(sc.Fn)
 		if w == nil {
 			continue
 		}
-		tokIdx, claimsIdx := -1, -1
-		switch w.Kind {
-		case jwtapi.WrapToken:
-			tokIdx = w.Result
-		default:
-			tokIdx = -1
-			claimsIdx = w.Result
-			if sig, ok := sc.fn.Type().(*types.Signature); ok && w.Result < sig.Results().Len() {
-				if row := s.ix.Model.Type(sig.Results().At(w.Result).Type()); row != nil && row.Role == jwtapi.TypeToken {
-					tokIdx, claimsIdx = w.Result, -1
-				}
-			}
+		if ev := s.ix.WrapperEvent(sc.Call, sc.Fn, w); ev != nil && ev.Bound() {
+			out = append(out, ev)
 		}
-		var tokenArg ast.Expr
-		if w.TokenArg >= 0 && w.TokenArg < len(sc.call.Args) {
-			tokenArg = sc.call.Args[w.TokenArg]
-		}
-		st := s.newSite(sc.call, sc.fn, tokIdx, w.Err, claimsIdx, nil, tokenArg)
-		if st == nil {
-			continue
-		}
-		st.api = apiName(sc.fn)
-		st.via = w.API
-		if st.via != st.api {
-			st.api += " (" + w.API + ")"
-		}
-		st.unverified = w.Kind == jwtapi.WrapUnverified
-		st.claimsOnError = true // verified wrappers only come from such parses
-		out = append(out, st)
 	}
 	return out
-}
-
-// tokenExpr returns what identifies the token a modelled call works on:
-// its token string argument, or the decoded token it is a method of
-// (go-jose's tok.UnsafeClaimsWithoutVerification, tok.Claims).
-func (s *state) tokenExpr(c *jwtapi.Call) ast.Expr {
-	if a := c.Arg(c.Func.Token); a != nil {
-		return a
-	}
-	return c.Recv()
 }
 
 // wrapperOf returns the wrapper fact of fn, local or imported.
@@ -139,122 +47,6 @@ func (s *state) wrapperOf(fn *types.Func) *jwtapi.WrapperFact {
 	return nil
 }
 
-func isError(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// newSite binds the results of call: the token (tokIdx), the error
-// (errIdx) and a claims result (claimsIdx), and the claims argument.
-func (s *state) newSite(call *ast.CallExpr, fn *types.Func, tokIdx, errIdx, claimsIdx int, claimsArg, tokenArg ast.Expr) *site {
-	st := &site{call: call, fn: fn, tokenArg: tokenArg, hasErr: errIdx >= 0}
-	st.encl = s.enclosingFunc(call)
-	switch e := st.encl.(type) {
-	case *ast.FuncDecl:
-		st.body = e.Body
-	case *ast.FuncLit:
-		st.body = e.Body
-	}
-	if st.body == nil {
-		return nil
-	}
-	var child ast.Node = call
-	p := s.parents[child]
-	for {
-		if pe, ok := p.(*ast.ParenExpr); ok {
-			child, p = pe, s.parents[pe]
-			continue
-		}
-		break
-	}
-	var lhs []ast.Expr
-	switch p := p.(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 {
-			lhs = p.Lhs
-		}
-		st.stmt = p
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 {
-			for _, n := range p.Names {
-				lhs = append(lhs, n)
-			}
-		}
-		if gd, ok := s.parents[p].(*ast.GenDecl); ok {
-			st.stmt, _ = s.parents[gd].(*ast.DeclStmt)
-		}
-	case *ast.ExprStmt:
-		st.stmt = p
-		st.errDropped = st.hasErr
-	default:
-		st.stmt = s.enclosingStmt(call)
-	}
-	if st.stmt == nil {
-		return nil
-	}
-	st.after = st.stmt.End()
-	if sig, ok := fn.Type().(*types.Signature); ok && lhs != nil && len(lhs) != sig.Results().Len() {
-		lhs = nil
-	}
-	for i, l := range lhs {
-		id, ok := ast.Unparen(l).(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if id.Name == "_" {
-			if i == errIdx {
-				st.errBlank, st.errDropped = id, true
-			}
-			continue
-		}
-		v := jwtapi.LocalVar(s.info, id)
-		if v == nil {
-			continue
-		}
-		switch i {
-		case tokIdx:
-			st.tok = v
-		case errIdx:
-			st.err = v
-		case claimsIdx:
-			st.claims = append(st.claims, v)
-		}
-	}
-	if claimsArg != nil {
-		e := ast.Unparen(claimsArg)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		if id, ok := e.(*ast.Ident); ok {
-			if v := jwtapi.LocalVar(s.info, id); v != nil && !s.ix.Defs.IsParam(v) {
-				st.claims = append(st.claims, v)
-			}
-		}
-	}
-	return st
-}
-
-func (s *state) enclosingFunc(n ast.Node) ast.Node {
-	for p := s.parents[n]; p != nil; p = s.parents[p] {
-		switch p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return p
-		}
-	}
-	return nil
-}
-
-func (s *state) enclosingStmt(n ast.Node) ast.Stmt {
-	for p := s.parents[n]; p != nil; p = s.parents[p] {
-		switch p := p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return nil
-		case ast.Stmt:
-			return p
-		}
-	}
-	return nil
-}
-
 // claimUse is one place where a site's claims (or token) are used.
 type claimUse struct {
 	node  ast.Node // the using expression, or the return statement
@@ -268,7 +60,7 @@ type claimUse struct {
 
 // claimUses lists the uses of a site's claims after the site, following
 // local variables the claims (or values read from them) are copied into.
-func (s *state) claimUses(st *site) []claimUse {
+func (s *state) claimUses(st *jwtapi.VerifyEvent) []claimUse {
 	var out []claimUse
 	type root struct {
 		expr   ast.Expr
@@ -279,7 +71,7 @@ func (s *state) claimUses(st *site) []claimUse {
 	var roots []root
 	handle := func(r root, depth int) {
 		e, object := s.extend(r.expr, r.object)
-		p := s.parents[e]
+		p := s.ix.Parent(e)
 		switch p := p.(type) {
 		case *ast.BinaryExpr:
 			if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(s.info, p.X) || isNil(s.info, p.Y)) {
@@ -300,7 +92,7 @@ func (s *state) claimUses(st *site) []claimUse {
 					if v := jwtapi.LocalVar(s.info, id); v != nil && depth < 6 {
 						// A copy made after a successful parse holds
 						// verified claims wherever it is used.
-						if !st.unverified && s.guarded(st, p) {
+						if !st.Unverified && s.guarded(st, p) {
 							return
 						}
 						visit(v, p.End(), object, depth+1)
@@ -318,7 +110,7 @@ func (s *state) claimUses(st *site) []claimUse {
 					return
 				}
 				if v := jwtapi.LocalVar(s.info, n); v != nil && depth < 6 {
-					if !st.unverified && s.guarded(st, p) {
+					if !st.Unverified && s.guarded(st, p) {
 						return
 					}
 					visit(v, p.End(), object, depth+1)
@@ -347,28 +139,28 @@ func (s *state) claimUses(st *site) []claimUse {
 			return
 		}
 		seen[v] = true
-		ast.Inspect(st.body, func(n ast.Node) bool {
+		ast.Inspect(st.Body, func(n ast.Node) bool {
 			id, ok := n.(*ast.Ident)
 			if !ok || id.Pos() <= from || s.info.Uses[id] != v || s.isAssignTarget(id) {
 				return true
 			}
-			if id.Pos() >= st.call.Pos() && id.End() <= st.call.End() {
+			if id.Pos() >= st.Expr.Pos() && id.End() <= st.Expr.End() {
 				return true
 			}
 			handle(root{id, object}, depth)
 			return true
 		})
 	}
-	for _, v := range st.claims {
-		visit(v, st.after, true, 0)
+	for _, v := range st.ClaimsVars {
+		visit(v, st.After, true, 0)
 	}
-	if st.tok != nil {
-		ast.Inspect(st.body, func(n ast.Node) bool {
+	if st.TokenVar != nil {
+		ast.Inspect(st.Body, func(n ast.Node) bool {
 			id, ok := n.(*ast.Ident)
-			if !ok || id.Pos() <= st.after || s.info.Uses[id] != st.tok {
+			if !ok || id.Pos() <= st.After || s.info.Uses[id] != st.TokenVar {
 				return true
 			}
-			switch p := s.parents[id].(type) {
+			switch p := s.ix.Parent(id).(type) {
 			case *ast.SelectorExpr:
 				if p.X == id && s.ix.IsTokenField(p, func(t *jwtapi.Type) string { return t.ClaimsField }) {
 					roots = append(roots, root{p, true})
@@ -376,8 +168,8 @@ func (s *state) claimUses(st *site) []claimUse {
 				// Tokens that expose claims through methods (jwx
 				// tok.Subject(), cristalhq tok.DecodeClaims(&c)): the
 				// call reads them.
-				if call, ok := s.parents[p].(*ast.CallExpr); ok && p.X == id && ast.Unparen(call.Fun) == p && s.isClaimsMethod(p) {
-					if isError(s.info.TypeOf(call)) {
+				if call, ok := s.ix.Parent(p).(*ast.CallExpr); ok && p.X == id && ast.Unparen(call.Fun) == p && s.isClaimsMethod(p) {
+					if jwtapi.IsErrorType(s.info.TypeOf(call)) {
 						// Claims(&dest): the claims go to dest, the
 						// result is only the decoding error.
 						out = append(out, claimUse{node: call})
@@ -404,7 +196,7 @@ func (s *state) claimUses(st *site) []claimUse {
 // claims value itself.
 func (s *state) extend(e ast.Expr, object bool) (ast.Expr, bool) {
 	for {
-		switch p := s.parents[e].(type) {
+		switch p := s.ix.Parent(e).(type) {
 		case *ast.ParenExpr:
 			e = p
 		case *ast.StarExpr:
@@ -462,7 +254,7 @@ func (s *state) isClaimsMethod(sel *ast.SelectorExpr) bool {
 }
 
 func (s *state) isAssignTarget(id *ast.Ident) bool {
-	if as, ok := s.parents[id].(*ast.AssignStmt); ok {
+	if as, ok := s.ix.Parent(id).(*ast.AssignStmt); ok {
 		return indexOf(as.Lhs, id) >= 0
 	}
 	return false
@@ -492,7 +284,7 @@ func (s *state) findWrappers() {
 	for iter := 0; iter < 6; iter++ {
 		changed := false
 		for _, st := range s.collectSites() {
-			decl, ok := st.encl.(*ast.FuncDecl)
+			decl, ok := st.Encl.(*ast.FuncDecl)
 			if !ok {
 				continue
 			}
@@ -513,36 +305,36 @@ func (s *state) findWrappers() {
 
 // wrapperFrom decides whether fn, which holds site st, hands the site's
 // token or claims to its callers together with the parse error.
-func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *jwtapi.WrapperFact {
+func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *types.Func) *jwtapi.WrapperFact {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
 		return nil
 	}
 	errIdx := -1
-	if n := sig.Results().Len(); n > 0 && isError(sig.Results().At(n-1).Type()) {
+	if n := sig.Results().Len(); n > 0 && jwtapi.IsErrorType(sig.Results().At(n-1).Type()) {
 		errIdx = n - 1
 	}
 	// return jwt.Parse(raw, keyfunc): the results pass through unchanged.
-	if ret, ok := st.stmt.(*ast.ReturnStmt); ok && len(ret.Results) == 1 && ast.Unparen(ret.Results[0]) == st.call && s.enclosingFunc(ret) == decl {
-		if tup, ok := s.info.TypeOf(st.call).(*types.Tuple); ok && tup.Len() == sig.Results().Len() {
+	if ret, ok := st.Stmt.(*ast.ReturnStmt); ok && len(ret.Results) == 1 && ast.Unparen(ret.Results[0]) == st.Expr && s.ix.EnclosingFunc(ret) == decl {
+		if tup, ok := s.info.TypeOf(st.Expr).(*types.Tuple); ok && tup.Len() == sig.Results().Len() {
 			for i := 0; i < tup.Len(); i++ {
 				if row := s.ix.Model.Type(tup.At(i).Type()); row != nil && row.Role == jwtapi.TypeToken {
 					kind := jwtapi.WrapToken
-					if st.unverified {
+					if st.Unverified {
 						kind = jwtapi.WrapUnverified
 					}
-					return &jwtapi.WrapperFact{Kind: kind, Result: i, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
+					return &jwtapi.WrapperFact{Kind: kind, Result: i, Err: errIdx, TokenArg: s.paramIndex(decl, st.Token), API: st.Via}
 				}
 			}
 		}
 		return nil
 	}
 	for _, u := range s.claimUses(st) {
-		if u.ret == nil || s.enclosingFunc(u.ret) != decl || u.idx == errIdx {
+		if u.ret == nil || s.ix.EnclosingFunc(u.ret) != decl || u.idx == errIdx {
 			continue
 		}
-		w := &jwtapi.WrapperFact{Result: u.idx, Err: errIdx, TokenArg: s.paramIndex(decl, st.tokenArg), API: st.via}
-		if st.unverified {
+		w := &jwtapi.WrapperFact{Result: u.idx, Err: errIdx, TokenArg: s.paramIndex(decl, st.Token), API: st.Via}
+		if st.Unverified {
 			if !u.token && !u.object {
 				continue
 			}
@@ -552,7 +344,7 @@ func (s *state) wrapperFrom(st *site, decl *ast.FuncDecl, fn *types.Func) *jwtap
 			}
 			return w
 		}
-		if !st.claimsOnError || s.guarded(st, u.ret) {
+		if !st.ClaimsOnError || s.guarded(st, u.ret) {
 			continue
 		}
 		hasErr := errIdx >= 0 && errIdx < len(u.ret.Results) && !isNil(s.info, u.ret.Results[errIdx])
@@ -597,22 +389,8 @@ func (s *state) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
 
 // verifyArg returns the token string a call verifies, or nil.
 func (s *state) verifyArg(call *ast.CallExpr) ast.Expr {
-	arg := func(i int) ast.Expr {
-		if i >= 0 && i < len(call.Args) {
-			return call.Args[i]
-		}
-		return nil
-	}
-	if c := s.ix.CallOf(call); c != nil {
-		if c.Func.Role == jwtapi.RoleParse || c.Func.Role == jwtapi.RoleVerify {
-			return s.tokenExpr(c)
-		}
-		// A modelled verifier that takes the token string without being a
-		// parse of its own (go-oidc's IDTokenVerifier.Verify) verifies it.
-		if c.Func.Role == jwtapi.RoleNone && c.Func.Token >= 0 {
-			return c.Arg(c.Func.Token)
-		}
-		return nil
+	if tok, modelled := s.ix.VerifiedToken(call); modelled {
+		return tok
 	}
 	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
 	if fn == nil {
@@ -620,15 +398,15 @@ func (s *state) verifyArg(call *ast.CallExpr) ast.Expr {
 	}
 	fn = fn.Origin()
 	if w := s.wrapperOf(fn); w != nil && w.Kind != jwtapi.WrapUnverified {
-		return arg(w.TokenArg)
+		return w.TokenOf(call)
 	}
-	if i, ok := s.verifiers[fn]; ok {
-		return arg(i)
+	if f := s.verifiers[fn]; f != nil {
+		return f.TokenOf(call)
 	}
 	if fn.Pkg() != s.pass.Pkg {
 		var f jwtapi.VerifyFact
 		if s.pass.ImportObjectFact(fn, &f) {
-			return arg(f.Param)
+			return f.TokenOf(call)
 		}
 	}
 	return nil
@@ -639,12 +417,12 @@ func (s *state) verifyArg(call *ast.CallExpr) ast.Expr {
 func (s *state) findVerifiers() {
 	for iter := 0; iter < 6; iter++ {
 		changed := false
-		for _, sc := range s.calls {
-			a := s.verifyArg(sc.call)
+		for _, sc := range s.ix.StaticCalls() {
+			a := s.verifyArg(sc.Call)
 			if a == nil {
 				continue
 			}
-			decl, ok := s.enclosingFunc(sc.call).(*ast.FuncDecl)
+			decl, ok := s.ix.EnclosingFunc(sc.Call).(*ast.FuncDecl)
 			if !ok {
 				continue
 			}
@@ -652,11 +430,11 @@ func (s *state) findVerifiers() {
 			if fn == nil {
 				continue
 			}
-			if _, done := s.verifiers[fn]; done {
+			if s.verifiers[fn] != nil {
 				continue
 			}
 			if i := s.paramIndex(decl, a); i >= 0 {
-				s.verifiers[fn] = i
+				s.verifiers[fn] = &jwtapi.VerifyFact{Param: i}
 				changed = true
 			}
 		}
@@ -751,7 +529,7 @@ func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
 	// A token object decoded from a string (go-jose ParseSigned) stands
 	// for that string: peeking at one decode and verifying another decode
 	// of the same raw string is decode-then-verify.
-	ra, rb := s.rawOf(a), s.rawOf(b)
+	ra, rb := s.ix.DecodedString(a), s.ix.DecodedString(b)
 	if ra == a && rb == b {
 		return false
 	}
@@ -813,31 +591,6 @@ func (s *state) copyOf(e ast.Expr) ast.Expr {
 			return e
 		}
 		e = src
-	}
-	return e
-}
-
-// rawOf returns the token string a decoded token variable was decoded
-// from, when its only definition is a modelled decode call; otherwise e.
-func (s *state) rawOf(e ast.Expr) ast.Expr {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return e
-	}
-	v, ok := s.info.Uses[id].(*types.Var)
-	if !ok {
-		return e
-	}
-	defs, ok := s.ix.Defs.Of(v)
-	if !ok || len(defs) != 1 || defs[0].Index > 0 {
-		return e
-	}
-	c := s.ix.CallOf(defs[0].Expr)
-	if c == nil || c.Func.Role != jwtapi.RoleDecode {
-		return e
-	}
-	if raw := c.Arg(c.Func.Token); raw != nil {
-		return ast.Unparen(raw)
 	}
 	return e
 }

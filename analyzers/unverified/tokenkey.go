@@ -206,12 +206,12 @@ func (h *headerKeys) callDerived(call *ast.CallExpr, depth int) bool {
 // a header key into it: json.Unmarshal(b, &k), key.Raw(&raw).
 func (h *headerKeys) filledFrom(v *types.Var, depth int) bool {
 	s := h.s
-	for _, sc := range s.calls {
-		if h.readsToken(sc.call) {
+	for _, sc := range s.ix.StaticCalls() {
+		if h.readsToken(sc.Call) {
 			continue
 		}
 		target := false
-		for _, a := range sc.call.Args {
+		for _, a := range sc.Call.Args {
 			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
 				if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && s.info.Uses[id] == v {
 					target = true
@@ -221,12 +221,12 @@ func (h *headerKeys) filledFrom(v *types.Var, depth int) bool {
 		if !target {
 			continue
 		}
-		if sel, ok := ast.Unparen(sc.call.Fun).(*ast.SelectorExpr); ok {
+		if sel, ok := ast.Unparen(sc.Call.Fun).(*ast.SelectorExpr); ok {
 			if m := s.info.Selections[sel]; m != nil && m.Kind() == types.MethodVal && h.derived(sel.X, depth+1) {
 				return true
 			}
 		}
-		for _, a := range sc.call.Args {
+		for _, a := range sc.Call.Args {
 			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
 				continue
 			}
@@ -264,7 +264,7 @@ func keyLikeResult(t types.Type) bool {
 		}
 		t = tup.At(0).Type()
 	}
-	if t == nil || isError(t) {
+	if t == nil || jwtapi.IsErrorType(t) {
 		return false
 	}
 	if b, ok := t.Underlying().(*types.Basic); ok {

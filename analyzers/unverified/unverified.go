@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
@@ -41,29 +40,20 @@ func flags() flag.FlagSet {
 
 // state is one run of the analyzer over a package.
 type state struct {
-	pass    *analysis.Pass
-	ix      *jwtapi.Index
-	flow    *keyflow.Flow
-	info    *types.Info
-	rep     *diag.Reporter
-	parents map[ast.Node]ast.Node
-	// calls lists every static call in the package with its callee.
-	calls []staticCall
+	pass *analysis.Pass
+	ix   *jwtapi.Index
+	flow *keyflow.Flow
+	info *types.Info
+	rep  *diag.Reporter
 	// Local facts, exported at the end.
 	wrappers  map[*types.Func]*jwtapi.WrapperFact
-	verifiers map[*types.Func]int
+	verifiers map[*types.Func]*jwtapi.VerifyFact
 	// kf resolves keyfuncs, with the facts of this analyzer.
 	kf     *jwtapi.KeyfuncResolver
-	pinned map[*types.Var]bool // parsers whose ValidMethods is assigned
 	// signAlgs: algorithms this package signs with; allAlgs adds those of
 	// the packages it depends on.
 	signAlgs []string
 	allAlgs  []string
-}
-
-type staticCall struct {
-	call *ast.CallExpr
-	fn   *types.Func
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -82,12 +72,10 @@ func run(pass *analysis.Pass) (any, error) {
 		ix:        ix,
 		flow:      flow,
 		info:      pass.TypesInfo,
-		parents:   make(map[ast.Node]ast.Node),
 		wrappers:  make(map[*types.Func]*jwtapi.WrapperFact),
-		verifiers: make(map[*types.Func]int),
+		verifiers: make(map[*types.Func]*jwtapi.VerifyFact),
 	}
 	s.kf = ix.NewKeyfuncResolver(pass.ImportObjectFact, s.pemOracle())
-	s.index()
 	if !lib {
 		// No JWT library here: only a token decoded by hand can be
 		// trusted unverified.
@@ -113,29 +101,6 @@ func run(pass *analysis.Pass) (any, error) {
 		s.checkHandRolled()
 	}
 	return nil, nil
-}
-
-// index records parents and static calls of every file.
-func (s *state) index() {
-	for _, f := range s.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			if len(stack) > 0 {
-				s.parents[n] = stack[len(stack)-1]
-			}
-			stack = append(stack, n)
-			if call, ok := n.(*ast.CallExpr); ok {
-				if fn, ok := typeutil.Callee(s.info, call).(*types.Func); ok {
-					s.calls = append(s.calls, staticCall{call, fn.Origin()})
-				}
-			}
-			return true
-		})
-	}
 }
 
 // collectAlgs gathers the algorithms the package signs with, and those of
@@ -195,7 +160,7 @@ func (s *state) exportFacts() {
 	}
 	for _, fn := range sortedFuncs(s.verifiers) {
 		if fn.Exported() {
-			s.pass.ExportObjectFact(fn, &jwtapi.VerifyFact{Param: s.verifiers[fn]})
+			s.pass.ExportObjectFact(fn, s.verifiers[fn])
 		}
 	}
 	s.kf.ExportFacts(s.pass.ExportObjectFact)
@@ -208,28 +173,6 @@ func sortedFuncs[V any](m map[*types.Func]V) []*types.Func {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
 	return out
-}
-
-// apiName names a function for messages: jwt.Parse, (*jwt.Parser).Parse.
-func apiName(fn *types.Func) string {
-	if fn == nil {
-		return "the call"
-	}
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Name() + "."
-	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return "(" + ptr + pkg + n.Obj().Name() + ")." + fn.Name()
-		}
-	}
-	return pkg + fn.Name()
 }
 
 // pemOracle answers the resolver's PEM questions from key provenance.
