@@ -49,7 +49,7 @@ type state struct {
 	wrappers  map[*types.Func]*jwtapi.WrapperFact
 	verifiers map[*types.Func]*jwtapi.VerifyFact
 	// kf resolves keyfuncs, with the facts of this analyzer.
-	kf     *jwtapi.KeyfuncResolver
+	kf *jwtapi.KeyfuncResolver
 	// signAlgs: algorithms this package signs with; allAlgs adds those of
 	// the packages it depends on.
 	signAlgs []string
