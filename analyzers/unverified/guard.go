@@ -320,7 +320,7 @@ func (s *state) callProves(st *jwtapi.VerifyEvent, call *ast.CallExpr, pol bool)
 		if fn.Name() != "Is" || len(call.Args) != 2 || !pol || !jwtapi.IsVarExpr(s.info, call.Args[0], st.ErrVar) {
 			return false
 		}
-		v := s.sentinel(call.Args[1])
+		v := s.ix.ErrorSentinel(call.Args[1])
 		return v != nil && v.ClaimsOnly && v.AfterSignature
 	}
 	if jwtapi.IsStdPath(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
@@ -340,10 +340,10 @@ func (s *state) callProves(st *jwtapi.VerifyEvent, call *ast.CallExpr, pol bool)
 func (s *state) bitsProve(e *ast.BinaryExpr, holds bool) bool {
 	equal := (e.Op == token.EQL) == holds
 	x, y := ast.Unparen(e.X), ast.Unparen(e.Y)
-	if !s.isBitsField(x) {
+	if !s.ix.IsValidationBits(x) {
 		x, y = y, x
 	}
-	if s.isBitsField(x) {
+	if s.ix.IsValidationBits(x) {
 		// ve.Errors == X: exactly the claims bits in X, so the signature
 		// verified.
 		if !equal {
@@ -368,8 +368,8 @@ func (s *state) bitsProve(e *ast.BinaryExpr, holds bool) bool {
 		return false
 	}
 	mask := and.Y
-	if !s.isBitsField(ast.Unparen(and.X)) {
-		if !s.isBitsField(ast.Unparen(and.Y)) {
+	if !s.ix.IsValidationBits(ast.Unparen(and.X)) {
+		if !s.ix.IsValidationBits(ast.Unparen(and.Y)) {
 			return false
 		}
 		mask = and.X
@@ -383,21 +383,6 @@ func (s *state) bitsProve(e *ast.BinaryExpr, holds bool) bool {
 	return len(vars) > 0
 }
 
-// isBitsField reports whether e selects the bit set of a modelled
-// validation error.
-func (s *state) isBitsField(e ast.Expr) bool {
-	sel, ok := e.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	tv, ok := s.info.Types[sel.X]
-	if !ok {
-		return false
-	}
-	row := s.ix.Model.Type(tv.Type)
-	return row != nil && row.Role == jwtapi.TypeValidationError && row.BitsField != "" && row.BitsField == sel.Sel.Name
-}
-
 // sentinelBits returns the sentinel constants OR-ed together in e, or nil
 // when e holds anything else.
 func (s *state) sentinelBits(e ast.Expr) []*jwtapi.Var {
@@ -409,28 +394,10 @@ func (s *state) sentinelBits(e ast.Expr) []*jwtapi.Var {
 		}
 		return append(l, r...)
 	}
-	if v := s.sentinel(e); v != nil {
+	if v := s.ix.ErrorSentinel(e); v != nil {
 		return []*jwtapi.Var{v}
 	}
 	return nil
-}
-
-// sentinel returns the model row of a sentinel error or bit e names.
-func (s *state) sentinel(e ast.Expr) *jwtapi.Var {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
-		return nil
-	}
-	v := s.ix.Model.Var(s.info.Uses[id])
-	if v == nil || v.Role != jwtapi.VarErrorSentinel {
-		return nil
-	}
-	return v
 }
 
 // isTokenValid reports whether e is tok.Valid for the site's token.

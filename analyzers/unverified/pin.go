@@ -1,7 +1,6 @@
 package unverified
 
 import (
-	"go/types"
 	"sort"
 	"strings"
 
@@ -65,40 +64,16 @@ func (s *state) unpinnedKey(in *jwtapi.KeyfuncFact) (string, bool) {
 // the middleware's own algorithm check, and the middleware parses without
 // an allow-list, so the keyfunc must pin the algorithm itself.
 func (s *state) checkKeyfuncFields() {
-	for _, l := range s.ix.Lits {
-		if tests.Skip(s.pass.Fset, l.Expr.Pos()) {
+	for _, f := range s.ix.VerifyKeyfuncFields() {
+		if tests.Skip(s.pass.Fset, f.Lit.Expr.Pos()) {
 			continue
 		}
-		names := make([]string, 0, len(l.Fields))
-		for name := range l.Fields {
-			names = append(names, name)
+		what, unpinned := s.unpinnedKey(s.kf.Resolve(f.Value))
+		if !unpinned {
+			continue
 		}
-		sort.Strings(names)
-		for _, name := range names {
-			f := s.ix.Model.Field(l.Type, name)
-			if f == nil || !f.Keyfunc || f.KeyfuncSigns {
-				continue
-			}
-			v := l.Fields[name]
-			what, unpinned := s.unpinnedKey(s.kf.Resolve(v))
-			if !unpinned {
-				continue
-			}
-			s.rep.Report(diagnostic(v, fieldName(l.Type, name)+" does not pin the signing algorithm: the keyfunc returns "+what+" and never checks token.Method, and the middleware checks no algorithm when given a keyfunc; check token.Method in the keyfunc"))
-		}
+		s.rep.Report(diagnostic(f.Value, f.Name+" does not pin the signing algorithm: the keyfunc returns "+what+" and never checks token.Method, and the middleware checks no algorithm when given a keyfunc; check token.Method in the keyfunc"))
 	}
-}
-
-// fieldName names a field of a library type for messages:
-// echojwt.Config.KeyFunc.
-func fieldName(t types.Type, field string) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-		return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + field
-	}
-	return field
 }
 
 func families(algs []string) []string {

@@ -78,10 +78,8 @@ func (s *state) peekHelper(st *jwtapi.VerifyEvent) bool {
 		if sc.Fn != fn {
 			continue
 		}
-		if param >= len(sc.Call.Args) {
-			return false
-		}
-		if !s.verifiedAfter(s.outerBody(sc.Call), sc.Call.End(), sc.Call.Args[param], nil) {
+		tok := jwtapi.ArgAt(sc.Call, param)
+		if tok == nil || !s.verifiedAfter(s.outerBody(sc.Call), sc.Call.End(), tok, nil) {
 			return false
 		}
 		n++
@@ -151,8 +149,8 @@ func (s *state) errReferenced(st *jwtapi.VerifyEvent, pos token.Pos) bool {
 func (s *state) sentinelTest(st *jwtapi.VerifyEvent, use ast.Node) (string, bool) {
 	var names []string
 	seen := map[string]bool{}
-	for _, r := range s.ix.Refs {
-		if r.Var.Role != jwtapi.VarErrorSentinel || r.Ident.Pos() <= st.After || r.Ident.Pos() >= use.Pos() || r.Ident.Pos() < st.Body.Pos() || r.Ident.End() > st.Body.End() {
+	for _, r := range s.ix.SentinelRefs() {
+		if r.Ident.Pos() <= st.After || r.Ident.Pos() >= use.Pos() || r.Ident.Pos() < st.Body.Pos() || r.Ident.End() > st.Body.End() {
 			continue
 		}
 		if s.inBranchOf(use, r.Ident) {

@@ -128,7 +128,7 @@ func (s *state) claimUses(st *jwtapi.VerifyEvent) []claimUse {
 			}
 			// The claims destination of another parse (a retry with the
 			// previous key into the same value) is written, not read.
-			if c := s.ix.CallOf(p); c != nil && c.Arg(c.Func.Claims) == e {
+			if s.ix.ClaimsArgOf(p) == e {
 				return
 			}
 		}
@@ -168,7 +168,7 @@ func (s *state) claimUses(st *jwtapi.VerifyEvent) []claimUse {
 				// Tokens that expose claims through methods (jwx
 				// tok.Subject(), cristalhq tok.DecodeClaims(&c)): the
 				// call reads them.
-				if call, ok := s.ix.Parent(p).(*ast.CallExpr); ok && p.X == id && ast.Unparen(call.Fun) == p && s.isClaimsMethod(p) {
+				if call, ok := s.ix.Parent(p).(*ast.CallExpr); ok && p.X == id && ast.Unparen(call.Fun) == p && s.ix.IsClaimsMethod(p) {
 					if jwtapi.IsErrorType(s.info.TypeOf(call)) {
 						// Claims(&dest): the claims go to dest, the
 						// result is only the decoding error.
@@ -232,25 +232,6 @@ func (s *state) extend(e ast.Expr, object bool) (ast.Expr, bool) {
 			return e, object
 		}
 	}
-}
-
-// isClaimsMethod reports whether sel selects a method of a modelled token
-// that reads its claims.
-func (s *state) isClaimsMethod(sel *ast.SelectorExpr) bool {
-	selection, ok := s.info.Selections[sel]
-	if !ok || selection.Kind() != types.MethodVal {
-		return false
-	}
-	row := s.ix.Model.Type(selection.Recv())
-	if row == nil || row.Role != jwtapi.TypeToken {
-		return false
-	}
-	for _, m := range row.ClaimsMethods {
-		if m == sel.Sel.Name {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *state) isAssignTarget(id *ast.Ident) bool {
@@ -318,7 +299,7 @@ func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *type
 	if ret, ok := st.Stmt.(*ast.ReturnStmt); ok && len(ret.Results) == 1 && ast.Unparen(ret.Results[0]) == st.Expr && s.ix.EnclosingFunc(ret) == decl {
 		if tup, ok := s.info.TypeOf(st.Expr).(*types.Tuple); ok && tup.Len() == sig.Results().Len() {
 			for i := 0; i < tup.Len(); i++ {
-				if row := s.ix.Model.Type(tup.At(i).Type()); row != nil && row.Role == jwtapi.TypeToken {
+				if s.ix.IsTokenType(tup.At(i).Type()) {
 					kind := jwtapi.WrapToken
 					if st.Unverified {
 						kind = jwtapi.WrapUnverified

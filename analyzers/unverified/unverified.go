@@ -106,19 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 // collectAlgs gathers the algorithms the package signs with, and those of
 // its dependencies from their facts.
 func (s *state) collectAlgs() {
-	seen := map[string]bool{}
-	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleSign && c.Func.Role != jwtapi.RoleNewToken || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
-			continue
-		}
-		alg := s.ix.CallAlg(c)
-		if alg == "" || jwtapi.AlgFamily(alg) == "" || jwtapi.AlgFamily(alg) == jwtapi.AlgNone || seen[alg] {
-			continue
-		}
-		seen[alg] = true
-		s.signAlgs = append(s.signAlgs, alg)
-	}
-	sort.Strings(s.signAlgs)
+	s.signAlgs = s.ix.SignAlgs(func(c *jwtapi.Call) bool { return !tests.Skip(s.pass.Fset, c.Expr.Pos()) })
 	all := map[string]bool{}
 	for _, a := range s.signAlgs {
 		all[a] = true
