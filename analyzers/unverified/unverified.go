@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	lib := ix.UsesLibrary || jwtapi.UsesImportedFacts(pass)
-	hand := !ix.Skipped && importsHandDecoding(pass.Pkg, ix.UsesLibrary)
+	hand := !ix.Skipped && jwtapi.MayDecodeByHand(pass.Pkg, ix.UsesLibrary)
 	if !lib && !hand {
 		return nil, nil
 	}
