@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
+	"strings"
 )
 
 // Options of verify events, collected once: whether a parse pins its
@@ -326,4 +328,35 @@ func (ix *Index) allowList(c *Call, api string) *AllowList {
 	}
 	al.Const = true
 	return al
+}
+
+// Spell writes algs the way the list spells its elements: string
+// literals, or the library's constants (jose.RS256) when the list uses
+// them.
+func (al *AllowList) Spell(algs []string) string {
+	if al.Lit == nil || len(al.Lit.Elts) == 0 {
+		return QuoteAlgs(algs)
+	}
+	sel, ok := ast.Unparen(al.Lit.Elts[0]).(*ast.SelectorExpr)
+	if !ok {
+		return QuoteAlgs(algs)
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return QuoteAlgs(algs)
+	}
+	out := make([]string, len(algs))
+	for i, a := range algs {
+		out[i] = pkg.Name + "." + a
+	}
+	return strings.Join(out, ", ")
+}
+
+// QuoteAlgs writes algorithm names as a list of string literals.
+func QuoteAlgs(algs []string) string {
+	q := make([]string, len(algs))
+	for i, a := range algs {
+		q[i] = strconv.Quote(a)
+	}
+	return strings.Join(q, ", ")
 }

@@ -81,7 +81,7 @@ func (s *state) verifiesToken(st *jwtapi.VerifyEvent, as *ast.AssignStmt) bool {
 		return false
 	}
 	a := s.verifyArg(call)
-	return a != nil && s.sameString(a, st.Token, nil)
+	return a != nil && s.ix.SameTokenString(a, st.Token, nil)
 }
 
 // lastVar returns the variable the last left-hand side of as names (the

@@ -1,8 +1,6 @@
 package unverified
 
 import (
-	"go/ast"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,7 +43,7 @@ func (s *state) checkMixedLists() {
 			if len(keep) > 0 {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
 					Message:   "keep " + strings.Join(keep, ", "),
-					TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(quoteAll(keep))}},
+					TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(jwtapi.QuoteAlgs(keep))}},
 				}}
 			}
 			s.rep.Report(d)
@@ -126,33 +124,11 @@ func (s *state) checkMixedDecodeLists() {
 		if len(keep) > 0 {
 			d.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   "keep " + strings.Join(keep, ", "),
-				TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(quoteAllAs(keep, al.Lit))}},
+				TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(al.Spell(keep))}},
 			}}
 		}
 		s.rep.Report(d)
 	}
-}
-
-// quoteAllAs writes the kept algorithms the way the list spells its
-// elements: string literals, or the library's constants (jose.RS256)
-// when the list uses them.
-func quoteAllAs(algs []string, lit *ast.CompositeLit) string {
-	if len(lit.Elts) == 0 {
-		return quoteAll(algs)
-	}
-	sel, ok := ast.Unparen(lit.Elts[0]).(*ast.SelectorExpr)
-	if !ok {
-		return quoteAll(algs)
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return quoteAll(algs)
-	}
-	out := make([]string, len(algs))
-	for i, a := range algs {
-		out[i] = pkg.Name + "." + a
-	}
-	return strings.Join(out, ", ")
 }
 
 // mixesHMAC reports whether algs holds an HMAC and a public-key algorithm.
@@ -184,12 +160,4 @@ func publicAlgs(algs []string, family string) []string {
 		out = append(out, a)
 	}
 	return out
-}
-
-func quoteAll(algs []string) string {
-	q := make([]string, len(algs))
-	for i, a := range algs {
-		q[i] = strconv.Quote(a)
-	}
-	return strings.Join(q, ", ")
 }

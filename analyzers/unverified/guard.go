@@ -317,10 +317,11 @@ func (s *state) callProves(st *jwtapi.VerifyEvent, call *ast.CallExpr, pol bool)
 		return false
 	}
 	if fn.Pkg().Path() == "errors" {
-		if fn.Name() != "Is" || len(call.Args) != 2 || !pol || !jwtapi.IsVarExpr(s.info, call.Args[0], st.ErrVar) {
+		err, target, ok := jwtapi.ErrorsIs(s.info, call)
+		if !ok || !pol || !jwtapi.IsVarExpr(s.info, err, st.ErrVar) {
 			return false
 		}
-		v := s.ix.ErrorSentinel(call.Args[1])
+		v := s.ix.ErrorSentinel(target)
 		return v != nil && v.ClaimsOnly && v.AfterSignature
 	}
 	if jwtapi.IsStdPath(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {

@@ -162,7 +162,7 @@ func (s *state) timestampOrLog(stack []ast.Node) bool {
 		return false
 	}
 	for i := len(stack) - 2; i >= 0; i-- {
-		if call, ok := stack[i].(*ast.CallExpr); ok && s.isLogCall(call) {
+		if call, ok := stack[i].(*ast.CallExpr); ok && s.ix.IsLogCall(call) {
 			return true
 		}
 		if _, ok := stack[i].(ast.Stmt); ok {
@@ -199,7 +199,7 @@ func (s *state) handPeekHelper(fn ast.Node, tok ast.Expr) bool {
 		return false
 	}
 	obj, _ := s.info.Defs[decl.Name].(*types.Func)
-	param := s.paramIndex(decl, tok)
+	param := s.ix.ParamIndex(decl, tok)
 	if obj == nil || param < 0 {
 		return false
 	}

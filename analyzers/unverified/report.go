@@ -69,7 +69,7 @@ func (s *state) peekHelper(st *jwtapi.VerifyEvent) bool {
 		return false
 	}
 	fn, _ := s.info.Defs[decl.Name].(*types.Func)
-	param := s.paramIndex(decl, st.Token)
+	param := s.ix.ParamIndex(decl, st.Token)
 	if fn == nil || param < 0 {
 		return false
 	}

@@ -123,7 +123,7 @@ func (s *state) claimUses(st *jwtapi.VerifyEvent) []claimUse {
 				return
 			}
 		case *ast.CallExpr:
-			if indexOf(p.Args, e) >= 0 && s.isLogCall(p) {
+			if indexOf(p.Args, e) >= 0 && s.ix.IsLogCall(p) {
 				return
 			}
 			// The claims destination of another parse (a retry with the
@@ -223,8 +223,7 @@ func (s *state) extend(e ast.Expr, object bool) (ast.Expr, bool) {
 			}
 			e, object = p, false
 		case *ast.CallExpr:
-			tv, ok := s.info.Types[p.Fun]
-			if !ok || !tv.IsType() || len(p.Args) != 1 || p.Args[0] != e {
+			if x := jwtapi.ConversionOf(s.info, p); x == nil || x != e {
 				return e, object
 			}
 			e = p
@@ -304,7 +303,7 @@ func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *type
 					if st.Unverified {
 						kind = jwtapi.WrapUnverified
 					}
-					return &jwtapi.WrapperFact{Kind: kind, Result: i, Err: errIdx, TokenArg: s.paramIndex(decl, st.Token), API: st.Via}
+					return &jwtapi.WrapperFact{Kind: kind, Result: i, Err: errIdx, TokenArg: s.ix.ParamIndex(decl, st.Token), API: st.Via}
 				}
 			}
 		}
@@ -314,7 +313,7 @@ func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *type
 		if u.ret == nil || s.ix.EnclosingFunc(u.ret) != decl || u.idx == errIdx {
 			continue
 		}
-		w := &jwtapi.WrapperFact{Result: u.idx, Err: errIdx, TokenArg: s.paramIndex(decl, st.Token), API: st.Via}
+		w := &jwtapi.WrapperFact{Result: u.idx, Err: errIdx, TokenArg: s.ix.ParamIndex(decl, st.Token), API: st.Via}
 		if st.Unverified {
 			if !u.token && !u.object {
 				continue
@@ -342,30 +341,6 @@ func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *type
 		}
 	}
 	return nil
-}
-
-// paramIndex returns the index of the parameter e names (looking through
-// string/[]byte conversions), or -1.
-func (s *state) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
-	id, ok := s.unconvert(e).(*ast.Ident)
-	if !ok || decl.Type.Params == nil {
-		return -1
-	}
-	obj := s.info.Uses[id]
-	i := 0
-	for _, f := range decl.Type.Params.List {
-		if len(f.Names) == 0 {
-			i++
-			continue
-		}
-		for _, n := range f.Names {
-			if obj != nil && s.info.Defs[n] == obj {
-				return i
-			}
-			i++
-		}
-	}
-	return -1
 }
 
 // verifyArg returns the token string a call verifies, or nil.
@@ -414,7 +389,7 @@ func (s *state) findVerifiers() {
 			if s.verifiers[fn] != nil {
 				continue
 			}
-			if i := s.paramIndex(decl, a); i >= 0 {
+			if i := s.ix.ParamIndex(decl, a); i >= 0 {
 				s.verifiers[fn] = &jwtapi.VerifyFact{Param: i}
 				changed = true
 			}
@@ -442,13 +417,13 @@ func (s *state) verifiedAfter(body *ast.BlockStmt, pos token.Pos, tokenArg ast.E
 		if call.End() <= pos {
 			return true
 		}
-		if a := s.verifyArg(call); a != nil && s.sameString(a, tokenArg, tok) {
+		if a := s.verifyArg(call); a != nil && s.ix.SameTokenString(a, tokenArg, tok) {
 			found = true
 			return false
 		}
-		if s.mayVerify(call) {
+		if s.ix.MayVerify(call) {
 			for _, a := range call.Args {
-				if s.sameString(a, tokenArg, tok) {
+				if s.ix.SameTokenString(a, tokenArg, tok) {
 					found = true
 					return false
 				}
@@ -457,138 +432,4 @@ func (s *state) verifiedAfter(body *ast.BlockStmt, pos token.Pos, tokenArg ast.E
 		return true
 	})
 	return found
-}
-
-// mayVerify reports whether call goes to code this analysis cannot see
-// into and could verify a token passed to it: an interface method, a
-// function value, or a function of another module that carries no facts
-// (an OIDC verifier, a JWKS client). Precision first: such a call given
-// the decoded token string is taken to verify it.
-func (s *state) mayVerify(call *ast.CallExpr) bool {
-	if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() {
-		return false
-	}
-	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
-	if fn == nil {
-		_, isBuiltin := typeutil.Callee(s.info, call).(*types.Builtin)
-		return !isBuiltin
-	}
-	if fn.Pkg() == nil || jwtapi.IsStdPath(fn.Pkg().Path()) || s.ix.Model.IsLibrary(fn.Pkg().Path()) {
-		return false
-	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
-		return true
-	}
-	return fn.Pkg() != s.pass.Pkg
-}
-
-// sameString reports whether a denotes the same token string as b (or the
-// Raw field of the decoded token tok).
-func (s *state) sameString(a, b ast.Expr, tok *types.Var) bool {
-	a, b = s.unconvert(a), s.unconvert(b)
-	// The decoded token itself, verified afterwards (cristalhq
-	// verifier.Verify(tok) after ParseNoVerify).
-	if id, ok := a.(*ast.Ident); ok && tok != nil && s.info.Uses[id] == tok {
-		return true
-	}
-	// The string the decoded token was parsed from (golang-jwt's
-	// token.Raw), by the model's RawField column.
-	if sel, ok := a.(*ast.SelectorExpr); ok && tok != nil {
-		if tt := s.ix.Model.Type(tok.Type()); tt != nil && tt.RawField != "" && sel.Sel.Name == tt.RawField {
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[id] == tok {
-				return true
-			}
-		}
-	}
-	if s.sameExpr(a, b) {
-		return true
-	}
-	// A local copy (tokenString := raw) holds the same string.
-	if ca, cb := s.copyOf(a), s.copyOf(b); (ca != a || cb != b) && s.sameExpr(ca, cb) {
-		return true
-	}
-	// A token object decoded from a string (go-jose ParseSigned) stands
-	// for that string: peeking at one decode and verifying another decode
-	// of the same raw string is decode-then-verify.
-	ra, rb := s.ix.DecodedString(a), s.ix.DecodedString(b)
-	if ra == a && rb == b {
-		return false
-	}
-	return s.sameExpr(s.unconvert(ra), s.unconvert(rb))
-}
-
-// unconvert strips parentheses and string/[]byte conversions: []byte(raw)
-// and string(raw) carry the same token as raw.
-func (s *state) unconvert(e ast.Expr) ast.Expr {
-	for {
-		e = ast.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			return e
-		}
-		if tv, ok := s.info.Types[call.Fun]; !ok || !tv.IsType() {
-			return e
-		}
-		to, from := s.info.TypeOf(call), s.info.TypeOf(call.Args[0])
-		if to == nil || from == nil || !(jwtapi.IsStringType(to) || jwtapi.IsByteSliceType(to)) || !(jwtapi.IsStringType(from) || jwtapi.IsByteSliceType(from)) {
-			return e
-		}
-		e = call.Args[0]
-	}
-}
-
-func (s *state) sameExpr(a, b ast.Expr) bool {
-	ia, okA := a.(*ast.Ident)
-	ib, okB := b.(*ast.Ident)
-	if okA && okB {
-		oa, ob := s.info.Uses[ia], s.info.Uses[ib]
-		return oa != nil && oa == ob
-	}
-	return types.ExprString(a) == types.ExprString(b)
-}
-
-// copyOf follows a local variable whose only definition copies another
-// variable (tokenString := raw, perhaps through a string/[]byte
-// conversion) back to that variable; otherwise it returns e.
-func (s *state) copyOf(e ast.Expr) ast.Expr {
-	for range 4 {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return e
-		}
-		v, ok := s.info.Uses[id].(*types.Var)
-		if !ok || s.ix.Defs.IsParam(v) {
-			return e
-		}
-		defs, ok := s.ix.Defs.Of(v)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Expr == nil {
-			return e
-		}
-		src, ok := s.unconvert(defs[0].Expr).(*ast.Ident)
-		if !ok {
-			return e
-		}
-		if _, ok := s.info.Uses[src].(*types.Var); !ok {
-			return e
-		}
-		e = src
-	}
-	return e
-}
-
-// isLogCall reports whether call logs or formats an error: the log and
-// log/slog packages (functions and logger methods) and fmt.Errorf. Claims
-// passed there are shown, not trusted.
-func (s *state) isLogCall(call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() {
-	case "log", "log/slog":
-		return true
-	case "fmt":
-		return fn.Name() == "Errorf"
-	}
-	return false
 }
