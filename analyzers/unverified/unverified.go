@@ -48,6 +48,9 @@ type state struct {
 	// Local facts, exported at the end.
 	wrappers  map[*types.Func]*jwtapi.WrapperFact
 	verifiers map[*types.Func]*jwtapi.VerifyFact
+	// flows are the control-flow graphs of the functions that hold verify
+	// events, built on first need.
+	flows map[*ast.BlockStmt]*funcFlow
 	// kf resolves keyfuncs, with the facts of this analyzer.
 	kf *jwtapi.KeyfuncResolver
 	// signAlgs: algorithms this package signs with; allAlgs adds those of
@@ -74,6 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 		info:      pass.TypesInfo,
 		wrappers:  make(map[*types.Func]*jwtapi.WrapperFact),
 		verifiers: make(map[*types.Func]*jwtapi.VerifyFact),
+		flows:     make(map[*ast.BlockStmt]*funcFlow),
 	}
 	s.kf = ix.NewKeyfuncResolver(pass.ImportObjectFact, s.pemOracle())
 	if !lib {
