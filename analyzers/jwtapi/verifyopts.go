@@ -26,48 +26,12 @@ func (ev *VerifyEvent) Pinned() (pinned, known bool) {
 // options or parser settings; known is false when they cannot be seen.
 func (ix *Index) parsePinned(c *Call) (pinned, known bool) {
 	if c.Func.Options >= 0 {
-		if c.Expr.Ellipsis.IsValid() {
-			return false, false
-		}
-		for _, o := range c.OptionArgs() {
-			p, k := ix.optionPins(o, 0)
-			if p || !k {
-				return p, k
-			}
+		if has, unsure := ix.HasOption(c, OptValidMethods); has || unsure {
+			return has, !unsure
 		}
 	}
 	if recv := c.Recv(); recv != nil {
 		return ix.parserPinned(recv, 0)
-	}
-	return false, true
-}
-
-func (ix *Index) optionPins(e ast.Expr, depth int) (pinned, known bool) {
-	if depth > 6 {
-		return false, false
-	}
-	if c := ix.CallOf(e); c != nil && c.Func.Role == RoleOption {
-		return c.Func.Option == OptValidMethods, true
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false, false
-	}
-	v, ok := ix.Info.Uses[id].(*types.Var)
-	if !ok {
-		return false, false
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok || len(defs) == 0 {
-		return false, false
-	}
-	for _, d := range defs {
-		if d.Index >= 0 || d.Expr == nil {
-			return false, false
-		}
-		if p, k := ix.optionPins(d.Expr, depth+1); p || !k {
-			return p, k
-		}
 	}
 	return false, true
 }
@@ -82,15 +46,8 @@ func (ix *Index) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 		e = ast.Unparen(u.X)
 	}
 	if c := ix.CallOf(e); c != nil && c.Func.Role == RoleNewParser {
-		if c.Expr.Ellipsis.IsValid() {
-			return false, false
-		}
-		for _, o := range c.OptionArgs() {
-			if p, k := ix.optionPins(o, 0); p || !k {
-				return p, k
-			}
-		}
-		return false, true
+		has, unsure := ix.HasOption(c, OptValidMethods)
+		return has, !unsure
 	}
 	switch x := e.(type) {
 	case *ast.CompositeLit:
@@ -259,9 +216,9 @@ func (ix *Index) newParserCall(e ast.Expr, depth int) *ast.CallExpr {
 	return ix.newParserCall(defs[0].Expr, depth+1)
 }
 
-// AllowList is an algorithm allow-list given to a parse (an option) or to
+// VerifyAllowList is an algorithm allow-list given to a parse (an option) or to
 // the decode a verification works on.
-type AllowList struct {
+type VerifyAllowList struct {
 	Call *Call             // the option or decode call
 	API  string            // how messages name it
 	Lit  *ast.CompositeLit // the list, when written as a literal
@@ -273,13 +230,13 @@ type AllowList struct {
 
 // AllowLists returns the allow-list options of the event's parse, in
 // order.
-func (ev *VerifyEvent) AllowLists() []*AllowList {
+func (ev *VerifyEvent) AllowLists() []*VerifyAllowList {
 	if ev.Call == nil {
 		return nil
 	}
 	ix := ev.ix
 	opts, _ := ix.OptionCalls(ev.Call)
-	var out []*AllowList
+	var out []*VerifyAllowList
 	for _, o := range opts {
 		if o.Func.Option != OptValidMethods {
 			continue
@@ -296,7 +253,7 @@ func (ev *VerifyEvent) AllowLists() []*AllowList {
 // DecodeAllowList returns the allow-list of the decode whose token the
 // event verifies (go-jose v4 ParseSigned(raw, algs) then tok.Claims(key)),
 // or nil.
-func (ev *VerifyEvent) DecodeAllowList() *AllowList {
+func (ev *VerifyEvent) DecodeAllowList() *VerifyAllowList {
 	if ev.Call == nil || !ev.Call.Func.TokenFromRecv {
 		return nil
 	}
@@ -307,8 +264,8 @@ func (ev *VerifyEvent) DecodeAllowList() *AllowList {
 	return ev.ix.allowList(dec, ev.ix.APIName(dec))
 }
 
-func (ix *Index) allowList(c *Call, api string) *AllowList {
-	al := &AllowList{Call: c, API: api}
+func (ix *Index) allowList(c *Call, api string) *VerifyAllowList {
+	al := &VerifyAllowList{Call: c, API: api}
 	lit, ok := ast.Unparen(c.Arg(c.Func.OptionArg)).(*ast.CompositeLit)
 	if !ok {
 		return al
@@ -333,7 +290,7 @@ func (ix *Index) allowList(c *Call, api string) *AllowList {
 // Spell writes algs the way the list spells its elements: string
 // literals, or the library's constants (jose.RS256) when the list uses
 // them.
-func (al *AllowList) Spell(algs []string) string {
+func (al *VerifyAllowList) Spell(algs []string) string {
 	if al.Lit == nil || len(al.Lit.Elts) == 0 {
 		return QuoteAlgs(algs)
 	}
