@@ -88,22 +88,10 @@ func (ix *Index) VerifyKeyfuncFields() []*KeyfuncField {
 			if f == nil || !f.Keyfunc || f.KeyfuncSigns {
 				continue
 			}
-			out = append(out, &KeyfuncField{Lit: l, Value: l.Fields[name], Name: fieldName(l.Type, name)})
+			out = append(out, &KeyfuncField{Lit: l, Value: l.Fields[name], Name: typeName(l.Type) + "." + name})
 		}
 	}
 	return out
-}
-
-// fieldName names a field of a library type for messages:
-// echojwt.Config.KeyFunc.
-func fieldName(t types.Type, field string) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-		return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + field
-	}
-	return field
 }
 
 // SignAlgs returns, sorted, the algorithms of the package's sign and
