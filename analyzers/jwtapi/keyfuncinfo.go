@@ -112,33 +112,76 @@ func uniteKeys(keys []KeyResult) KeyResult {
 func (r *KeyfuncResolver) Resolve(e ast.Expr) *KeyfuncFact { return r.resolve(e, 0) }
 
 func (r *KeyfuncResolver) resolve(e ast.Expr, depth int) *KeyfuncFact {
-	if e == nil || depth > 8 {
+	leaves, ok := r.ix.keyfuncLeaves(e, depth)
+	if !ok {
 		return nil
 	}
-	info := r.ix.Info
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.FuncLit:
-		if kf := r.byNode[x]; kf != nil {
-			return r.Analyze(kf)
+	return r.leavesInfo(leaves)
+}
+
+func (r *KeyfuncResolver) leavesInfo(leaves []keyfuncLeaf) *KeyfuncFact {
+	infos := make([]*KeyfuncFact, 0, len(leaves))
+	for _, l := range leaves {
+		var in *KeyfuncFact
+		switch {
+		case l.node != nil:
+			if kf := r.byNode[l.node]; kf != nil {
+				in = r.Analyze(kf)
+			}
+		case l.factory != nil:
+			in = r.factory(l.factory, l.depth)
+		case l.imported != nil:
+			in = r.imported(l.imported)
 		}
-		return nil
+		if in == nil {
+			return nil
+		}
+		infos = append(infos, in)
+	}
+	if len(infos) == 1 {
+		return infos[0]
+	}
+	return mergeKeyfuncs(infos)
+}
+
+// keyfuncLeaf is one thing a keyfunc expression may denote.
+type keyfuncLeaf struct {
+	node     ast.Node      // a function literal or declaration of this package
+	factory  *ast.FuncDecl // a function of this package whose call yields the keyfunc
+	call     *ast.CallExpr // that call
+	imported types.Object  // a function or variable of another package
+	depth    int
+}
+
+// keyfuncLeaves is the one resolution of a keyfunc expression: the
+// function literals and declarations, factory calls and objects of other
+// packages it may denote, through conversions, method values and the
+// definitions of variables and fields. ok is false when some path cannot
+// be followed.
+func (ix *Index) keyfuncLeaves(e ast.Expr, depth int) (leaves []keyfuncLeaf, ok bool) {
+	if e == nil || depth > 8 {
+		return nil, false
+	}
+	info := ix.Info
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return []keyfuncLeaf{{node: x, depth: depth}}, true
 	case *ast.CallExpr:
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
 			if len(x.Args) == 1 {
-				return r.resolve(x.Args[0], depth+1)
+				return ix.keyfuncLeaves(x.Args[0], depth+1)
 			}
-			return nil
+			return nil, false
 		}
 		fn, _ := typeutil.Callee(info, x).(*types.Func)
 		if fn == nil {
-			return nil
+			return nil, false
 		}
 		fn = fn.Origin()
-		if decl := r.ix.Funcs[fn]; decl != nil {
-			return r.factory(decl, depth)
+		if decl := ix.Funcs[fn]; decl != nil {
+			return []keyfuncLeaf{{factory: decl, call: x, depth: depth}}, true
 		}
-		return r.imported(fn)
+		return []keyfuncLeaf{{imported: fn, depth: depth}}, true
 	case *ast.Ident, *ast.SelectorExpr:
 		var obj types.Object
 		if sel, ok := x.(*ast.SelectorExpr); ok {
@@ -146,7 +189,7 @@ func (r *KeyfuncResolver) resolve(e ast.Expr, depth int) *KeyfuncFact {
 				if selection.Kind() == types.MethodVal {
 					obj = selection.Obj()
 				} else if v, ok := selection.Obj().(*types.Var); ok {
-					return r.variable(v, depth)
+					return ix.varLeaves(v, depth)
 				}
 			} else {
 				obj = info.Uses[sel.Sel]
@@ -157,18 +200,77 @@ func (r *KeyfuncResolver) resolve(e ast.Expr, depth int) *KeyfuncFact {
 		switch o := obj.(type) {
 		case *types.Func:
 			o = o.Origin()
-			if decl := r.ix.Funcs[o]; decl != nil {
-				if kf := r.byNode[decl]; kf != nil {
-					return r.Analyze(kf)
-				}
-				return nil
+			if decl := ix.Funcs[o]; decl != nil {
+				return []keyfuncLeaf{{node: decl, depth: depth}}, true
 			}
-			return r.imported(o)
+			return []keyfuncLeaf{{imported: o, depth: depth}}, true
 		case *types.Var:
-			return r.variable(o, depth)
+			return ix.varLeaves(o, depth)
 		}
 	}
-	return nil
+	return nil, false
+}
+
+// varLeaves follows a variable (or field) to the keyfuncs assigned to it.
+func (ix *Index) varLeaves(v *types.Var, depth int) ([]keyfuncLeaf, bool) {
+	if v.Pkg() != ix.Pkg {
+		return []keyfuncLeaf{{imported: v, depth: depth}}, true
+	}
+	defs, ok := ix.Defs.Of(v)
+	if !ok || len(defs) == 0 {
+		return nil, false
+	}
+	var out []keyfuncLeaf
+	for _, d := range defs {
+		if d.Index >= 0 || d.Expr == nil {
+			return nil, false
+		}
+		l, ok := ix.keyfuncLeaves(d.Expr, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, l...)
+	}
+	return out, true
+}
+
+// KeyfuncOf returns the keyfunc of this package e denotes when it denotes
+// exactly one (a literal, a declared function, a variable or field holding
+// one), or the one a factory of this package returns, with the factory
+// call (keyFuncFor(secret)); nil otherwise.
+func (ix *Index) KeyfuncOf(e ast.Expr) (kf *Keyfunc, factory *ast.CallExpr) {
+	leaves, ok := ix.keyfuncLeaves(e, 0)
+	if !ok || len(leaves) != 1 {
+		return nil, nil
+	}
+	byNode := func(n ast.Node) *Keyfunc {
+		for _, kf := range ix.Keyfuncs {
+			if kf.Node == n {
+				return kf
+			}
+		}
+		return nil
+	}
+	switch l := leaves[0]; {
+	case l.node != nil:
+		return byNode(l.node), nil
+	case l.factory != nil && l.factory.Body != nil:
+		var found *Keyfunc
+		for _, ret := range OwnReturns(l.factory.Body) {
+			if len(ret.Results) != 1 || isNil(ix.Info, ret.Results[0]) {
+				continue
+			}
+			inner, _ := ix.KeyfuncOf(ret.Results[0])
+			if inner == nil || found != nil && inner != found {
+				return nil, nil
+			}
+			found = inner
+		}
+		if found != nil {
+			return found, l.call
+		}
+	}
+	return nil, nil
 }
 
 func (r *KeyfuncResolver) imported(obj types.Object) *KeyfuncFact {
@@ -183,21 +285,11 @@ func (r *KeyfuncResolver) imported(obj types.Object) *KeyfuncFact {
 func (r *KeyfuncResolver) Var(v *types.Var) *KeyfuncFact { return r.variable(v, 0) }
 
 func (r *KeyfuncResolver) variable(v *types.Var, depth int) *KeyfuncFact {
-	if v.Pkg() != r.ix.Pkg {
-		return r.imported(v)
-	}
-	defs, ok := r.ix.Defs.Of(v)
-	if !ok || len(defs) == 0 {
+	leaves, ok := r.ix.varLeaves(v, depth)
+	if !ok {
 		return nil
 	}
-	var infos []*KeyfuncFact
-	for _, d := range defs {
-		if d.Index >= 0 || d.Expr == nil {
-			return nil
-		}
-		infos = append(infos, r.resolve(d.Expr, depth+1))
-	}
-	return mergeKeyfuncs(infos)
+	return r.leavesInfo(leaves)
 }
 
 // Factory describes the keyfuncs a function of this package returns.

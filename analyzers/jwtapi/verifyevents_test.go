@@ -44,6 +44,18 @@ var verifyProbe = &analysis.Analyzer{
 			keyfunc := "-"
 			if ev.Keyfunc != nil {
 				keyfunc = fmt.Sprint(kf.Resolve(ev.Keyfunc))
+				node, factory := ix.KeyfuncOf(ev.Keyfunc)
+				switch {
+				case node == nil:
+					keyfunc += " of=-"
+				case node.Obj != nil:
+					keyfunc += " of=" + node.Obj.Name()
+				default:
+					keyfunc += fmt.Sprintf(" of=literal@%d", pass.Fset.Position(node.Node.Pos()).Line)
+				}
+				if factory != nil {
+					keyfunc += " via " + types.ExprString(factory.Fun)
+				}
 			}
 			pinned, known := ev.Pinned()
 			msg := fmt.Sprintf("%s %s %s token=%s keyfunc=%s pinned=%v/%v", kind, ev.API, verified, str(ev.Token), keyfunc, pinned, known)

@@ -30,7 +30,7 @@ func byKid(t *jwt.Token) (any, error) {
 }
 
 func withOption(raw string) (string, error) {
-	tok, err := jwt.Parse(raw, keyfunc, jwt.WithValidMethods([]string{"HS256"})) // want `parse jwt.Parse verified token=raw keyfunc=keyfunc\(no pin, key secret\) pinned=true/true bound tok=tok err=err claims=- allow=\[HS256\]`
+	tok, err := jwt.Parse(raw, keyfunc, jwt.WithValidMethods([]string{"HS256"})) // want `parse jwt.Parse verified token=raw keyfunc=keyfunc\(no pin, key secret\) of=keyfunc pinned=true/true bound tok=tok err=err claims=- allow=\[HS256\]`
 	if err != nil {
 		return "", err
 	}
@@ -39,7 +39,7 @@ func withOption(raw string) (string, error) {
 
 func intoClaims(raw string) (string, error) {
 	var claims jwt.RegisteredClaims
-	_, err := jwt.ParseWithClaims(raw, &claims, pinnedKeyfunc) // want `parse jwt.ParseWithClaims verified token=raw keyfunc=keyfunc\(pins\) pinned=false/true bound tok=- err=err claims=claims allow=\[\]`
+	_, err := jwt.ParseWithClaims(raw, &claims, pinnedKeyfunc) // want `parse jwt.ParseWithClaims verified token=raw keyfunc=keyfunc\(pins\) of=pinnedKeyfunc pinned=false/true bound tok=- err=err claims=claims allow=\[\]`
 	if err != nil {
 		return "", err
 	}
@@ -48,7 +48,7 @@ func intoClaims(raw string) (string, error) {
 
 func byParser(raw string) string {
 	parser := jwt.NewParser(jwt.WithValidMethods([]string{"RS256"}))
-	tok, _ := parser.Parse(raw, byKid) // want `parse \(\*jwt.Parser\).Parse verified token=raw keyfunc=keyfunc\(no pin, key any\) pinned=true/true bound tok=tok err=_ claims=- allow=\[\]`
+	tok, _ := parser.Parse(raw, byKid) // want `parse \(\*jwt.Parser\).Parse verified token=raw keyfunc=keyfunc\(no pin, key any\) of=byKid pinned=true/true bound tok=tok err=_ claims=- allow=\[\]`
 	sub, _ := tok.Claims.GetSubject()
 	return sub
 }
@@ -59,7 +59,28 @@ func peek(raw string) string {
 	return ""
 }
 
-var parsedAtInit, _ = jwt.Parse("", keyfunc) // want `parse jwt.Parse verified token="" keyfunc=keyfunc\(no pin, key secret\) pinned=false/true unbound`
+var parsedAtInit, _ = jwt.Parse("", keyfunc) // want `parse jwt.Parse verified token="" keyfunc=keyfunc\(no pin, key secret\) of=keyfunc pinned=false/true unbound`
+
+func keyFuncFor(key []byte) jwt.Keyfunc {
+	return func(t *jwt.Token) (any, error) {
+		if t.Method != jwt.SigningMethodHS256 {
+			return nil, errors.New("unexpected method")
+		}
+		return key, nil
+	}
+}
+
+var chosen = keyfunc
+
+func fromFactory(raw string) error {
+	_, err := jwt.Parse(raw, keyFuncFor(secret)) // want `parse jwt.Parse verified token=raw keyfunc=keyfunc\(pins\) of=literal@65 via keyFuncFor pinned=false/true`
+	return err
+}
+
+func fromVariable(raw string) error {
+	_, err := jwt.Parse(raw, chosen) // want `parse jwt.Parse verified token=raw keyfunc=keyfunc\(no pin, key secret\) of=keyfunc pinned=false/true`
+	return err
+}
 
 func decodeThenVerify(raw, kid string) (string, error) {
 	tok, err := josejwt.ParseSigned(raw, []jose.SignatureAlgorithm{jose.RS256, jose.HS256})
