@@ -157,7 +157,7 @@ type keyfuncLeaf struct {
 // function literals and declarations, factory calls and objects of other
 // packages it may denote, through conversions, method values and the
 // definitions of variables and fields. ok is false when some path cannot
-// be followed.
+// be followed; the leaves found on the others are still returned.
 func (ix *Index) keyfuncLeaves(e ast.Expr, depth int) (leaves []keyfuncLeaf, ok bool) {
 	if e == nil || depth > 8 {
 		return nil, false
@@ -220,18 +220,21 @@ func (ix *Index) varLeaves(v *types.Var, depth int) ([]keyfuncLeaf, bool) {
 	if !ok || len(defs) == 0 {
 		return nil, false
 	}
-	var out []keyfuncLeaf
 	for _, d := range defs {
 		if d.Index >= 0 || d.Expr == nil {
 			return nil, false
 		}
+	}
+	// A definition that cannot be followed makes the answer partial: the
+	// leaves found are kept, and ok is false.
+	var out []keyfuncLeaf
+	all := true
+	for _, d := range defs {
 		l, ok := ix.keyfuncLeaves(d.Expr, depth+1)
-		if !ok {
-			return nil, false
-		}
+		all = all && ok
 		out = append(out, l...)
 	}
-	return out, true
+	return out, all
 }
 
 // KeyfuncOf returns the keyfunc of this package e denotes when it denotes
