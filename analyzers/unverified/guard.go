@@ -17,13 +17,14 @@ import (
 // built only for such functions: the use must not be reachable from the
 // parse without taking a branch whose condition proves success. A use in a
 // function literal is guarded as well when the literal checks first.
-// Conditions only count when they come after the parse.
 
 // guarded reports whether n, a use of st's claims, runs only after a
 // successful parse.
 func (s *state) guarded(st *jwtapi.VerifyEvent, n ast.Node) bool {
+	// Any condition on a path from the parse counts, one before it in the
+	// source too: reached through a loop, it tests this parse's result.
 	blocked := func(cond, tag ast.Expr, pol bool) bool {
-		return cond.Pos() > st.After && s.caseProves(st, tag, cond, pol)
+		return s.caseProves(st, tag, cond, pol)
 	}
 	cur := n
 	for depth := 0; depth < 8; depth++ {
