@@ -45,9 +45,6 @@ func (ix *Index) NewKeyfuncResolver(imp FactImporter, pem PEMOracle) *KeyfuncRes
 	return r
 }
 
-// KeyfuncAt returns the package's keyfunc declared or written at n, or nil.
-func (r *KeyfuncResolver) KeyfuncAt(n ast.Node) *Keyfunc { return r.byNode[n] }
-
 func (r *KeyfuncResolver) importFact(obj types.Object, f analysis.Fact) bool {
 	return r.imp != nil && obj.Pkg() != r.ix.Pkg && r.imp(obj, f)
 }
@@ -295,9 +292,7 @@ func (r *KeyfuncResolver) variable(v *types.Var, depth int) *KeyfuncFact {
 	return r.leavesInfo(leaves)
 }
 
-// Factory describes the keyfuncs a function of this package returns.
-func (r *KeyfuncResolver) Factory(decl *ast.FuncDecl) *KeyfuncFact { return r.factory(decl, 0) }
-
+// factory describes the keyfuncs a function of this package returns.
 func (r *KeyfuncResolver) factory(decl *ast.FuncDecl, depth int) *KeyfuncFact {
 	if decl.Body == nil || r.busy[decl] {
 		return nil
