@@ -59,6 +59,8 @@ type Index struct {
 	pass    *analysis.Pass
 	insOnce sync.Once
 	ins     *inspector.Inspector
+	// verify holds the syntax tree and verify events, built on first use.
+	verify verifyCache
 }
 
 // Call is a call to a modelled function or method.

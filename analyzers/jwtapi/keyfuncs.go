@@ -43,7 +43,7 @@ func (ix *Index) addModelledKeyfuncs() {
 		if c.Func.Keyfunc < 0 {
 			continue
 		}
-		for _, fn := range ix.funcNodes(c.Arg(c.Func.Keyfunc), 0) {
+		for _, fn := range ix.funcNodes(c.Arg(c.Func.Keyfunc)) {
 			ix.addModelledKeyfunc(fn, c.Func.Pkg, c.Func.Family, "keyfunc of "+ix.APIName(c), ix.CallAlg(c), false, seen)
 		}
 	}
@@ -58,69 +58,28 @@ func (ix *Index) addModelledKeyfuncs() {
 			if f == nil || !f.Keyfunc {
 				continue
 			}
-			for _, fn := range ix.funcNodes(l.Fields[name], 0) {
+			for _, fn := range ix.funcNodes(l.Fields[name]) {
 				ix.addModelledKeyfunc(fn, f.Pkg, ix.Model.Family(f.Pkg), typeName(l.Type)+"."+name, "", f.KeyfuncSigns, seen)
 			}
 		}
 	}
 }
 
-// funcNodes returns the function declarations and literals an expression
-// can evaluate to: a literal, a function or method of this package, a
-// conversion of one, or a local variable every definition of which is one.
-func (ix *Index) funcNodes(e ast.Expr, depth int) []ast.Node {
-	if e == nil || depth > 4 {
-		return nil
-	}
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.FuncLit:
-		return []ast.Node{x}
-	case *ast.CallExpr:
-		if tv, ok := ix.Info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			return ix.funcNodes(x.Args[0], depth+1)
+// funcNodes returns the function declarations and literals of this
+// package an expression can evaluate to (see keyfuncLeaves), those found
+// when some path cannot be followed included.
+func (ix *Index) funcNodes(e ast.Expr) []ast.Node {
+	leaves, _ := ix.keyfuncLeaves(e, 0)
+	var out []ast.Node
+	for _, l := range leaves {
+		if d, ok := l.node.(*ast.FuncDecl); ok && d.Body == nil {
+			continue
 		}
-		return nil
-	case *ast.SelectorExpr:
-		if sel, ok := ix.Info.Selections[x]; ok {
-			if fn, ok := sel.Obj().(*types.Func); ok {
-				return ix.declOf(fn)
-			}
-			return nil
+		if l.node != nil {
+			out = append(out, l.node)
 		}
-		return ix.objNodes(ix.Info.Uses[x.Sel], depth)
-	case *ast.Ident:
-		return ix.objNodes(ix.Info.Uses[x], depth)
 	}
-	return nil
-}
-
-func (ix *Index) objNodes(obj types.Object, depth int) []ast.Node {
-	switch o := obj.(type) {
-	case *types.Func:
-		return ix.declOf(o)
-	case *types.Var:
-		defs, ok := ix.Defs.Of(o)
-		if !ok {
-			return nil
-		}
-		var out []ast.Node
-		for _, d := range defs {
-			if d.Index >= 0 || d.Expr == nil {
-				return nil
-			}
-			out = append(out, ix.funcNodes(d.Expr, depth+1)...)
-		}
-		return out
-	}
-	return nil
-}
-
-func (ix *Index) declOf(fn *types.Func) []ast.Node {
-	if d := ix.Funcs[fn.Origin()]; d != nil && d.Body != nil {
-		return []ast.Node{d}
-	}
-	return nil
+	return out
 }
 
 func (ix *Index) addModelledKeyfunc(node ast.Node, pkg, family, api, alg string, signs bool, seen map[ast.Node]bool) {

@@ -4,63 +4,44 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // verifiedBefore reports whether the token string of st was already
 // verified earlier in the same function by a verification whose failure
 // leaves the function: `if _, err := jws.Verify(raw, …); err != nil {
-// return … }`, or the call assigned and followed at once by such a check.
-// Reading the claims of bytes whose signature has just been checked is
-// safe whatever call decodes them.
-func (s *state) verifiedBefore(st *site) bool {
-	if st.tokenArg == nil {
+// return … }`. On the function's control-flow graph, every path to the
+// decode passes the verification, and then a branch where its error is
+// nil. Reading the claims of bytes whose signature has just been checked
+// is safe whatever call decodes them.
+func (s *state) verifiedBefore(st *jwtapi.VerifyEvent) bool {
+	if st.Token == nil || st.Body == nil {
 		return false
 	}
-	var child ast.Node = st.call
-	for p := s.parents[child]; p != nil; child, p = p, s.parents[p] {
-		switch b := p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.BlockStmt:
-			if s.gatedBefore(st, b.List, child, false) {
-				return true
-			}
-		case *ast.CaseClause:
-			if s.gatedBefore(st, b.Body, child, true) {
-				return true
-			}
-		case *ast.CommClause:
-			if s.gatedBefore(st, b.Body, child, true) {
-				return true
-			}
-		}
+	f := s.flowOf(st.Body)
+	site, ok := s.locate(f, st.Expr)
+	if !ok {
+		return false
 	}
-	return false
-}
-
-// gatedBefore looks at the statements of list before child for a gating
-// verification of st's token.
-func (s *state) gatedBefore(st *site, list []ast.Stmt, child ast.Node, inClause bool) bool {
-	for i, stmt := range list {
-		if stmt == child {
-			return false
-		}
-		switch x := stmt.(type) {
-		case *ast.IfStmt:
-			if as, ok := x.Init.(*ast.AssignStmt); ok && s.verifiesToken(st, as) {
-				if errVar := s.lastVar(as); errVar != nil && s.failsOut(x, errVar, inClause) {
-					return true
-				}
-			}
-		case *ast.AssignStmt:
-			if !s.verifiesToken(st, x) || i+1 >= len(list) {
+	for _, b := range f.g.Blocks {
+		for _, n := range b.Nodes {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || as == st.Stmt || !s.verifiesToken(st, as) {
 				continue
 			}
-			next, ok := list[i+1].(*ast.IfStmt)
-			if !ok || next.Init != nil {
+			errVar := s.lastVar(as)
+			if errVar == nil {
 				continue
 			}
-			if errVar := s.lastVar(x); errVar != nil && s.failsOut(next, errVar, inClause) {
+			v := f.at[as]
+			if s.reachable(f, nil, site, &v, nil) {
+				continue // a path to the decode misses the verification
+			}
+			nilErr := func(cond, tag ast.Expr, pol bool) bool {
+				return cond.Pos() > as.Pos() && s.errNil(errVar, cond, tag, pol)
+			}
+			if !s.reachable(f, &v, site, nil, nilErr) {
 				return true
 			}
 		}
@@ -70,7 +51,7 @@ func (s *state) gatedBefore(st *site, list []ast.Stmt, child ast.Node, inClause 
 
 // verifiesToken reports whether as assigns the results of one call that
 // verifies the same token string as st.
-func (s *state) verifiesToken(st *site, as *ast.AssignStmt) bool {
+func (s *state) verifiesToken(st *jwtapi.VerifyEvent, as *ast.AssignStmt) bool {
 	if len(as.Rhs) != 1 {
 		return false
 	}
@@ -79,7 +60,7 @@ func (s *state) verifiesToken(st *site, as *ast.AssignStmt) bool {
 		return false
 	}
 	a := s.verifyArg(call)
-	return a != nil && s.sameString(a, st.tokenArg, nil)
+	return a != nil && s.ix.SameTokenString(a, st.Token, nil)
 }
 
 // lastVar returns the variable the last left-hand side of as names (the
@@ -99,16 +80,19 @@ func (s *state) lastVar(as *ast.AssignStmt) *types.Var {
 	return v
 }
 
-// failsOut reports whether ifs is `if err != nil { … }` on errVar with a
-// body that leaves.
-func (s *state) failsOut(ifs *ast.IfStmt, errVar *types.Var, inClause bool) bool {
-	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if !ok || cond.Op != token.NEQ {
+// errNil reports whether cond (compared with tag, in a tagged switch)
+// evaluating to pol means errVar is nil.
+func (s *state) errNil(errVar *types.Var, cond, tag ast.Expr, pol bool) bool {
+	if tag != nil {
+		return pol && isNil(s.info, cond) && jwtapi.IsVarExpr(s.info, tag, errVar)
+	}
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || be.Op != token.EQL && be.Op != token.NEQ {
 		return false
 	}
-	x, y := cond.X, cond.Y
+	x, y := be.X, be.Y
 	if isNil(s.info, x) {
 		x, y = y, x
 	}
-	return s.isVar(x, errVar) && isNil(s.info, y) && terminates(s.info, ifs.Body.List, inClause)
+	return jwtapi.IsVarExpr(s.info, x, errVar) && isNil(s.info, y) && (be.Op == token.EQL) == pol
 }

@@ -1,9 +1,6 @@
 package unverified
 
 import (
-	"go/ast"
-	"go/types"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,49 +14,36 @@ import (
 // values, or a PEM public key as bytes. The public key then also verifies
 // an HMAC token an attacker signed with it (algorithm confusion).
 func (s *state) checkMixedLists() {
-	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleParse || c.Func.Keyfunc < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+	for _, ev := range s.ix.VerifyEvents() {
+		if ev.Kind != jwtapi.VerifyParse || ev.Keyfunc == nil || tests.Skip(s.pass.Fset, ev.Expr.Pos()) {
 			continue
 		}
-		opts, _ := s.ix.OptionCalls(c)
-		for _, o := range opts {
-			if o.Func.Option != jwtapi.OptValidMethods {
+		for _, al := range ev.AllowLists() {
+			if al.Lit == nil || !al.Const || !mixesHMAC(al.Algs) {
 				continue
 			}
-			lit, ok := ast.Unparen(o.Arg(o.Func.OptionArg)).(*ast.CompositeLit)
-			if !ok {
-				continue
-			}
-			algs, ok := s.listAlgs(lit)
-			if !ok || !mixesHMAC(algs) {
-				continue
-			}
-			in := s.resolveKeyfunc(c.Arg(c.Func.Keyfunc), 0)
-			if in == nil || in.pins {
+			in := s.kf.Resolve(ev.Keyfunc)
+			if in == nil || in.Pins {
 				continue
 			}
 			var what string
-			switch in.key {
-			case keyAny:
-				if in.family == jwtapi.AlgHMAC {
+			switch in.Key {
+			case jwtapi.KeyAny:
+				if in.Family == jwtapi.AlgHMAC {
 					continue // a set of secrets: no public key in it
 				}
 				what = "an interface{} key from one key set"
-			case keyPEMPublic:
+			case jwtapi.KeyPEMPublic:
 				what = "a PEM public key as []byte"
 			default:
 				continue
 			}
-			api := s.ix.APIName(o)
-			if fn, ok := s.info.Uses[jwtapi.CalleeIdent(o.Expr)].(*types.Func); ok {
-				api = apiName(fn)
-			}
-			keep := publicAlgs(algs, in.family)
-			d := diagnostic(lit, api+" mixes HMAC with public-key algorithms ("+strings.Join(algs, ", ")+") while its keyfunc returns "+what+" and never checks token.Method: the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
+			keep := publicAlgs(al.Algs, in.Family)
+			d := diagnostic(al.Lit, al.API+" mixes HMAC with public-key algorithms ("+strings.Join(al.Algs, ", ")+") while its keyfunc returns "+what+" and never checks token.Method: the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
 			if len(keep) > 0 {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
 					Message:   "keep " + strings.Join(keep, ", "),
-					TextEdits: []analysis.TextEdit{{Pos: lit.Lbrace + 1, End: lit.Rbrace, NewText: []byte(quoteAll(keep))}},
+					TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(jwtapi.QuoteAlgs(keep))}},
 				}}
 			}
 			s.rep.Report(d)
@@ -75,44 +59,34 @@ func (s *state) checkMixedLists() {
 // RSA for keys of one source). Keyfuncs that never check the method are
 // checkPins' finding; an allow-list without HMAC makes the path fail.
 func (s *state) checkPEMAsSecret() {
-	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleParse || c.Func.Keyfunc < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+	for _, ev := range s.ix.VerifyEvents() {
+		if ev.Kind != jwtapi.VerifyParse || ev.Keyfunc == nil || tests.Skip(s.pass.Fset, ev.Expr.Pos()) {
 			continue
 		}
-		in := s.resolveKeyfunc(c.Arg(c.Func.Keyfunc), 0)
-		if in == nil || !in.pemBytes || (!in.pins && in.key == keyPEMPublic) {
+		in := s.kf.Resolve(ev.Keyfunc)
+		if in == nil || !in.PEMBytes || (!in.Pins && in.Key == jwtapi.KeyPEMPublic) {
 			continue
 		}
-		if pinned, known := s.parsePinned(c); pinned || !known {
+		if pinned, known := ev.Pinned(); pinned || !known {
 			// A visible list decides: only one that allows HMAC keeps
 			// the path alive, and checkMixedLists reports a mixed one
 			// when the keyfunc's key is the PEM alone.
-			if !known || !s.listAllowsHMAC(c) || in.key == keyPEMPublic {
+			if !known || !listAllowsHMAC(ev) || in.Key == jwtapi.KeyPEMPublic {
 				continue
 			}
 		}
-		fn, _ := s.info.Uses[jwtapi.CalleeIdent(c.Expr)].(*types.Func)
-		s.rep.Report(diagnostic(c.Expr, apiName(fn)+" accepts HMAC and public-key methods for keys of one source: its keyfunc returns a PEM public key as []byte on one path, which golang-jwt can only use as an HMAC secret, so an HS256 token signed with the public key's text verifies; return the parsed public key and accept only its algorithms"))
+		s.rep.Report(diagnostic(ev.Expr, ev.API+" accepts HMAC and public-key methods for keys of one source: its keyfunc returns a PEM public key as []byte on one path, which golang-jwt can only use as an HMAC secret, so an HS256 token signed with the public key's text verifies; return the parsed public key and accept only its algorithms"))
 	}
 }
 
 // listAllowsHMAC reports whether the parse's visible allow-list names an
 // HMAC algorithm.
-func (s *state) listAllowsHMAC(c *jwtapi.Call) bool {
-	opts, _ := s.ix.OptionCalls(c)
-	for _, o := range opts {
-		if o.Func.Option != jwtapi.OptValidMethods {
-			continue
-		}
-		lit, ok := ast.Unparen(o.Arg(o.Func.OptionArg)).(*ast.CompositeLit)
-		if !ok {
+func listAllowsHMAC(ev *jwtapi.VerifyEvent) bool {
+	for _, al := range ev.AllowLists() {
+		if al.Lit == nil || !al.Const {
 			return true // not visible: assume it might
 		}
-		algs, ok := s.listAlgs(lit)
-		if !ok {
-			return true
-		}
-		for _, a := range algs {
+		for _, a := range al.Algs {
 			if jwtapi.AlgFamily(a) == jwtapi.AlgHMAC {
 				return true
 			}
@@ -127,109 +101,34 @@ func (s *state) listAllowsHMAC(c *jwtapi.Call) bool {
 // (go-jose v4 ParseSigned(raw, algs) then tok.Claims(key, …)): the key of
 // the verification decides, by its class, as a keyfunc's would.
 func (s *state) checkMixedDecodeLists() {
-	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleVerify || !c.Func.TokenFromRecv || c.Func.Key < 0 || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+	for _, ev := range s.ix.VerifyEvents() {
+		if ev.Kind != jwtapi.VerifyDecoded || ev.Key == nil || tests.Skip(s.pass.Fset, ev.Expr.Pos()) {
 			continue
 		}
-		dec := s.decodeOf(c.Recv())
-		if dec == nil || dec.Func.Option != jwtapi.OptValidMethods {
+		al := ev.DecodeAllowList()
+		if al == nil || al.Lit == nil || !al.Const || !mixesHMAC(al.Algs) {
 			continue
 		}
-		lit, ok := ast.Unparen(dec.Arg(dec.Func.OptionArg)).(*ast.CompositeLit)
-		if !ok {
-			continue
-		}
-		algs, ok := s.listAlgs(lit)
-		if !ok || !mixesHMAC(algs) {
-			continue
-		}
-		key := s.keyClass(c.Arg(c.Func.Key), nil, 0)
+		key := s.kf.KeyClass(ev.Key, nil)
 		var what string
 		switch {
-		case key.class == keyAny && key.family != jwtapi.AlgHMAC:
+		case key.Class == jwtapi.KeyAny && key.Family != jwtapi.AlgHMAC:
 			what = "an interface{} key from one key set"
-		case key.class == keyPEMPublic:
+		case key.Class == jwtapi.KeyPEMPublic:
 			what = "a PEM public key as []byte"
 		default:
 			continue
 		}
-		api := s.ix.APIName(dec)
-		keep := publicAlgs(algs, key.family)
-		d := diagnostic(lit, api+" mixes HMAC with public-key algorithms ("+strings.Join(algs, ", ")+") while "+s.ix.APIName(c)+" verifies with "+what+": the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
+		keep := publicAlgs(al.Algs, key.Family)
+		d := diagnostic(al.Lit, al.API+" mixes HMAC with public-key algorithms ("+strings.Join(al.Algs, ", ")+") while "+s.ix.APIName(ev.Call)+" verifies with "+what+": the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
 		if len(keep) > 0 {
 			d.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   "keep " + strings.Join(keep, ", "),
-				TextEdits: []analysis.TextEdit{{Pos: lit.Lbrace + 1, End: lit.Rbrace, NewText: []byte(quoteAllAs(keep, lit, s))}},
+				TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(al.Spell(keep))}},
 			}}
 		}
 		s.rep.Report(d)
 	}
-}
-
-// decodeOf returns the decode call a token variable holds, when its only
-// definition is one.
-func (s *state) decodeOf(e ast.Expr) *jwtapi.Call {
-	if e == nil {
-		return nil
-	}
-	if c := s.ix.CallOf(e); c != nil && c.Func.Role == jwtapi.RoleDecode {
-		return c
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := s.info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	defs, ok := s.ix.Defs.Of(v)
-	if !ok || len(defs) != 1 || defs[0].Index > 0 {
-		return nil
-	}
-	if c := s.ix.CallOf(defs[0].Expr); c != nil && c.Func.Role == jwtapi.RoleDecode {
-		return c
-	}
-	return nil
-}
-
-// quoteAllAs writes the kept algorithms the way the list spells its
-// elements: string literals, or the library's constants (jose.RS256)
-// when the list uses them.
-func quoteAllAs(algs []string, lit *ast.CompositeLit, s *state) string {
-	if len(lit.Elts) == 0 {
-		return quoteAll(algs)
-	}
-	sel, ok := ast.Unparen(lit.Elts[0]).(*ast.SelectorExpr)
-	if !ok {
-		return quoteAll(algs)
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return quoteAll(algs)
-	}
-	out := make([]string, len(algs))
-	for i, a := range algs {
-		out[i] = pkg.Name + "." + a
-	}
-	return strings.Join(out, ", ")
-}
-
-// listAlgs returns the algorithm names of a []string literal; ok is false
-// when some element is not a constant.
-func (s *state) listAlgs(lit *ast.CompositeLit) ([]string, bool) {
-	var out []string
-	for _, elt := range lit.Elts {
-		if _, isKV := elt.(*ast.KeyValueExpr); isKV {
-			return nil, false
-		}
-		alg, ok := jwtapi.ConstString(s.info, elt)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, alg)
-	}
-	return out, true
 }
 
 // mixesHMAC reports whether algs holds an HMAC and a public-key algorithm.
@@ -261,12 +160,4 @@ func publicAlgs(algs []string, family string) []string {
 		out = append(out, a)
 	}
 	return out
-}
-
-func quoteAll(algs []string) string {
-	q := make([]string, len(algs))
-	for i, a := range algs {
-		q[i] = strconv.Quote(a)
-	}
-	return strings.Join(q, ", ")
 }

@@ -27,151 +27,69 @@ func (s *state) fileOf(pos token.Pos) *ast.File {
 	return nil
 }
 
-// optionTarget returns the call that takes parser options for c: the
-// parse itself (package-level Parse and ParseWithClaims) or the NewParser
-// call that built its receiver, with the option constructor that pins the
-// algorithms in that call's package. It returns nil when there is none.
-func (s *state) optionTarget(c *jwtapi.Call) (*ast.CallExpr, *types.Func) {
-	var target *ast.CallExpr
-	switch {
-	case c.Func.Options >= 0 && c.Func.Recv == "":
-		target = c.Expr
-	case c.Recv() != nil:
-		target = s.newParserCall(c.Recv(), 0)
-	}
-	if target == nil || target.Ellipsis.IsValid() {
-		return nil, nil
-	}
-	fn, _ := s.info.Uses[jwtapi.CalleeIdent(target)].(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
-		return nil, nil
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || !sig.Variadic() || sig.Params().Len() == 0 {
-		return nil, nil
-	}
-	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
-	if !ok {
-		return nil, nil
-	}
-	for _, row := range s.ix.Model.Funcs() {
-		if row.Role != jwtapi.RoleOption || row.Option != jwtapi.OptValidMethods || row.Pkg != fn.Pkg().Path() {
-			continue
-		}
-		opt, ok := fn.Pkg().Scope().Lookup(row.Name).(*types.Func)
-		if !ok {
-			continue
-		}
-		osig, ok := opt.Type().(*types.Signature)
-		if !ok || osig.Results().Len() != 1 || osig.Params().Len() != 1 {
-			continue
-		}
-		if types.AssignableTo(osig.Results().At(0).Type(), last.Elem()) {
-			return target, opt
-		}
-	}
-	return nil, nil
-}
-
-// newParserCall follows a parser expression to the NewParser call that
-// built it, when there is exactly one.
-func (s *state) newParserCall(e ast.Expr, depth int) *ast.CallExpr {
-	if depth > 4 || e == nil {
-		return nil
-	}
-	if c := s.ix.CallOf(e); c != nil {
-		if c.Func.Role == jwtapi.RoleNewParser {
-			return c.Expr
-		}
-		return nil
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := s.info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	defs, ok := s.ix.Defs.Of(v)
-	if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-		return nil
-	}
-	return s.newParserCall(defs[0].Expr, depth+1)
-}
-
-func (s *state) acceptsOptions(c *jwtapi.Call) bool {
-	t, _ := s.optionTarget(c)
-	return t != nil
-}
-
 // pinFix adds WithValidMethods([]string{alg}) to the call that takes the
 // parse's options.
-func (s *state) pinFix(c *jwtapi.Call, alg string) ([]analysis.SuggestedFix, string) {
+func (s *state) pinFix(ev *jwtapi.VerifyEvent, alg string) ([]analysis.SuggestedFix, string) {
 	if alg == "" {
 		return nil, ""
 	}
-	target, opt := s.optionTarget(c)
-	if target == nil {
+	ins := ev.PinOption()
+	if ins == nil {
 		return nil, ""
 	}
-	file := s.fileOf(target.Pos())
+	file := s.fileOf(ins.Call.Pos())
 	if file == nil {
 		return nil, ""
 	}
-	pkgName, edits, ok := diag.ImportName(s.info, s.pass.Pkg, file, opt.Pkg().Path(), target.Pos())
+	pkgName, edits, ok := diag.ImportName(s.info, s.pass.Pkg, file, ins.Option.Pkg().Path(), ins.Call.Pos())
 	if !ok {
 		return nil, ""
 	}
-	text := pkgName + "." + opt.Name() + "([]string{" + strconv.Quote(alg) + "})"
-	if n := len(target.Args); n > 0 {
-		edits = append(edits, analysis.TextEdit{Pos: target.Args[n-1].End(), End: target.Args[n-1].End(), NewText: []byte(", " + text)})
-	} else {
-		edits = append(edits, analysis.TextEdit{Pos: target.Rparen, End: target.Rparen, NewText: []byte(text)})
-	}
+	text := pkgName + "." + ins.Option.Name() + "([]string{" + strconv.Quote(alg) + "})"
+	edits = append(edits, analysis.TextEdit{Pos: ins.Pos, End: ins.Pos, NewText: []byte(ins.Sep + text)})
 	return []analysis.SuggestedFix{{Message: "add " + text, TextEdits: edits}}, text
 }
 
 // errCheckFix inserts "if err != nil { … }" after the parse, when the
 // statement sits in a statement list and the enclosing function has a way
 // to answer the failure (see returnText).
-func (s *state) errCheckFix(st *site) []analysis.SuggestedFix {
-	if !st.hasErr || st.stmt == nil {
+func (s *state) errCheckFix(st *jwtapi.VerifyEvent) []analysis.SuggestedFix {
+	if !st.HasErr() || st.Stmt == nil {
 		return nil
 	}
-	switch s.parents[st.stmt].(type) {
+	switch s.ix.Parent(st.Stmt).(type) {
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 	default:
 		return nil
 	}
-	file := s.fileOf(st.stmt.Pos())
+	file := s.fileOf(st.Stmt.Pos())
 	if file == nil {
 		return nil
 	}
-	indent := strings.Repeat("\t", max(s.pass.Fset.Position(st.stmt.Pos()).Column-1, 0))
+	indent := strings.Repeat("\t", max(s.pass.Fset.Position(st.Stmt.Pos()).Column-1, 0))
 	errName := "err"
 	var edits []analysis.TextEdit
-	switch stmt := st.stmt.(type) {
+	switch stmt := st.Stmt.(type) {
 	case *ast.AssignStmt:
 		switch {
-		case st.err != nil:
-			errName = st.err.Name()
-		case st.errBlank != nil:
+		case st.ErrVar != nil:
+			errName = st.ErrVar.Name()
+		case st.ErrBlank != nil:
 			if !s.errNameFree(stmt) {
 				return nil
 			}
-			edits = append(edits, analysis.TextEdit{Pos: st.errBlank.Pos(), End: st.errBlank.End(), NewText: []byte(errName)})
+			edits = append(edits, analysis.TextEdit{Pos: st.ErrBlank.Pos(), End: st.ErrBlank.End(), NewText: []byte(errName)})
 		default:
 			return nil
 		}
 	case *ast.ExprStmt:
-		if ast.Unparen(stmt.X) != st.call {
+		if ast.Unparen(stmt.X) != st.Expr {
 			return nil
 		}
 	default:
 		return nil
 	}
-	ret, importEdits, ok := s.returnText(st.encl, file, errName, st.stmt.Pos())
+	ret, importEdits, ok := s.returnText(st.Encl, file, errName, st.Stmt.Pos())
 	if !ok {
 		return nil
 	}
@@ -179,7 +97,7 @@ func (s *state) errCheckFix(st *site) []analysis.SuggestedFix {
 	ret = strings.ReplaceAll(ret, "\n", "\n"+indent+"\t")
 	body := " " + errName + " != nil {\n" + indent + "\t" + ret + "\n" + indent + "}"
 	// The new lines go after a comment that ends the statement's line.
-	lineEnd := st.stmt.End()
+	lineEnd := st.Stmt.End()
 	line := s.pass.Fset.Position(lineEnd).Line
 	for _, cg := range file.Comments {
 		if cg.Pos() >= lineEnd && s.pass.Fset.Position(cg.Pos()).Line == line {
@@ -187,9 +105,9 @@ func (s *state) errCheckFix(st *site) []analysis.SuggestedFix {
 			break
 		}
 	}
-	if es, ok := st.stmt.(*ast.ExprStmt); ok {
-		sig, ok := s.info.TypeOf(st.call).(*types.Tuple)
-		if !ok || sig.Len() < 1 || !isError(sig.At(sig.Len()-1).Type()) {
+	if es, ok := st.Stmt.(*ast.ExprStmt); ok {
+		sig, ok := s.info.TypeOf(st.Expr).(*types.Tuple)
+		if !ok || sig.Len() < 1 || !jwtapi.IsErrorType(sig.At(sig.Len()-1).Type()) {
 			return nil
 		}
 		lhs := strings.Repeat("_, ", sig.Len()-1) + errName
@@ -215,7 +133,7 @@ func (s *state) errNameFree(stmt *ast.AssignStmt) bool {
 		if obj == nil {
 			return true
 		}
-		if !isError(obj.Type()) {
+		if !jwtapi.IsErrorType(obj.Type()) {
 			return false
 		}
 		if obj.Pos() > stmt.Pos() {
@@ -234,7 +152,7 @@ func (s *state) errNameFree(stmt *ast.AssignStmt) bool {
 	}
 	_, obj := scope.LookupParent("err", stmt.Pos())
 	v, ok := obj.(*types.Var)
-	return ok && isError(v.Type())
+	return ok && jwtapi.IsErrorType(v.Type())
 }
 
 // returnText writes what the fix does on a parse error in the function
@@ -261,7 +179,7 @@ func (s *state) returnText(fn ast.Node, file *ast.File, errName string, pos toke
 		return s.answerText(answer, param, file, pos)
 	}
 	res := sig.Results()
-	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+	if res.Len() == 0 || !jwtapi.IsErrorType(res.At(res.Len()-1).Type()) {
 		return "", nil, false
 	}
 	var vals []string
@@ -354,7 +272,7 @@ func (s *state) definesOther(obj types.Object) bool {
 		if o != obj {
 			continue
 		}
-		as, ok := s.parents[id].(*ast.AssignStmt)
+		as, ok := s.ix.Parent(id).(*ast.AssignStmt)
 		if !ok || as.Tok != token.DEFINE {
 			return false
 		}

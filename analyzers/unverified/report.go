@@ -15,10 +15,10 @@ import (
 // claims used without verification.
 func (s *state) checkSites() {
 	for _, st := range s.collectSites() {
-		if tests.Skip(s.pass.Fset, st.call.Pos()) {
+		if tests.Skip(s.pass.Fset, st.Expr.Pos()) {
 			continue
 		}
-		if st.unverified {
+		if st.Unverified {
 			s.checkUnverified(st)
 		} else {
 			s.checkVerified(st)
@@ -28,20 +28,20 @@ func (s *state) checkSites() {
 
 // returnsAsWrapper reports whether u is the return that makes st's
 // function a wrapper: its callers judge the result.
-func (s *state) returnsAsWrapper(st *site, u claimUse) bool {
+func (s *state) returnsAsWrapper(st *jwtapi.VerifyEvent, u claimUse) bool {
 	if u.ret == nil {
 		return false
 	}
-	decl, ok := st.encl.(*ast.FuncDecl)
-	if !ok || s.enclosingFunc(u.ret) != decl {
+	decl, ok := st.Encl.(*ast.FuncDecl)
+	if !ok || s.ix.EnclosingFunc(u.ret) != decl {
 		return false
 	}
 	fn, _ := s.info.Defs[decl.Name].(*types.Func)
 	w := s.wrappers[fn]
-	return w != nil && w.Result == u.idx && (w.Kind == wrapUnverified) == st.unverified
+	return w != nil && w.Result == u.idx && (w.Kind == jwtapi.WrapUnverified) == st.Unverified
 }
 
-func (s *state) checkUnverified(st *site) {
+func (s *state) checkUnverified(st *jwtapi.VerifyEvent) {
 	var first *claimUse
 	for _, u := range s.claimUses(st) {
 		if u.token || s.returnsAsWrapper(st, u) {
@@ -53,35 +53,33 @@ func (s *state) checkUnverified(st *site) {
 	if first == nil {
 		return
 	}
-	if s.verifiedAfter(s.outerBody(st.call), st.call.End(), st.tokenArg, st.tok) || s.peekHelper(st) || s.verifiedBefore(st) {
+	if s.verifiedAfter(s.outerBody(st.Expr), st.Expr.End(), st.Token, st.TokenVar) || s.peekHelper(st) || s.verifiedBefore(st) {
 		return
 	}
-	s.rep.Reportf(st.call.Pos(), st.call.End(),
-		"claims of %s are used but the token's signature is never verified: verify the same token with its key before trusting its claims", st.api)
+	s.rep.Reportf(st.Expr.Pos(), st.Expr.End(),
+		"claims of %s are used but the token's signature is never verified: verify the same token with its key before trusting its claims", st.API)
 }
 
 // peekHelper reports whether st sits in a helper that decodes its token
 // parameter for callers in this package that all verify the same token
 // string afterwards: the peek-then-verify idiom split over two functions.
-func (s *state) peekHelper(st *site) bool {
-	decl, ok := st.encl.(*ast.FuncDecl)
+func (s *state) peekHelper(st *jwtapi.VerifyEvent) bool {
+	decl, ok := st.Encl.(*ast.FuncDecl)
 	if !ok {
 		return false
 	}
 	fn, _ := s.info.Defs[decl.Name].(*types.Func)
-	param := s.paramIndex(decl, st.tokenArg)
+	param := s.ix.ParamIndex(decl, st.Token)
 	if fn == nil || param < 0 {
 		return false
 	}
 	n := 0
-	for _, sc := range s.calls {
-		if sc.fn != fn {
+	for _, sc := range s.ix.StaticCalls() {
+		if sc.Fn != fn {
 			continue
 		}
-		if param >= len(sc.call.Args) {
-			return false
-		}
-		if !s.verifiedAfter(s.outerBody(sc.call), sc.call.End(), sc.call.Args[param], nil) {
+		tok := jwtapi.ArgAt(sc.Call, param)
+		if tok == nil || !s.verifiedAfter(s.outerBody(sc.Call), sc.Call.End(), tok, nil) {
 			return false
 		}
 		n++
@@ -89,8 +87,8 @@ func (s *state) peekHelper(st *site) bool {
 	return n > 0
 }
 
-func (s *state) checkVerified(st *site) {
-	if !st.claimsOnError {
+func (s *state) checkVerified(st *jwtapi.VerifyEvent) {
+	if !st.ClaimsOnError {
 		return
 	}
 	for _, u := range s.claimUses(st) {
@@ -104,40 +102,40 @@ func (s *state) checkVerified(st *site) {
 
 // reportUnchecked reports the first unguarded use of st's claims, with the
 // reason the check fails.
-func (s *state) reportUnchecked(st *site, u claimUse) {
-	d := analysis.Diagnostic{Pos: st.call.Pos(), End: st.call.End()}
+func (s *state) reportUnchecked(st *jwtapi.VerifyEvent, u claimUse) {
+	d := analysis.Diagnostic{Pos: st.Expr.Pos(), End: st.Expr.End()}
 	sentinel, inside := s.sentinelTest(st, u.node)
 	switch {
-	case st.err == nil && st.errDropped:
-		d.Message = "error of " + st.api + " is discarded but its claims are used: return on a non-nil error (or check token.Valid) before reading the claims"
+	case st.ErrVar == nil && st.ErrDropped:
+		d.Message = "error of " + st.API + " is discarded but its claims are used: return on a non-nil error (or check token.Valid) before reading the claims"
 		d.SuggestedFixes = s.errCheckFix(st)
-	case st.err == nil && st.hasErr:
+	case st.ErrVar == nil && st.HasErr():
 		// The error goes somewhere this analysis does not follow.
 		return
-	case st.err == nil:
-		d.Message = "claims of " + st.api + " are used without checking that the parse succeeded: check token.Valid before reading the claims"
+	case st.ErrVar == nil:
+		d.Message = "claims of " + st.API + " are used without checking that the parse succeeded: check token.Valid before reading the claims"
 	case sentinel != "" && inside:
-		d.Message = "claims of " + st.api + " are used when the error only matches " + sentinel + ", which this library also reports for tokens with a bad signature: require err == nil, or compare the error bits for equality, before reading the claims"
+		d.Message = "claims of " + st.API + " are used when the error only matches " + sentinel + ", which this library also reports for tokens with a bad signature: require err == nil, or compare the error bits for equality, before reading the claims"
 	case sentinel != "":
-		d.Message = "error of " + st.api + " is only tested for " + sentinel + " before its claims are used, so other failures such as a bad signature fall through: return on every non-nil error before reading the claims"
+		d.Message = "error of " + st.API + " is only tested for " + sentinel + " before its claims are used, so other failures such as a bad signature fall through: return on every non-nil error before reading the claims"
 	case !s.errReferenced(st, u.node.Pos()):
-		d.Message = "claims of " + st.api + " are used before its error is checked: return on a non-nil error (or check token.Valid) before reading the claims"
+		d.Message = "claims of " + st.API + " are used before its error is checked: return on a non-nil error (or check token.Valid) before reading the claims"
 		d.SuggestedFixes = s.errCheckFix(st)
 	default:
-		d.Message = "claims of " + st.api + " are used on a path where its error may be non-nil: return on a non-nil error (or check token.Valid) before reading the claims"
+		d.Message = "claims of " + st.API + " are used on a path where its error may be non-nil: return on a non-nil error (or check token.Valid) before reading the claims"
 	}
 	s.rep.Report(d)
 }
 
 // errReferenced reports whether the site's error variable is mentioned
 // between the site and pos.
-func (s *state) errReferenced(st *site, pos token.Pos) bool {
+func (s *state) errReferenced(st *jwtapi.VerifyEvent, pos token.Pos) bool {
 	found := false
-	ast.Inspect(st.body, func(n ast.Node) bool {
+	ast.Inspect(st.Body, func(n ast.Node) bool {
 		if found {
 			return false
 		}
-		if id, ok := n.(*ast.Ident); ok && id.Pos() > st.after && id.Pos() < pos && s.info.Uses[id] == st.err {
+		if id, ok := n.(*ast.Ident); ok && id.Pos() > st.After && id.Pos() < pos && s.info.Uses[id] == st.ErrVar {
 			found = true
 		}
 		return true
@@ -148,11 +146,11 @@ func (s *state) errReferenced(st *site, pos token.Pos) bool {
 // sentinelTest looks for tests of the error against modelled sentinels
 // between the site and the use. It returns their names and whether the
 // use sits in the branch where such a test holds.
-func (s *state) sentinelTest(st *site, use ast.Node) (string, bool) {
+func (s *state) sentinelTest(st *jwtapi.VerifyEvent, use ast.Node) (string, bool) {
 	var names []string
 	seen := map[string]bool{}
-	for _, r := range s.ix.Refs {
-		if r.Var.Role != jwtapi.VarErrorSentinel || r.Ident.Pos() <= st.after || r.Ident.Pos() >= use.Pos() || r.Ident.Pos() < st.body.Pos() || r.Ident.End() > st.body.End() {
+	for _, r := range s.ix.SentinelRefs() {
+		if r.Ident.Pos() <= st.After || r.Ident.Pos() >= use.Pos() || r.Ident.Pos() < st.Body.Pos() || r.Ident.End() > st.Body.End() {
 			continue
 		}
 		if s.inBranchOf(use, r.Ident) {
@@ -170,7 +168,7 @@ func (s *state) sentinelTest(st *site, use ast.Node) (string, bool) {
 // condition contains id.
 func (s *state) inBranchOf(use ast.Node, id *ast.Ident) bool {
 	child := use
-	for p := s.parents[child]; p != nil; child, p = p, s.parents[p] {
+	for p := s.ix.Parent(child); p != nil; child, p = p, s.ix.Parent(p) {
 		if ifs, ok := p.(*ast.IfStmt); ok && child == ifs.Body && ifs.Cond != nil && ifs.Cond.Pos() <= id.Pos() && id.End() <= ifs.Cond.End() {
 			return true
 		}
@@ -192,7 +190,7 @@ func sentinelName(info *types.Info, id *ast.Ident) string {
 // returnsValidity reports whether u returns the claims together with the
 // outcome of the parse (return claims, token.Valid), leaving the check to
 // the caller.
-func (s *state) returnsValidity(st *site, u claimUse) bool {
+func (s *state) returnsValidity(st *jwtapi.VerifyEvent, u claimUse) bool {
 	if u.ret == nil {
 		return false
 	}
@@ -209,7 +207,7 @@ func (s *state) returnsValidity(st *site, u claimUse) bool {
 // keyfunc is verified by the parse that calls the keyfunc.
 func (s *state) outerBody(n ast.Node) *ast.BlockStmt {
 	var body *ast.BlockStmt
-	for p := s.parents[n]; p != nil; p = s.parents[p] {
+	for p := s.ix.Parent(n); p != nil; p = s.ix.Parent(p) {
 		switch f := p.(type) {
 		case *ast.FuncDecl:
 			return f.Body

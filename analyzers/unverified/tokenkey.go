@@ -27,18 +27,17 @@ import (
 // written by the token's author too.
 func (s *state) checkHeaderKeys() {
 	s.checkAutoFetch()
-	hk := &headerKeys{s: s, funcs: map[*types.Func]bool{}, busy: map[*types.Func]bool{},
-		vars: map[*types.Var]bool{}, varBusy: map[*types.Var]bool{}}
+	hk := s.ix.HeaderKeys()
 	var sinks []*jwtapi.KeySink
 	for _, sink := range s.ix.KeySinks() {
 		if sink.Kind != jwtapi.SinkVerify || tests.Skip(s.pass.Fset, sink.Key.Pos()) {
 			continue
 		}
-		if hk.derived(sink.Key, 0) {
+		if hk.Derived(sink.Key) {
 			sinks = append(sinks, sink)
 		}
 	}
-	if len(sinks) == 0 || hk.boundOrPinned() {
+	if len(sinks) == 0 || s.boundOrPinned(hk) {
 		return
 	}
 	for _, sink := range sinks {
@@ -55,295 +54,20 @@ func (s *state) checkHeaderKeys() {
 // allow every URL (jwk.InsecureWhitelist): the token's author then names
 // the keys that verify it.
 func (s *state) checkAutoFetch() {
-	for _, c := range s.ix.Calls {
-		if !c.Func.FromTokenHeader || c.Func.Role != jwtapi.RoleOption || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
+	for _, c := range s.ix.AutoFetchAnyURL() {
+		if tests.Skip(s.pass.Fset, c.Expr.Pos()) {
 			continue
 		}
-		opts, _ := s.ix.OptionCalls(c)
-		for _, o := range opts {
-			for _, a := range o.Expr.Args {
-				if s.ix.Model.AllowsAnyURL(s.info.TypeOf(a)) {
-					s.rep.Reportf(c.Expr.Pos(), c.Expr.End(),
-						"%s verifies the token with keys fetched from the jku URL the token itself names, and its whitelist allows every URL: whoever writes the token picks the key; whitelist the key-set URLs you trust", s.ix.APIName(c))
-				}
-			}
-		}
+		s.rep.Reportf(c.Expr.Pos(), c.Expr.End(),
+			"%s verifies the token with keys fetched from the jku URL the token itself names, and its whitelist allows every URL: whoever writes the token picks the key; whitelist the key-set URLs you trust", s.ix.APIName(c))
 	}
-}
-
-// headerKeys decides which expressions hold a key (or key URL) from a
-// token's header.
-type headerKeys struct {
-	s       *state
-	funcs   map[*types.Func]bool // package functions that return one
-	busy    map[*types.Func]bool
-	vars    map[*types.Var]bool // memo of varDerived
-	varBusy map[*types.Var]bool
-}
-
-// derived reports whether e holds a key, key set or key URL the token
-// supplies, or a value read or fetched from one.
-func (h *headerKeys) derived(e ast.Expr, depth int) bool {
-	if e == nil || depth > 8 {
-		return false
-	}
-	s := h.s
-	switch x := ast.Unparen(e).(type) {
-	case *ast.UnaryExpr:
-		return x.Op == token.AND && h.derived(x.X, depth+1)
-	case *ast.StarExpr:
-		return h.derived(x.X, depth+1)
-	case *ast.TypeAssertExpr:
-		return h.derived(x.X, depth+1)
-	case *ast.SelectorExpr:
-		sel := s.info.Selections[x]
-		if sel == nil || sel.Kind() != types.FieldVal {
-			return false
-		}
-		if f := s.ix.Model.Field(sel.Recv(), x.Sel.Name); f != nil && f.FromTokenHeader {
-			return true
-		}
-		// The key inside an embedded key (jwk.Key), not its kid, algorithm
-		// or certificate chain.
-		return types.IsInterface(sel.Type()) && h.derived(x.X, depth+1)
-	case *ast.IndexExpr:
-		if h.headerMap(x.X, 0) {
-			name, ok := jwtapi.ConstString(s.info, x.Index)
-			return ok && jwtapi.IsKeyHeaderParam(name)
-		}
-		return h.derived(x.X, depth+1) // a key of a fetched set
-	case *ast.Ident:
-		v, ok := s.info.Uses[x].(*types.Var)
-		if !ok || v.Pkg() != s.pass.Pkg || v.IsField() {
-			return false
-		}
-		return h.varDerived(v, depth)
-	case *ast.CallExpr:
-		return h.callDerived(x, depth)
-	}
-	return false
-}
-
-// varDerived follows a variable of this package through its assignments
-// and the calls that fill it; memoized, and false on a cycle.
-func (h *headerKeys) varDerived(v *types.Var, depth int) bool {
-	if r, ok := h.vars[v]; ok {
-		return r
-	}
-	if h.varBusy[v] {
-		return false
-	}
-	h.varBusy[v] = true
-	defer delete(h.varBusy, v)
-	s := h.s
-	found := h.filledFrom(v, depth)
-	for _, d := range s.ix.Defs.Assigned(v) {
-		if found {
-			break
-		}
-		if d.Expr == nil {
-			continue
-		}
-		if d.Index >= 0 {
-			if d.Index != 0 {
-				continue
-			}
-			switch x := ast.Unparen(d.Expr).(type) {
-			case *ast.CallExpr:
-				found = h.callDerived(x, depth+1)
-			case *ast.TypeAssertExpr, *ast.IndexExpr:
-				found = h.derived(x, depth+1) // v, ok := x.(T), v, ok := m[k]
-			}
-			continue
-		}
-		found = h.derived(d.Expr, depth+1)
-	}
-	h.vars[v] = found
-	return found
-}
-
-// callDerived: a modelled call that reads the header's key, a package
-// function returning such a key, a conversion, or a call that parses or
-// fetches from such a value (jwk.ParseKey, jwk.Fetch, set.LookupKeyID) and
-// yields something other than a plain value.
-func (h *headerKeys) callDerived(call *ast.CallExpr, depth int) bool {
-	s := h.s
-	if depth > 8 {
-		return false
-	}
-	if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() {
-		return len(call.Args) == 1 && h.derived(call.Args[0], depth+1)
-	}
-	if c := s.ix.CallOf(call); c != nil && c.Func.FromTokenHeader {
-		return true
-	}
-	if h.readsToken(call) {
-		return false
-	}
-	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
-	if fn != nil && fn.Pkg() == s.pass.Pkg {
-		if h.returnsDerived(fn.Origin(), depth+1) {
-			return true
-		}
-	}
-	if !keyLikeResult(s.info.TypeOf(call)) {
-		return false
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if m := s.info.Selections[sel]; m != nil && m.Kind() == types.MethodVal && h.derived(sel.X, depth+1) {
-			return true
-		}
-	}
-	for _, a := range call.Args {
-		if h.derived(a, depth+1) {
-			return true
-		}
-	}
-	return false
-}
-
-// filledFrom reports whether v's address is given to a call that decodes
-// a header key into it: json.Unmarshal(b, &k), key.Raw(&raw).
-func (h *headerKeys) filledFrom(v *types.Var, depth int) bool {
-	s := h.s
-	for _, sc := range s.calls {
-		if h.readsToken(sc.call) {
-			continue
-		}
-		target := false
-		for _, a := range sc.call.Args {
-			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
-				if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && s.info.Uses[id] == v {
-					target = true
-				}
-			}
-		}
-		if !target {
-			continue
-		}
-		if sel, ok := ast.Unparen(sc.call.Fun).(*ast.SelectorExpr); ok {
-			if m := s.info.Selections[sel]; m != nil && m.Kind() == types.MethodVal && h.derived(sel.X, depth+1) {
-				return true
-			}
-		}
-		for _, a := range sc.call.Args {
-			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
-				continue
-			}
-			if h.derived(a, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// readsToken reports a library call that verifies or decodes a token
-// (go-jose Claims(key, &dest), a parse): what it returns or fills is the
-// token's claims or payload, not the key it was given. Without this the
-// claims verified with a header key would count as that key, and their
-// use (a grant built from them) as the key bound or stored.
-func (h *headerKeys) readsToken(call *ast.CallExpr) bool {
-	c := h.s.ix.CallOf(call)
-	if c == nil {
-		return false
-	}
-	switch c.Func.Role {
-	case jwtapi.RoleParse, jwtapi.RoleVerify, jwtapi.RoleParseUnverified:
-		return true
-	}
-	return false
-}
-
-// keyLikeResult reports whether a call's (first) result can hold a key: not
-// a string, number, bool or error.
-func keyLikeResult(t types.Type) bool {
-	if tup, ok := t.(*types.Tuple); ok {
-		if tup.Len() == 0 {
-			return false
-		}
-		t = tup.At(0).Type()
-	}
-	if t == nil || isError(t) {
-		return false
-	}
-	if b, ok := t.Underlying().(*types.Basic); ok {
-		return b.Info()&(types.IsString|types.IsNumeric|types.IsBoolean) == 0
-	}
-	return true
-}
-
-// returnsDerived reports whether a function of this package returns a key
-// from a token's header as its first result.
-func (h *headerKeys) returnsDerived(fn *types.Func, depth int) bool {
-	if r, ok := h.funcs[fn]; ok {
-		return r
-	}
-	decl := h.s.ix.Funcs[fn]
-	if decl == nil || decl.Body == nil || h.busy[fn] || depth > 8 {
-		return false
-	}
-	h.busy[fn] = true
-	defer delete(h.busy, fn)
-	found := false
-	for _, ret := range jwtapi.OwnReturns(decl.Body) {
-		switch {
-		case len(ret.Results) == 0:
-			// A naked return: the named first result.
-			if res := decl.Type.Results; res != nil && len(res.List) > 0 && len(res.List[0].Names) > 0 {
-				found = found || h.derived(res.List[0].Names[0], depth+1) || h.namedDerived(res.List[0].Names[0], depth+1)
-			}
-		default:
-			found = found || h.derived(ret.Results[0], depth+1)
-		}
-	}
-	h.funcs[fn] = found
-	return found
-}
-
-// namedDerived follows a named result through its assignments.
-func (h *headerKeys) namedDerived(name *ast.Ident, depth int) bool {
-	v, ok := h.s.info.Defs[name].(*types.Var)
-	if !ok {
-		return false
-	}
-	for _, d := range h.s.ix.Defs.Assigned(v) {
-		if d.Expr != nil && d.Index < 0 && h.derived(d.Expr, depth+1) {
-			return true
-		}
-	}
-	return false
-}
-
-// headerMap reports whether e is a token's header map (golang-jwt
-// token.Header, by the Type row's HeaderField), or a local copy of it.
-func (h *headerKeys) headerMap(e ast.Expr, depth int) bool {
-	s := h.s
-	switch x := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		if tt := s.ix.Model.Type(s.info.TypeOf(x.X)); tt != nil && tt.Role == jwtapi.TypeToken && tt.HeaderField != "" && x.Sel.Name == tt.HeaderField {
-			return true
-		}
-	case *ast.Ident:
-		v, ok := s.info.Uses[x].(*types.Var)
-		if !ok || depth > 3 {
-			return false
-		}
-		defs, ok := s.ix.Defs.Of(v)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-			return false
-		}
-		return h.headerMap(defs[0].Expr, depth+1)
-	}
-	return false
 }
 
 // boundOrPinned reports whether the package does something with a header
 // key besides verifying with it: computes its thumbprint, compares it
 // (Equal, ==, a lookup keyed by it, a prefix test of a URL), passes it to
 // other code or stores it in a literal.
-func (h *headerKeys) boundOrPinned() bool {
-	s := h.s
+func (s *state) boundOrPinned(h *jwtapi.HeaderKeys) bool {
 	found := false
 	for _, f := range s.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -352,16 +76,16 @@ func (h *headerKeys) boundOrPinned() bool {
 			}
 			switch x := n.(type) {
 			case *ast.CallExpr:
-				if h.pinCall(x) {
+				if s.pinCall(h, x) {
 					found = true
 				}
 			case *ast.BinaryExpr:
-				if (x.Op == token.EQL || x.Op == token.NEQ) && !isNil(s.info, x.X) && !isNil(s.info, x.Y) && (h.derived(x.X, 0) || h.derived(x.Y, 0)) {
+				if (x.Op == token.EQL || x.Op == token.NEQ) && !isNil(s.info, x.X) && !isNil(s.info, x.Y) && (h.Derived(x.X) || h.Derived(x.Y)) {
 					found = true
 				}
 			case *ast.IndexExpr:
 				if t := s.info.TypeOf(x.X); t != nil {
-					if _, isMap := t.Underlying().(*types.Map); isMap && h.derived(x.Index, 0) {
+					if _, isMap := t.Underlying().(*types.Map); isMap && h.Derived(x.Index) {
 						found = true
 					}
 				}
@@ -370,7 +94,7 @@ func (h *headerKeys) boundOrPinned() bool {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
 						elt = kv.Value
 					}
-					if h.derived(elt, 0) {
+					if h.Derived(elt) {
 						found = true
 					}
 				}
@@ -384,10 +108,9 @@ func (h *headerKeys) boundOrPinned() bool {
 // pinCall reports a call that checks or hands on a header key: a method
 // such as Thumbprint or Equal on it, or a call of other code (not a JWT
 // library, not a fetch or parse that yields a key) that receives it.
-func (h *headerKeys) pinCall(call *ast.CallExpr) bool {
-	s := h.s
+func (s *state) pinCall(h *jwtapi.HeaderKeys, call *ast.CallExpr) bool {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if m := s.info.Selections[sel]; m != nil && m.Kind() == types.MethodVal && h.derived(sel.X, 0) {
+		if m := s.info.Selections[sel]; m != nil && m.Kind() == types.MethodVal && h.Derived(sel.X) {
 			switch m.Obj().Name() {
 			case "Thumbprint", "Equal":
 				return true
@@ -396,7 +119,7 @@ func (h *headerKeys) pinCall(call *ast.CallExpr) bool {
 	}
 	var arg bool
 	for _, a := range call.Args {
-		if h.derived(a, 0) {
+		if h.Derived(a) {
 			arg = true
 		}
 	}
@@ -421,10 +144,10 @@ func (h *headerKeys) pinCall(call *ast.CallExpr) bool {
 		// checking it; comparisons do check it.
 		return stdComparisons[fn.Pkg().Path()+"."+fn.Name()]
 	}
-	if fn.Pkg() != nil && fn.Pkg() == s.pass.Pkg && h.returnsDerived(fn.Origin(), 0) {
+	if fn.Pkg() != nil && fn.Pkg() == s.pass.Pkg && h.ReturnsDerived(fn.Origin()) {
 		return false // a helper that hands the key back for verification
 	}
-	if keyLikeResult(s.info.TypeOf(call)) {
+	if jwtapi.KeyLikeResult(s.info.TypeOf(call)) {
 		// A parse or fetch that yields the key (jwk.ParseKey, jwk.Fetch):
 		// a step toward the verification, not a check. A comparison
 		// helper returns a bool or an error.

@@ -2,14 +2,11 @@ package unverified
 
 import (
 	"flag"
-	"fmt"
 	"go/ast"
 	"go/types"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
@@ -27,9 +24,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
 	Run:      run,
 	Flags:    flags(),
-	FactTypes: []analysis.Fact{
-		new(WrapperFact), new(VerifyFact), new(KeyfuncFact), new(MethodCheckFact), new(SignsFact),
-	},
+	// The library facts (jwtapi) this rule derives from verify events.
+	FactTypes:        jwtapi.VerifyFactTypes(),
 	RunDespiteErrors: true,
 }
 
@@ -42,102 +38,25 @@ func flags() flag.FlagSet {
 	return fs
 }
 
-// Wrapper kinds.
-const (
-	wrapToken      = "token"      // returns a verified parse's token with its error
-	wrapClaims     = "claims"     // returns a verified parse's claims (or values read from them) with its error
-	wrapUnverified = "unverified" // returns the token or claims of a decode that does not verify
-)
-
-// WrapperFact marks a function that returns the result of a JWT parse
-// together with the parse's error, so that its callers are judged as if
-// they called the parse.
-type WrapperFact struct {
-	Kind     string
-	Result   int    // the result holding the token or claims
-	Err      int    // the result holding the parse error, -1 when none
-	TokenArg int    // the parameter holding the token string, -1 when none
-	API      string // the library call underneath, for messages
-}
-
-func (*WrapperFact) AFact() {}
-
-func (f *WrapperFact) String() string {
-	return fmt.Sprintf("wrapper(%s of %s)", f.Kind, f.API)
-}
-
-// VerifyFact marks a function that verifies the token string passed as
-// parameter Param.
-type VerifyFact struct{ Param int }
-
-func (*VerifyFact) AFact() {}
-
-func (f *VerifyFact) String() string { return fmt.Sprintf("verifies(param %d)", f.Param) }
-
-// KeyfuncFact describes a keyfunc, or a function or variable that yields
-// one: whether it pins the algorithm and what kind of key it returns.
-type KeyfuncFact struct {
-	Pins   bool
-	Key    string // a keyClass
-	Family string // algorithm family the key type implies, "" when none
-	PEMRSA bool   // a PEM public key known to be RSA
-	// PEMBytes: some path returns a PEM public key as []byte.
-	PEMBytes bool
-}
-
-func (*KeyfuncFact) AFact() {}
-
-func (f *KeyfuncFact) String() string {
-	if f.Pins {
-		return "keyfunc(pins)"
-	}
-	return "keyfunc(no pin, key " + f.Key + ")"
-}
-
-// MethodCheckFact records, for a function with a token parameter, which
-// of its token parameters it checks the signing method of.
-type MethodCheckFact struct{ Params []int }
-
-func (*MethodCheckFact) AFact() {}
-
-func (f *MethodCheckFact) String() string { return fmt.Sprintf("checksmethod(%v)", f.Params) }
-
-// SignsFact is a package fact listing the algorithms the package signs
-// with.
-type SignsFact struct{ Algs []string }
-
-func (*SignsFact) AFact() {}
-
-func (f *SignsFact) String() string { return "signs(" + strings.Join(f.Algs, ",") + ")" }
-
 // state is one run of the analyzer over a package.
 type state struct {
-	pass    *analysis.Pass
-	ix      *jwtapi.Index
-	flow    *keyflow.Flow
-	info    *types.Info
-	rep     *diag.Reporter
-	parents map[ast.Node]ast.Node
-	// calls lists every static call in the package with its callee.
-	calls []staticCall
+	pass *analysis.Pass
+	ix   *jwtapi.Index
+	flow *keyflow.Flow
+	info *types.Info
+	rep  *diag.Reporter
 	// Local facts, exported at the end.
-	wrappers  map[*types.Func]*WrapperFact
-	verifiers map[*types.Func]int
-	// keyfuncs indexes the package's keyfuncs by node.
-	keyfuncs map[ast.Node]*jwtapi.Keyfunc
-	kfMemo   map[ast.Node]*kfInfo
-	kfBusy   map[ast.Node]bool
-	checkMem map[*types.Func][]bool
-	pinned   map[*types.Var]bool // parsers whose ValidMethods is assigned
+	wrappers  map[*types.Func]*jwtapi.WrapperFact
+	verifiers map[*types.Func]*jwtapi.VerifyFact
+	// flows are the control-flow graphs of the functions that hold verify
+	// events, built on first need.
+	flows map[*ast.BlockStmt]*funcFlow
+	// kf resolves keyfuncs, with the facts of this analyzer.
+	kf *jwtapi.KeyfuncResolver
 	// signAlgs: algorithms this package signs with; allAlgs adds those of
 	// the packages it depends on.
 	signAlgs []string
 	allAlgs  []string
-}
-
-type staticCall struct {
-	call *ast.CallExpr
-	fn   *types.Func
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -146,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	lib := ix.UsesLibrary || jwtapi.UsesImportedFacts(pass)
-	hand := !ix.Skipped && importsHandDecoding(pass.Pkg, ix.UsesLibrary)
+	hand := !ix.Skipped && jwtapi.MayDecodeByHand(pass.Pkg, ix.UsesLibrary)
 	if !lib && !hand {
 		return nil, nil
 	}
@@ -156,18 +75,11 @@ func run(pass *analysis.Pass) (any, error) {
 		ix:        ix,
 		flow:      flow,
 		info:      pass.TypesInfo,
-		parents:   make(map[ast.Node]ast.Node),
-		wrappers:  make(map[*types.Func]*WrapperFact),
-		verifiers: make(map[*types.Func]int),
-		keyfuncs:  make(map[ast.Node]*jwtapi.Keyfunc),
-		kfMemo:    make(map[ast.Node]*kfInfo),
-		kfBusy:    make(map[ast.Node]bool),
-		checkMem:  make(map[*types.Func][]bool),
+		wrappers:  make(map[*types.Func]*jwtapi.WrapperFact),
+		verifiers: make(map[*types.Func]*jwtapi.VerifyFact),
+		flows:     make(map[*ast.BlockStmt]*funcFlow),
 	}
-	for _, kf := range ix.Keyfuncs {
-		s.keyfuncs[kf.Node] = kf
-	}
-	s.index()
+	s.kf = ix.NewKeyfuncResolver(pass.ImportObjectFact, s.pemOracle())
 	if !lib {
 		// No JWT library here: only a token decoded by hand can be
 		// trusted unverified.
@@ -195,45 +107,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// index records parents and static calls of every file.
-func (s *state) index() {
-	for _, f := range s.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			if len(stack) > 0 {
-				s.parents[n] = stack[len(stack)-1]
-			}
-			stack = append(stack, n)
-			if call, ok := n.(*ast.CallExpr); ok {
-				if fn, ok := typeutil.Callee(s.info, call).(*types.Func); ok {
-					s.calls = append(s.calls, staticCall{call, fn.Origin()})
-				}
-			}
-			return true
-		})
-	}
-}
-
 // collectAlgs gathers the algorithms the package signs with, and those of
 // its dependencies from their facts.
 func (s *state) collectAlgs() {
-	seen := map[string]bool{}
-	for _, c := range s.ix.Calls {
-		if c.Func.Role != jwtapi.RoleSign && c.Func.Role != jwtapi.RoleNewToken || tests.Skip(s.pass.Fset, c.Expr.Pos()) {
-			continue
-		}
-		alg := s.ix.CallAlg(c)
-		if alg == "" || jwtapi.AlgFamily(alg) == "" || jwtapi.AlgFamily(alg) == jwtapi.AlgNone || seen[alg] {
-			continue
-		}
-		seen[alg] = true
-		s.signAlgs = append(s.signAlgs, alg)
-	}
-	sort.Strings(s.signAlgs)
+	s.signAlgs = s.ix.SignAlgs(func(c *jwtapi.Call) bool { return !tests.Skip(s.pass.Fset, c.Expr.Pos()) })
 	all := map[string]bool{}
 	for _, a := range s.signAlgs {
 		all[a] = true
@@ -247,7 +124,7 @@ func (s *state) collectAlgs() {
 				continue
 			}
 			visited[imp] = true
-			var f SignsFact
+			var f jwtapi.SignsFact
 			if s.pass.ImportPackageFact(imp, &f) {
 				for _, a := range f.Algs {
 					all[a] = true
@@ -265,7 +142,7 @@ func (s *state) collectAlgs() {
 
 func (s *state) exportFacts() {
 	if len(s.signAlgs) > 0 {
-		s.pass.ExportPackageFact(&SignsFact{Algs: s.signAlgs})
+		s.pass.ExportPackageFact(&jwtapi.SignsFact{Algs: s.signAlgs})
 	}
 	// Only what another package can call needs a fact.
 	for _, fn := range sortedFuncs(s.wrappers) {
@@ -275,10 +152,10 @@ func (s *state) exportFacts() {
 	}
 	for _, fn := range sortedFuncs(s.verifiers) {
 		if fn.Exported() {
-			s.pass.ExportObjectFact(fn, &VerifyFact{Param: s.verifiers[fn]})
+			s.pass.ExportObjectFact(fn, s.verifiers[fn])
 		}
 	}
-	s.exportKeyfuncFacts()
+	s.kf.ExportFacts(s.pass.ExportObjectFact)
 }
 
 func sortedFuncs[V any](m map[*types.Func]V) []*types.Func {
@@ -290,24 +167,13 @@ func sortedFuncs[V any](m map[*types.Func]V) []*types.Func {
 	return out
 }
 
-// apiName names a function for messages: jwt.Parse, (*jwt.Parser).Parse.
-func apiName(fn *types.Func) string {
-	if fn == nil {
-		return "the call"
+// pemOracle answers the resolver's PEM questions from key provenance.
+func (s *state) pemOracle() jwtapi.PEMOracle {
+	if s.flow == nil {
+		return nil
 	}
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Name() + "."
+	return func(e ast.Expr) (bool, bool) {
+		o := s.flow.Origin(e)
+		return o.Kind == keyflow.Constant && o.Const.PEM.Public, o.Const.PEM.RSABits > 0
 	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return "(" + ptr + pkg + n.Obj().Name() + ")." + fn.Name()
-		}
-	}
-	return pkg + fn.Name()
 }

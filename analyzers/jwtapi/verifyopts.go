@@ -1,0 +1,319 @@
+package jwtapi
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// Options of verify events, collected once: whether a parse pins its
+// algorithms, the allow-lists it is given, where an option pinning them
+// would go, and the settings that switch verification off.
+
+// Pinned reports whether the event's parse restricts the algorithms
+// through its options or its parser's settings (WithValidMethods,
+// Parser.ValidMethods); known is false when they cannot be seen.
+func (ev *VerifyEvent) Pinned() (pinned, known bool) {
+	if ev.Call == nil {
+		return false, false
+	}
+	return ev.ix.parsePinned(ev.Call)
+}
+
+// parsePinned reports whether the parse restricts the algorithms through
+// options or parser settings; known is false when they cannot be seen.
+func (ix *Index) parsePinned(c *Call) (pinned, known bool) {
+	if c.Func.Options >= 0 {
+		if has, unsure := ix.HasOption(c, OptValidMethods); has || unsure {
+			return has, !unsure
+		}
+	}
+	if recv := c.Recv(); recv != nil {
+		return ix.parserPinned(recv, 0)
+	}
+	return false, true
+}
+
+// parserPinned follows a parser expression to its construction.
+func (ix *Index) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
+	if depth > 6 || e == nil {
+		return false, false
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if c := ix.CallOf(e); c != nil && c.Func.Role == RoleNewParser {
+		has, unsure := ix.HasOption(c, OptValidMethods)
+		return has, !unsure
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		t := ix.Info.TypeOf(x)
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				return false, false
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if f := ix.Model.Field(t, id.Name); f != nil && f.Option == OptValidMethods {
+					return true, true
+				}
+			}
+		}
+		return false, true
+	case *ast.CallExpr:
+		// new(jwt.Parser)
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+			if b, ok := ix.Info.Uses[id].(*types.Builtin); ok && b.Name() == "new" && len(x.Args) == 1 {
+				return false, true
+			}
+		}
+		return false, false
+	case *ast.Ident, *ast.SelectorExpr:
+		var v *types.Var
+		if id, ok := x.(*ast.Ident); ok {
+			v, _ = ix.Info.Uses[id].(*types.Var)
+		} else {
+			v, _ = ix.Info.Uses[x.(*ast.SelectorExpr).Sel].(*types.Var)
+		}
+		if v == nil || v.Pkg() != ix.Pkg {
+			return false, false
+		}
+		if ix.pinnedVar(v) {
+			return true, true
+		}
+		defs, ok := ix.Defs.Of(v)
+		if !ok || len(defs) == 0 {
+			return false, false
+		}
+		for _, d := range defs {
+			if d.Index >= 0 {
+				return false, false
+			}
+			if d.Expr == nil {
+				continue // var p jwt.Parser
+			}
+			if p, k := ix.parserPinned(d.Expr, depth+1); p || !k {
+				return p, k
+			}
+		}
+		return false, true
+	}
+	return false, false
+}
+
+// pinnedVar reports whether the package assigns the algorithm-list field
+// of the parser v (or a field of it): p.ValidMethods = [...].
+func (ix *Index) pinnedVar(v *types.Var) bool {
+	for _, set := range ix.FieldSets {
+		if set.Field.Option == OptValidMethods && BaseVar(ix.Info, set.Sel.X) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// OptionInsert is where an option pinning a parse's algorithms can be
+// added: to the parse itself (package-level Parse and ParseWithClaims) or
+// to the NewParser call that built its receiver.
+type OptionInsert struct {
+	Call   *ast.CallExpr // the call that takes the option
+	Option *types.Func   // the option constructor that pins the algorithms
+	Pos    token.Pos     // where the option's text goes
+	Sep    string        // written before it: ", " after another argument
+}
+
+// PinOption returns where an allow-list option can be added to the
+// event's parse, or nil when there is no such place.
+func (ev *VerifyEvent) PinOption() *OptionInsert {
+	if ev.Call == nil {
+		return nil
+	}
+	target, opt := ev.ix.optionTarget(ev.Call)
+	if target == nil {
+		return nil
+	}
+	ins := &OptionInsert{Call: target, Option: opt, Pos: target.Rparen}
+	if n := len(target.Args); n > 0 {
+		ins.Pos, ins.Sep = target.Args[n-1].End(), ", "
+	}
+	return ins
+}
+
+// optionTarget returns the call that takes parser options for c: the
+// parse itself (package-level Parse and ParseWithClaims) or the NewParser
+// call that built its receiver, with the option constructor that pins the
+// algorithms in that call's package. It returns nil when there is none.
+func (ix *Index) optionTarget(c *Call) (*ast.CallExpr, *types.Func) {
+	var target *ast.CallExpr
+	switch {
+	case c.Func.Options >= 0 && c.Func.Recv == "":
+		target = c.Expr
+	case c.Recv() != nil:
+		target = ix.newParserCall(c.Recv(), 0)
+	}
+	if target == nil || target.Ellipsis.IsValid() {
+		return nil, nil
+	}
+	fn, _ := ix.Info.Uses[CalleeIdent(target)].(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return nil, nil
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || !sig.Variadic() || sig.Params().Len() == 0 {
+		return nil, nil
+	}
+	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	if !ok {
+		return nil, nil
+	}
+	for _, row := range ix.Model.Funcs() {
+		if row.Role != RoleOption || row.Option != OptValidMethods || row.Pkg != fn.Pkg().Path() {
+			continue
+		}
+		opt, ok := fn.Pkg().Scope().Lookup(row.Name).(*types.Func)
+		if !ok {
+			continue
+		}
+		osig, ok := opt.Type().(*types.Signature)
+		if !ok || osig.Results().Len() != 1 || osig.Params().Len() != 1 {
+			continue
+		}
+		if types.AssignableTo(osig.Results().At(0).Type(), last.Elem()) {
+			return target, opt
+		}
+	}
+	return nil, nil
+}
+
+// newParserCall follows a parser expression to the NewParser call that
+// built it, when there is exactly one.
+func (ix *Index) newParserCall(e ast.Expr, depth int) *ast.CallExpr {
+	if depth > 4 || e == nil {
+		return nil
+	}
+	if c := ix.CallOf(e); c != nil {
+		if c.Func.Role == RoleNewParser {
+			return c.Expr
+		}
+		return nil
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := ix.Info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	defs, ok := ix.Defs.Of(v)
+	if !ok || len(defs) != 1 || defs[0].Index >= 0 {
+		return nil
+	}
+	return ix.newParserCall(defs[0].Expr, depth+1)
+}
+
+// VerifyAllowList is an algorithm allow-list given to a parse (an option) or to
+// the decode a verification works on.
+type VerifyAllowList struct {
+	Call *Call             // the option or decode call
+	API  string            // how messages name it
+	Lit  *ast.CompositeLit // the list, when written as a literal
+	// Algs are the algorithms of Lit; Const is false when some element is
+	// not a constant (or the list is not a literal).
+	Algs  []string
+	Const bool
+}
+
+// AllowLists returns the allow-list options of the event's parse, in
+// order.
+func (ev *VerifyEvent) AllowLists() []*VerifyAllowList {
+	if ev.Call == nil {
+		return nil
+	}
+	ix := ev.ix
+	opts, _ := ix.OptionCalls(ev.Call)
+	var out []*VerifyAllowList
+	for _, o := range opts {
+		if o.Func.Option != OptValidMethods {
+			continue
+		}
+		api := ix.APIName(o)
+		if fn, ok := ix.Info.Uses[CalleeIdent(o.Expr)].(*types.Func); ok {
+			api = APINameOf(fn)
+		}
+		out = append(out, ix.allowList(o, api))
+	}
+	return out
+}
+
+// DecodeAllowList returns the allow-list of the decode whose token the
+// event verifies (go-jose v4 ParseSigned(raw, algs) then tok.Claims(key)),
+// or nil.
+func (ev *VerifyEvent) DecodeAllowList() *VerifyAllowList {
+	if ev.Call == nil || !ev.Call.Func.TokenFromRecv {
+		return nil
+	}
+	dec := ev.ix.DecodeOf(ev.Call.Recv())
+	if dec == nil || dec.Func.Option != OptValidMethods {
+		return nil
+	}
+	return ev.ix.allowList(dec, ev.ix.APIName(dec))
+}
+
+func (ix *Index) allowList(c *Call, api string) *VerifyAllowList {
+	al := &VerifyAllowList{Call: c, API: api}
+	lit, ok := ast.Unparen(c.Arg(c.Func.OptionArg)).(*ast.CompositeLit)
+	if !ok {
+		return al
+	}
+	al.Lit = lit
+	for _, elt := range lit.Elts {
+		if _, isKV := elt.(*ast.KeyValueExpr); isKV {
+			al.Algs = nil
+			return al
+		}
+		alg, ok := ConstString(ix.Info, elt)
+		if !ok {
+			al.Algs = nil
+			return al
+		}
+		al.Algs = append(al.Algs, alg)
+	}
+	al.Const = true
+	return al
+}
+
+// Spell writes algs the way the list spells its elements: string
+// literals, or the library's constants (jose.RS256) when the list uses
+// them.
+func (al *VerifyAllowList) Spell(algs []string) string {
+	if al.Lit == nil || len(al.Lit.Elts) == 0 {
+		return QuoteAlgs(algs)
+	}
+	sel, ok := ast.Unparen(al.Lit.Elts[0]).(*ast.SelectorExpr)
+	if !ok {
+		return QuoteAlgs(algs)
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return QuoteAlgs(algs)
+	}
+	out := make([]string, len(algs))
+	for i, a := range algs {
+		out[i] = pkg.Name + "." + a
+	}
+	return strings.Join(out, ", ")
+}
+
+// QuoteAlgs writes algorithm names as a list of string literals.
+func QuoteAlgs(algs []string) string {
+	q := make([]string, len(algs))
+	for i, a := range algs {
+		q[i] = strconv.Quote(a)
+	}
+	return strings.Join(q, ", ")
+}
