@@ -359,7 +359,7 @@ func (c *checker) cookieConfig(lit *ast.CompositeLit) {
 	ck := &cookie{typ: t, lit: lit, at: lit}
 	enabled := false
 	for _, s := range c.settings(ck, t.Enable) {
-		if tv, ok := c.info.Types[s.value]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+		if jwtapi.IsConstTrue(c.info, s.value) {
 			enabled = true
 		}
 	}

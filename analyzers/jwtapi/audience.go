@@ -2,7 +2,6 @@ package jwtapi
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"sort"
@@ -247,7 +246,7 @@ func (ix *Index) ClaimsValidations(fn ast.Node) []*Call {
 	}
 	var out []*Call
 	for _, v := range ix.Calls {
-		if v.IsClaimsValidation() && within(v.Expr.Pos(), fn) {
+		if v.IsClaimsValidation() && Within(v.Expr.Pos(), fn) {
 			out = append(out, v)
 		}
 	}
@@ -281,21 +280,3 @@ func EmptyKeptArg(info *types.Info, e ast.Expr) ast.Expr {
 	}
 	return call.Args[arg]
 }
-
-// LenOperand returns x for a call of the builtin len(x), or nil.
-func LenOperand(info *types.Info, e ast.Expr) ast.Expr {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
-		return nil
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || id.Name != "len" {
-		return nil
-	}
-	if _, ok := info.Uses[id].(*types.Builtin); !ok {
-		return nil
-	}
-	return call.Args[0]
-}
-
-func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }

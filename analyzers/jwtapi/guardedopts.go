@@ -247,13 +247,13 @@ func (ix *Index) optionGuard(opt, parse *ast.CallExpr) (*ast.IfStmt, bool) {
 		if !ok {
 			return nil, false // the function's edge
 		}
-		if within(parse.Pos(), ifs) {
+		if Within(parse.Pos(), ifs) {
 			return nil, false // the verification runs under the same condition
 		}
 		switch {
-		case within(opt.Pos(), ifs.Body):
+		case Within(opt.Pos(), ifs.Body):
 			return ifs, false
-		case ifs.Else != nil && within(opt.Pos(), ifs.Else):
+		case ifs.Else != nil && Within(opt.Pos(), ifs.Else):
 			return ifs, true
 		}
 		return nil, false // in the condition or init

@@ -279,28 +279,6 @@ func qualifiedName(obj types.Object) string {
 	return obj.Pkg().Name() + "." + obj.Name()
 }
 
-// IsNil reports whether e is the untyped nil.
-func IsNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
-}
-
-// StripConversions removes parentheses and conversions (any(x),
-// interface{}(x)) around e.
-func StripConversions(info *types.Info, e ast.Expr) ast.Expr {
-	for {
-		e = ast.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			return e
-		}
-		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
-			return e
-		}
-		e = call.Args[0]
-	}
-}
-
 // noneKeyRef returns the use of the none key a reference to it makes, or
 // nil for a comparison with it, a case of a switch, or the key of a
 // signing call (a NoneKeySign when it matters).

@@ -80,27 +80,6 @@ func KeyedValues(lit *ast.CompositeLit, field string) []ast.Expr {
 	return out
 }
 
-// NewOperand reports whether e is a call of the builtin new and returns
-// the type it allocates (nil when not known).
-func NewOperand(info *types.Info, e ast.Expr) (types.Type, bool) {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
-		return nil, false
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || id.Name != "new" {
-		return nil, false
-	}
-	if _, builtin := info.Uses[id].(*types.Builtin); !builtin {
-		return nil, false
-	}
-	tv, ok := info.Types[call.Args[0]]
-	if !ok {
-		return nil, true
-	}
-	return tv.Type, true
-}
-
 // SignedTokenResult reports, for a call of a modelled function, whether
 // its result i (from 0) is the signed token in compact form, and names the
 // call for messages; modelled is false when the callee has no row.

@@ -199,10 +199,10 @@ func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) 
 		if !ok {
 			return "", false
 		}
-		if within(read.Pos(), ifs.Cond) {
+		if jwtapi.Within(read.Pos(), ifs.Cond) {
 			// if X != "" && !slices.Contains(aud, X): guarded by the left.
 			b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-			if !ok || b.Op != token.LAND || !within(read.Pos(), b.Y) {
+			if !ok || b.Op != token.LAND || !jwtapi.Within(read.Pos(), b.Y) {
 				continue
 			}
 			if x := c.setExpr(b.X); x != "" && mentions(b.Y, x) && c.testsSet(b.X, x, true) {
@@ -210,7 +210,7 @@ func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) 
 			}
 			continue
 		}
-		if !within(read.Pos(), ifs.Body) {
+		if !jwtapi.Within(read.Pos(), ifs.Body) {
 			continue // in the init or else branch
 		}
 		x := c.setExpr(ifs.Cond)

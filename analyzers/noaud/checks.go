@@ -2,7 +2,6 @@ package noaud
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -189,7 +188,7 @@ func (c *checker) checkConfig(call *jwtapi.Call, lit *ast.CompositeLit, src *key
 		}
 		var msg string
 		switch {
-		case c.isTrue(kv.Value):
+		case jwtapi.IsConstTrue(c.info, kv.Value):
 			if c.comparedAfterVerify(call) {
 				continue
 			}
@@ -232,11 +231,6 @@ func (c *checker) comparedAfterVerify(call *jwtapi.Call) bool {
 		}
 	}
 	return true
-}
-
-func (c *checker) isTrue(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // testsEmpty: X == "", len(X) == 0: a switch that is on whenever a setting

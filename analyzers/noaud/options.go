@@ -10,8 +10,6 @@ import (
 
 const maxDepth = 6
 
-func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
-
 // options lists the modelled options of a verification (see
 // jwtapi.Index.GuardedOptions).
 func (c *checker) options(call *jwtapi.Call) ([]jwtapi.OptionUse, bool) {
