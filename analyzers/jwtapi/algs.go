@@ -185,8 +185,21 @@ func refIdent(e ast.Expr) *ast.Ident {
 
 // ListElems returns the elements of a []string expression: a literal, a
 // variable every visible definition of which is a list, a slice of one,
-// or append of such. Elements that cannot be seen are left out.
-func (ix *Index) ListElems(e ast.Expr) []AlgElem { return ix.listElems(e, 0) }
+// or append of such. Elements that cannot be seen are left out; each
+// element is listed once, also when a variable's definitions reach it
+// through several paths (algs = append(algs, …)).
+func (ix *Index) ListElems(e ast.Expr) []AlgElem {
+	all := ix.listElems(e, 0)
+	seen := make(map[ast.Expr]bool, len(all))
+	out := all[:0]
+	for _, el := range all {
+		if !seen[el.Expr] {
+			seen[el.Expr] = true
+			out = append(out, el)
+		}
+	}
+	return out
+}
 
 func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 	if e == nil || depth > 8 {

@@ -49,6 +49,15 @@ const (
 	NoneAllowed
 )
 
+var noneKindNames = [...]string{"unknown", "new-token", "method-sign", "token-method", "alg-sign", "alg-verify", "key-sign", "key-returned", "key-used", "allowed"}
+
+func (k NoneKind) String() string {
+	if int(k) < len(noneKindNames) {
+		return noneKindNames[k]
+	}
+	return "none?"
+}
+
 // None is one use of the none algorithm.
 type None struct {
 	Kind NoneKind
