@@ -83,6 +83,46 @@ func (c *Call) LastArg() ast.Expr {
 	return c.Expr.Args[len(c.Expr.Args)-1]
 }
 
+// AudienceWay says where the library checks a verification's audience.
+type AudienceWay uint8
+
+const (
+	// AudienceNowhere: a raw signature verification (jws.Verify,
+	// JSONWebSignature.Verify), which need not carry claims at all.
+	AudienceNowhere AudienceWay = iota
+	// AudienceArgument: the call takes the accepted audience as an
+	// argument (auth0 validator.New); see AudienceArg.
+	AudienceArgument
+	// AudienceValidation: the call checks no claim; a later claims
+	// validation checks the audience (go-jose Claims.Validate).
+	AudienceValidation
+	// AudienceByHand: the library has no audience check; the program
+	// must read the claims' audience (zitadel op.VerifyAccessToken).
+	AudienceByHand
+	// AudienceOptions: an option of the call checks it (golang-jwt and
+	// jwx WithAudience), or, for a keyfunc parse, one of the parser it
+	// is a method of. A config struct argument (go-oidc Config) may
+	// switch the check off whatever the way.
+	AudienceOptions
+)
+
+// AudienceWayOf says where the library checks the audience of the
+// verification c.
+func (ix *Index) AudienceWayOf(c *Call) AudienceWay {
+	f := c.Func
+	switch {
+	case f.Option == OptAudience && f.OptionArg >= 0:
+		return AudienceArgument
+	case f.NoExpiryCheck:
+		return AudienceValidation
+	case f.AudienceUnchecked:
+		return AudienceByHand
+	case (f.Options >= 0 || c.Recv() != nil) && (f.Keyfunc >= 0 || ix.Model.AudienceOption(f.Pkg) != ""):
+		return AudienceOptions
+	}
+	return AudienceNowhere
+}
+
 // AudienceOption returns the name of the option of pkg that checks the
 // audience: of the model's audience options, the plainest (shortest) name,
 // so that WithAudience is preferred to WithAllAudiences; "" when pkg has

@@ -106,13 +106,12 @@ func (c *checker) remoteKeys(call *jwtapi.Call) *keyflow.Remote {
 // audience argument (auth0 validator.New), a later claims validation
 // (go-jose), a config struct (go-oidc), or options (golang-jwt, jwx).
 func (c *checker) check(call *jwtapi.Call, src *keyflow.Remote) {
-	_, audArg := call.AudienceArg()
-	switch {
-	case audArg:
+	switch way := c.ix.AudienceWayOf(call); way {
+	case jwtapi.AudienceArgument:
 		c.checkAudienceArg(call, src)
-	case call.Func.NoExpiryCheck:
+	case jwtapi.AudienceValidation:
 		c.checkValidation(call, src)
-	case call.Func.AudienceUnchecked:
+	case jwtapi.AudienceByHand:
 		// No audience option exists: the function, or its callers, must
 		// read the claims' audience.
 		c.checkOptions(call, src)
@@ -121,11 +120,7 @@ func (c *checker) check(call *jwtapi.Call, src *keyflow.Remote) {
 			c.checkConfig(call, lit, src)
 			return
 		}
-		// A token parse: one whose library has an audience option, or a
-		// keyfunc parse (golang-jwt's request helpers). A raw JWS
-		// verification (jws.Verify, JSONWebSignature.Verify) need not
-		// carry claims at all.
-		if (call.Func.Options >= 0 || call.Recv() != nil) && (call.Func.Keyfunc >= 0 || c.ix.Model.AudienceOption(call.Func.Pkg) != "") {
+		if way == jwtapi.AudienceOptions {
 			c.checkOptions(call, src)
 		}
 	}
