@@ -2,7 +2,6 @@ package jwtapi_test
 
 import (
 	"strings"
-
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -29,6 +28,18 @@ var algProbe = &analysis.Analyzer{
 				algs = append(algs, alg)
 			}
 			pass.Reportf(l.Expr.Pos(), "allow-list %s: %s", l.API, strings.Join(algs, " "))
+		}
+		for _, c := range ix.Calls {
+			if lists, complete := ix.OptionAllowLists(c); len(lists) > 0 {
+				var algs []string
+				for _, l := range lists {
+					if a, ok := l.ConstAlgs(pass.TypesInfo); ok {
+						algs = append(algs, a...)
+					}
+				}
+				pass.Reportf(c.Expr.Pos(), "options of %s: %d allow-list(s), constant algs [%s], mixes HMAC %v, complete %v",
+					ix.APIName(c), len(lists), strings.Join(algs, " "), jwtapi.MixesHMAC(algs), complete)
+			}
 		}
 		for _, n := range ix.Nones() {
 			msg := "none " + n.Kind.String()

@@ -96,6 +96,18 @@ func (ix *Index) AllowListOf(call *Call) *AllowList {
 	return &AllowList{Expr: arg, API: ix.AlgCallName(call), Call: call, Elems: ix.ListElems(arg)}
 }
 
+// OptionAllowLists returns the allow-lists among the options of c, as
+// OptionCalls collects them; complete is OptionCalls'.
+func (ix *Index) OptionAllowLists(c *Call) (lists []*AllowList, complete bool) {
+	opts, complete := ix.OptionCalls(c)
+	for _, o := range opts {
+		if l := ix.AllowListOf(o); l != nil {
+			lists = append(lists, l)
+		}
+	}
+	return lists, complete
+}
+
 // ConstAlgs returns the algorithm names of a list that is one []string
 // literal of constants; ok is false for any other list.
 func (l *AllowList) ConstAlgs(info *types.Info) (algs []string, ok bool) {

@@ -11,12 +11,17 @@ var secret = []byte("0123456789abcdef0123456789abcdef")
 
 func keyfunc(*jwt.Token) (any, error) { return secret, nil }
 
+func parserOption() jwt.ParserOption { return jwt.WithIssuer("me") }
+
 func optionLists(raw, extra string) {
-	_, _ = jwt.Parse(raw, keyfunc, jwt.WithValidMethods([]string{"HS256", "none"})) // want `allow-list jwt.WithValidMethods: HS256 none` `none allowed api=jwt.WithValidMethods`
+	_, _ = jwt.Parse(raw, keyfunc, jwt.WithValidMethods([]string{"HS256", "none"})) // want `allow-list jwt.WithValidMethods: HS256 none` `none allowed api=jwt.WithValidMethods` `options of jwt.Parse: 1 allow-list\(s\), constant algs \[HS256 none\], mixes HMAC false, complete true`
+
+	opts := []jwt.ParserOption{jwt.WithValidMethods([]string{"HS256", "RS256"}), jwt.WithLeeway(0)} // want `allow-list jwt.WithValidMethods: HS256 RS256`
+	_, _ = jwt.Parse(raw, keyfunc, opts...)                                                         // want `options of jwt.Parse: 1 allow-list\(s\), constant algs \[HS256 RS256\], mixes HMAC true, complete true`
 
 	algs := []string{"HS256"}
 	algs = append(algs, jwt.SigningMethodHS384.Alg(), extra)
-	_, _ = jwt.Parse(raw, keyfunc, jwt.WithValidMethods(algs)) // want `allow-list jwt.WithValidMethods: HS256 HS384 \?`
+	_, _ = jwt.Parse(raw, keyfunc, jwt.WithValidMethods(algs), parserOption()) // want `allow-list jwt.WithValidMethods: HS256 HS384 \?` `options of jwt.Parse: 1 allow-list\(s\), constant algs \[\], mixes HMAC false, complete false`
 }
 
 func fieldLists() {
