@@ -279,8 +279,8 @@ func (ix *Index) CarriesAudience(t types.Type) bool {
 	return false
 }
 
-// ClaimsValidations returns the claims validations written in fn.
-func (ix *Index) ClaimsValidations(fn ast.Node) []*Call {
+// ClaimsValidationsIn returns the claims validations written in fn.
+func (ix *Index) ClaimsValidationsIn(fn ast.Node) []*Call {
 	if fn == nil {
 		return nil
 	}

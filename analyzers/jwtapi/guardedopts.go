@@ -35,9 +35,9 @@ func (ix *Index) GuardedOptions(call *Call, built func(ast.Expr) []*Call) (out [
 	for i, a := range args {
 		var ok bool
 		if spread && i == len(args)-1 {
-			ok = ix.sliceOptions(a, call.Expr, 0, &out)
+			ok = ix.guardedSliceOptions(a, call.Expr, 0, &out)
 		} else {
-			ok = ix.option(a, call.Expr, 0, &out)
+			ok = ix.guardedOption(a, call.Expr, 0, &out)
 		}
 		complete = complete && ok
 	}
@@ -60,9 +60,9 @@ func (ix *Index) GuardedOptions(call *Call, built func(ast.Expr) []*Call) (out [
 	return out, complete
 }
 
-// option records one option expression: a modelled option call, or a
+// guardedOption records one option expression: a modelled option call, or a
 // variable every definition of which is one.
-func (ix *Index) option(e ast.Expr, parse *ast.CallExpr, depth int, out *[]OptionUse) bool {
+func (ix *Index) guardedOption(e ast.Expr, parse *ast.CallExpr, depth int, out *[]OptionUse) bool {
 	if depth > optionDepth {
 		return false
 	}
@@ -84,7 +84,7 @@ func (ix *Index) option(e ast.Expr, parse *ast.CallExpr, depth int, out *[]Optio
 			return false
 		}
 		for _, a := range call.Args {
-			if ix.libraryValue(ix.Info.TypeOf(a)) {
+			if ix.isLibraryValue(ix.Info.TypeOf(a)) {
 				return false
 			}
 		}
@@ -103,17 +103,17 @@ func (ix *Index) option(e ast.Expr, parse *ast.CallExpr, depth int, out *[]Optio
 		return false
 	}
 	for _, d := range defs {
-		if d.Index >= 0 || d.Expr == nil || !ix.option(d.Expr, parse, depth+1, out) {
+		if d.Index >= 0 || d.Expr == nil || !ix.guardedOption(d.Expr, parse, depth+1, out) {
 			return false
 		}
 	}
 	return true
 }
 
-// sliceOptions records the options of a slice: a literal, a variable
+// guardedSliceOptions records the options of a slice: a literal, a variable
 // built from literals and appends, or a function of this package that
 // returns one.
-func (ix *Index) sliceOptions(e ast.Expr, parse *ast.CallExpr, depth int, out *[]OptionUse) bool {
+func (ix *Index) guardedSliceOptions(e ast.Expr, parse *ast.CallExpr, depth int, out *[]OptionUse) bool {
 	if depth > optionDepth {
 		return false
 	}
@@ -124,7 +124,7 @@ func (ix *Index) sliceOptions(e ast.Expr, parse *ast.CallExpr, depth int, out *[
 			if kv, isKV := el.(*ast.KeyValueExpr); isKV {
 				el = kv.Value
 			}
-			ok = ix.option(el, parse, depth+1, out) && ok
+			ok = ix.guardedOption(el, parse, depth+1, out) && ok
 		}
 		return ok
 	case *ast.Ident:
@@ -147,18 +147,18 @@ func (ix *Index) sliceOptions(e ast.Expr, parse *ast.CallExpr, depth int, out *[
 			if d.Expr == nil {
 				continue // var opts []jwt.ParserOption
 			}
-			if app, isApp := ix.appendCall(d.Expr); isApp {
-				all = ix.appendOptions(app, v, parse, depth+1, out) && all
+			if app, isApp := ix.optionAppendCall(d.Expr); isApp {
+				all = ix.optionAppend(app, v, parse, depth+1, out) && all
 				continue
 			}
-			all = ix.sliceOptions(d.Expr, parse, depth+1, out) && all
+			all = ix.guardedSliceOptions(d.Expr, parse, depth+1, out) && all
 		}
 		return all
 	case *ast.CallExpr:
-		if app, isApp := ix.appendCall(x); isApp {
-			return ix.appendOptions(app, nil, parse, depth+1, out)
+		if app, isApp := ix.optionAppendCall(x); isApp {
+			return ix.optionAppend(app, nil, parse, depth+1, out)
 		}
-		decl := ix.calleeDecl(x)
+		decl := ix.optionCalleeDecl(x)
 		if decl == nil || decl.Body == nil {
 			return false
 		}
@@ -167,16 +167,16 @@ func (ix *Index) sliceOptions(e ast.Expr, parse *ast.CallExpr, depth int, out *[
 			if len(ret.Results) != 1 {
 				return false
 			}
-			all = ix.sliceOptions(ret.Results[0], parse, depth+1, out) && all
+			all = ix.guardedSliceOptions(ret.Results[0], parse, depth+1, out) && all
 		}
 		return all
 	}
 	return false
 }
 
-// libraryValue reports whether t is (a pointer to) a named type of a
+// isLibraryValue reports whether t is (a pointer to) a named type of a
 // modelled library.
-func (ix *Index) libraryValue(t types.Type) bool {
+func (ix *Index) isLibraryValue(t types.Type) bool {
 	if t == nil {
 		return false
 	}
@@ -184,7 +184,7 @@ func (ix *Index) libraryValue(t types.Type) bool {
 	return n != nil && n.Obj().Pkg() != nil && ix.Model.IsLibrary(n.Obj().Pkg().Path())
 }
 
-func (ix *Index) appendCall(e ast.Expr) (*ast.CallExpr, bool) {
+func (ix *Index) optionAppendCall(e ast.Expr) (*ast.CallExpr, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
 		return nil, false
@@ -197,28 +197,28 @@ func (ix *Index) appendCall(e ast.Expr) (*ast.CallExpr, bool) {
 	return call, ok && b.Name() == "append"
 }
 
-// appendOptions reads append(base, opts...): the base's options (unless it
+// optionAppend reads append(base, opts...): the base's options (unless it
 // is the variable being defined, whose other definitions are read anyway)
 // and the appended ones.
-func (ix *Index) appendOptions(app *ast.CallExpr, self *types.Var, parse *ast.CallExpr, depth int, out *[]OptionUse) bool {
+func (ix *Index) optionAppend(app *ast.CallExpr, self *types.Var, parse *ast.CallExpr, depth int, out *[]OptionUse) bool {
 	all := true
 	base := ast.Unparen(app.Args[0])
 	if id, ok := base.(*ast.Ident); !ok || self == nil || ix.Info.Uses[id] != self {
-		all = ix.sliceOptions(base, parse, depth+1, out)
+		all = ix.guardedSliceOptions(base, parse, depth+1, out)
 	}
 	rest := app.Args[1:]
 	if app.Ellipsis.IsValid() && len(rest) > 0 {
-		all = ix.sliceOptions(rest[len(rest)-1], parse, depth+1, out) && all
+		all = ix.guardedSliceOptions(rest[len(rest)-1], parse, depth+1, out) && all
 		rest = rest[:len(rest)-1]
 	}
 	for _, a := range rest {
-		all = ix.option(a, parse, depth+1, out) && all
+		all = ix.guardedOption(a, parse, depth+1, out) && all
 	}
 	return all
 }
 
-// calleeDecl returns the declaration in this package of a called function.
-func (ix *Index) calleeDecl(call *ast.CallExpr) *ast.FuncDecl {
+// optionCalleeDecl returns the declaration in this package of a called function.
+func (ix *Index) optionCalleeDecl(call *ast.CallExpr) *ast.FuncDecl {
 	id := CalleeIdent(call)
 	if id == nil {
 		return nil

@@ -85,7 +85,7 @@ func (c *checker) callersMayCheck(fn ast.Node) bool {
 // jwt.WithAudience(…))) or expected claims that name one (go-jose
 // Expected{AnyAudience: …}).
 func (c *checker) validatesAudience(fn ast.Node) bool {
-	for _, v := range c.ix.ClaimsValidations(fn) {
+	for _, v := range c.ix.ClaimsValidationsIn(fn) {
 		if checks, known := c.validationChecks(v); checks || !known {
 			return true
 		}

@@ -75,7 +75,7 @@ func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 // checkValidation: claims verified with remote keys by a call that checks
 // no claim, then validated with expectations that name no audience.
 func (c *checker) checkValidation(call *jwtapi.Call, src *keyflow.Remote) {
-	vals := c.ix.ClaimsValidations(call.Encl)
+	vals := c.ix.ClaimsValidationsIn(call.Encl)
 	var first *jwtapi.Call
 	var lit *ast.CompositeLit
 	for _, v := range vals {
