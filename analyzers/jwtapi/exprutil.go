@@ -9,11 +9,8 @@ import (
 
 // Small readings of expressions that rules and the model share.
 
-// IsNil reports whether e is the untyped nil.
-func IsNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
-}
+// IsNil reports whether e is the untyped nil (isNil, for the rules).
+func IsNil(info *types.Info, e ast.Expr) bool { return isNil(info, e) }
 
 // StripConversions removes parentheses and conversions (any(x),
 // interface{}(x)) around e.
