@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
@@ -56,9 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		reported: make(map[token.Pos]bool),
 	}
 	if ix.UsesLibrary {
-		c.signing()
-		c.noneKeys()
-		c.validMethods()
+		c.nones()
 	}
 	c.headerChecks()
 	return nil, nil
@@ -98,71 +95,3 @@ func mentionsNone(files []*ast.File) bool {
 
 // isTest reports whether n lies in a _test.go file.
 func (c *checker) isTest(n ast.Node) bool { return diag.IsTestFile(c.pass.Fset, n.Pos()) }
-
-// objName returns pkg.Name for a package-level object, as the user's code
-// would spell it with the package's own name.
-func objName(obj types.Object) string {
-	if obj == nil {
-		return ""
-	}
-	if obj.Pkg() == nil {
-		return obj.Name()
-	}
-	return obj.Pkg().Name() + "." + obj.Name()
-}
-
-// callName returns how a message names the callee of a modelled call:
-// jwt.NewWithClaims, jwt.Token.SignedString.
-func (c *checker) callName(call *jwtapi.Call) string {
-	fn, _ := typeutil.Callee(c.info, call.Expr).(*types.Func)
-	pkg := "jwt"
-	if fn != nil && fn.Pkg() != nil {
-		pkg = fn.Pkg().Name()
-	}
-	if call.Func.Recv == "" {
-		return pkg + "." + call.Func.Name
-	}
-	recv := call.Func.Recv
-	if call.Func.MethodFromRecv {
-		// Name the signing method variable rather than its (possibly
-		// unexported) type.
-		if v := c.modelVar(call.Recv()); v != nil {
-			recv = v.Name
-		}
-	}
-	return pkg + "." + recv + "." + call.Func.Name
-}
-
-// modelVar returns the model row of the package-level variable e refers
-// to, or nil.
-func (c *checker) modelVar(e ast.Expr) *jwtapi.Var {
-	if id := refIdent(e); id != nil {
-		return c.ix.Model.Var(c.info.Uses[id])
-	}
-	return nil
-}
-
-// refIdent returns the identifier of a (possibly qualified) name.
-func refIdent(e ast.Expr) *ast.Ident {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return x
-	case *ast.SelectorExpr:
-		return x.Sel
-	}
-	return nil
-}
-
-// localVar returns the variable e names when it is one whose definitions
-// the index records.
-func (c *checker) localVar(e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := c.info.Uses[id].(*types.Var)
-	return v
-}
-
-// constString returns the value of a constant string expression.
-func (c *checker) constString(e ast.Expr) (string, bool) { return jwtapi.ConstString(c.info, e) }

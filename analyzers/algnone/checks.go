@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -301,7 +300,7 @@ func (c *checker) returnsNoneKey(s ast.Stmt) bool {
 		return false
 	}
 	ret, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
-	return ok && len(ret.Results) > 0 && c.isNoneKey(ret.Results[0])
+	return ok && len(ret.Results) > 0 && c.ix.IsNoneKey(ret.Results[0])
 }
 
 // stmtOutcome classifies a branch (a block, an else-if, or nil for a
@@ -394,7 +393,7 @@ func (c *checker) returnOutcome(ret *ast.ReturnStmt, list []ast.Stmt, sig *types
 			// return nil, nil hands the library no key: not an
 			// acceptance anyone relies on.
 			for _, r := range ret.Results[:n-1] {
-				if !c.isNil(r) {
+				if !jwtapi.IsNil(c.info, r) {
 					return outAccept
 				}
 			}
@@ -410,17 +409,12 @@ func (c *checker) returnOutcome(ret *ast.ReturnStmt, list []ast.Stmt, sig *types
 	return outUnknown
 }
 
-func (c *checker) isNil(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	return ok && tv.IsNil()
-}
-
 // errValue says whether an error expression is non-nil (yes), nil (no), or
 // not known: errors.New and fmt.Errorf results, package-level error
 // variables (sentinels), and values of concrete error types are non-nil.
 func (c *checker) errValue(e ast.Expr) tri {
 	e = ast.Unparen(e)
-	if c.isNil(e) {
+	if jwtapi.IsNil(c.info, e) {
 		return no
 	}
 	switch x := e.(type) {
@@ -438,7 +432,11 @@ func (c *checker) errValue(e ast.Expr) tri {
 			return yes
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if v, ok := c.info.Uses[refIdent(x)].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		id, _ := x.(*ast.Ident)
+		if sel, ok := x.(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		}
+		if v, ok := c.info.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 			return yes // a sentinel such as jwt.ErrTokenUnverifiable or ErrUnauthorized
 		}
 		return unknown
@@ -636,17 +634,11 @@ func (ev *evaluator) callCond(call *ast.CallExpr) tri {
 	if fn == nil || fn.Pkg() == nil {
 		return unknown
 	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "strings.EqualFold":
-		if len(call.Args) == 2 {
-			return ev.relate(call.Args[0], call.Args[1], strings.EqualFold)
-		}
-		return unknown
-	case "slices.Contains":
-		if len(call.Args) == 2 {
-			return ev.contains(call.Args[0], call.Args[1])
-		}
-		return unknown
+	switch op := jwtapi.StringOpOf(c.info, call); op.Kind {
+	case jwtapi.StringEqualFold:
+		return ev.relate(op.X, op.Y, strings.EqualFold)
+	case jwtapi.StringContains:
+		return ev.contains(op.X, op.Y)
 	}
 	// A helper of this package whose body is one return of a condition:
 	// evaluate it with its parameters bound to the arguments.
@@ -655,16 +647,17 @@ func (ev *evaluator) callCond(call *ast.CallExpr) tri {
 		return unknown
 	}
 	ret, ok := decl.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 || call.Ellipsis.IsValid() {
+	if !ok || len(ret.Results) != 1 {
 		return unknown
 	}
-	env := make(map[*types.Var]bound)
 	sig, _ := fn.Type().(*types.Signature)
-	if sig == nil || sig.Variadic() || sig.Params().Len() != len(call.Args) {
+	args := jwtapi.ArgsByParam(sig, call)
+	if args == nil {
 		return unknown
 	}
-	for i := 0; i < sig.Params().Len(); i++ {
-		env[sig.Params().At(i)] = bound{expr: call.Args[i], env: ev.env}
+	env := make(map[*types.Var]bound, len(args))
+	for p, a := range args {
+		env[p] = bound{expr: a, env: ev.env}
 	}
 	sub := &evaluator{c: c, env: env, depth: ev.depth + 1}
 	r := sub.cond(ret.Results[0])
@@ -706,21 +699,21 @@ func (ev *evaluator) contains(list, v ast.Expr) tri {
 	if val := ev.value(v); !val.atom || !val.known {
 		return unknown
 	}
-	elems := ev.c.listElems(list, 0)
+	elems := ev.c.ix.ListElems(list)
 	if len(elems) == 0 {
 		return unknown
 	}
 	result := no
 	for _, el := range elems {
 		switch {
-		case el.alg == "":
+		case el.Alg == "":
 			if result == no {
 				result = unknown
 			}
-		case el.alg == jwtapi.AlgNone:
+		case el.Alg == jwtapi.AlgNone:
 			ev.mentionsNone = true
 			result = yes
-		case strings.EqualFold(el.alg, jwtapi.AlgNone):
+		case strings.EqualFold(el.Alg, jwtapi.AlgNone):
 			ev.mentionsNone = true
 		}
 	}
@@ -733,7 +726,7 @@ func (ev *evaluator) mapLookup(ix *ast.IndexExpr, presence bool) tri {
 	if val := ev.value(ix.Index); !val.atom || !val.known {
 		return unknown
 	}
-	lit := ev.c.mapLiteral(ix.X, 0)
+	lit := ev.c.ix.MapLiteral(ix.X)
 	if lit == nil {
 		return unknown
 	}
@@ -743,7 +736,7 @@ func (ev *evaluator) mapLookup(ix *ast.IndexExpr, presence bool) tri {
 		if !ok {
 			return unknown
 		}
-		k, ok := ev.c.algName(kv.Key)
+		k, ok := ev.c.ix.AlgName(kv.Key)
 		if !ok {
 			return unknown
 		}
@@ -766,33 +759,6 @@ func (ev *evaluator) mapLookup(ix *ast.IndexExpr, presence bool) tri {
 	return result
 }
 
-// mapLiteral returns the map literal a variable holds when that is its
-// only definition and nothing writes to it.
-func (c *checker) mapLiteral(e ast.Expr, depth int) *ast.CompositeLit {
-	if depth > 8 {
-		return nil
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CompositeLit:
-		if tv, ok := c.info.Types[x]; ok && tv.Type != nil {
-			if _, isMap := tv.Type.Underlying().(*types.Map); isMap {
-				return x
-			}
-		}
-	case *ast.Ident, *ast.SelectorExpr:
-		v := c.listVar(x)
-		if v == nil {
-			return nil
-		}
-		defs, ok := c.ix.Defs.Of(v)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-			return nil
-		}
-		return c.mapLiteral(defs[0].Expr, depth+1)
-	}
-	return nil
-}
-
 // value evaluates a string-like expression: a constant, an algorithm name
 // derived from the token (the atom, "none" under the hypothesis), or a
 // signing method.
@@ -804,10 +770,10 @@ func (ev *evaluator) value(e ast.Expr) algValue {
 	defer func() { ev.depth-- }()
 	c := ev.c
 	e = ast.Unparen(e)
-	if s, ok := c.constString(e); ok {
+	if s, ok := jwtapi.ConstString(c.info, e); ok {
 		return algValue{s: s, known: true}
 	}
-	if subject := ev.headerAtom(e); subject != "" {
+	if subject := c.ix.HeaderAlgRead(e); subject != "" {
 		ev.note(subject)
 		return algValue{s: jwtapi.AlgNone, known: true, atom: true}
 	}
@@ -836,8 +802,7 @@ func (ev *evaluator) note(subject string) {
 
 func (ev *evaluator) callValue(call *ast.CallExpr) algValue {
 	c := ev.c
-	if mc := c.ix.CallOf(call); mc != nil && mc.Func.Role == jwtapi.RoleAlgName {
-		recv := mc.Recv()
+	if recv, ok := c.ix.AlgNameRecv(call); ok {
 		if ev.isMethodAtom(recv) {
 			return algValue{s: jwtapi.AlgNone, known: true, atom: true}
 		}
@@ -846,34 +811,13 @@ func (ev *evaluator) callValue(call *ast.CallExpr) algValue {
 		}
 		return algValue{}
 	}
-	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 {
+	op := jwtapi.StringOpOf(c.info, call)
+	if op.Kind != jwtapi.StringTransform {
 		return algValue{}
 	}
-	var arg ast.Expr
-	transform := func(s string) string { return s }
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "strings.ToLower":
-		arg, transform = call.Args[0], strings.ToLower
-	case "strings.ToUpper":
-		arg, transform = call.Args[0], strings.ToUpper
-	case "strings.TrimSpace":
-		arg = call.Args[0]
-	case "fmt.Sprint":
-		if len(call.Args) == 1 {
-			arg = call.Args[0]
-		}
-	case "fmt.Sprintf":
-		if f, ok := c.constString(call.Args[0]); ok && len(call.Args) == 2 && (f == "%v" || f == "%s") {
-			arg = call.Args[1]
-		}
-	}
-	if arg == nil {
-		return algValue{}
-	}
-	v := ev.value(arg)
+	v := ev.value(op.X)
 	if v.known {
-		v.s = transform(v.s)
+		v.s = op.Transform(v.s)
 	}
 	return v
 }
@@ -964,95 +908,6 @@ func mentionsVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 	return found
 }
 
-// headerAtom returns a description of e when e reads the token's alg from
-// a decoded header: token.Header["alg"] of a modelled token, a
-// map[string]... indexed by "alg", or a struct field tagged json:"alg".
-func (ev *evaluator) headerAtom(e ast.Expr) string {
-	c := ev.c
-	switch x := e.(type) {
-	case *ast.IndexExpr:
-		if k, ok := c.constString(x.Index); !ok || k != "alg" {
-			return ""
-		}
-		tv, ok := c.info.Types[x.X]
-		if !ok || tv.Type == nil {
-			return ""
-		}
-		m, ok := tv.Type.Underlying().(*types.Map)
-		if !ok {
-			return ""
-		}
-		if b, ok := m.Key().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
-			return ""
-		}
-		if sel, ok := ast.Unparen(x.X).(*ast.SelectorExpr); ok {
-			if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
-				if t := c.ix.Model.Type(s.Recv()); t != nil && t.Role == jwtapi.TypeToken && t.HeaderField == sel.Sel.Name {
-					return c.fieldName(s.Recv(), sel.Sel.Name) + `["alg"]`
-				}
-			}
-		}
-		// Any map's "alg" entry is a header only where JWTs are handled
-		// (elsewhere it may name a compression or hash algorithm).
-		if c.ix.UsesLibrary {
-			return `the header's "alg"`
-		}
-	case *ast.SelectorExpr:
-		s := c.info.Selections[x]
-		if s == nil || s.Kind() != types.FieldVal {
-			return ""
-		}
-		if st, name := jsonField(s); name == "alg" && (c.ix.UsesLibrary || hasJOSEField(st)) {
-			return `the header's "alg"`
-		}
-	}
-	return ""
-}
-
-// joseHeaderNames are the registered JOSE header parameters besides alg
-// (RFC 7515 §4.1, RFC 7516 §4.1).
-var joseHeaderNames = map[string]bool{
-	"typ": true, "cty": true, "kid": true, "jku": true, "jwk": true, "x5u": true,
-	"x5c": true, "x5t": true, "x5t#S256": true, "crit": true, "enc": true, "zip": true,
-}
-
-// hasJOSEField reports whether a struct has a field tagged with another
-// JOSE header name, which makes its "alg" field a JOSE header's.
-func hasJOSEField(st *types.Struct) bool {
-	if st == nil {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
-		if joseHeaderNames[name] {
-			return true
-		}
-	}
-	return false
-}
-
-// jsonField returns the struct that declares the field a selection reads
-// and the field's JSON name from its tag, or "".
-func jsonField(s *types.Selection) (*types.Struct, string) {
-	t := s.Recv()
-	idx := s.Index()
-	for i, fi := range idx {
-		if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := types.Unalias(t).Underlying().(*types.Struct)
-		if !ok || fi >= st.NumFields() {
-			return nil, ""
-		}
-		if i == len(idx)-1 {
-			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(fi)).Get("json"), ",")
-			return st, name
-		}
-		t = st.Field(fi).Type()
-	}
-	return nil, ""
-}
-
 // isMethodAtom reports whether e is the signing method the parser chose
 // from the token's header (token.Method of a modelled token), directly or
 // through a variable.
@@ -1067,12 +922,8 @@ func (ev *evaluator) methodAtom(e ast.Expr, depth int) bool {
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.SelectorExpr:
-		s := c.info.Selections[x]
-		if s == nil || s.Kind() != types.FieldVal {
-			return false
-		}
-		if t := c.ix.Model.Type(s.Recv()); t != nil && t.Role == jwtapi.TypeToken && t.MethodField == x.Sel.Name {
-			ev.note(c.fieldName(s.Recv(), x.Sel.Name))
+		if name := c.ix.TokenMethodRead(x); name != "" {
+			ev.note(name)
 			return true
 		}
 	case *ast.Ident:

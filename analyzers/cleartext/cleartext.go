@@ -10,7 +10,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
@@ -94,15 +93,14 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, call := range sinks {
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		t := ix.Model.Transport(fn)
+		t := ix.Model.TransportCallOf(c.info, call)
 		if t == nil || tests.Skip(pass.Fset, call.Pos()) {
 			continue
 		}
 		switch t.Kind {
 		case jwtapi.SetCookie:
-			if t.Cookie >= 0 {
-				c.cookieArg(call, arg(call, t.Cookie))
+			if !t.ByFields {
+				c.cookieArg(call, t.Cookie)
 			} else {
 				c.cookieArgs(call, t)
 			}
@@ -116,13 +114,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-func arg(call *ast.CallExpr, i int) ast.Expr {
-	if i < 0 || i >= len(call.Args) {
-		return nil
-	}
-	return call.Args[i]
 }
 
 func (c *checker) report(d analysis.Diagnostic) {

@@ -51,15 +51,14 @@ func (c *checker) cookies(e ast.Expr, depth int) []*cookie {
 			}
 		}
 	case *ast.CallExpr:
-		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && len(x.Args) == 1 {
-			if _, builtin := c.info.Uses[id].(*types.Builtin); builtin && id.Name == "new" {
-				if tv, ok := c.info.Types[x.Args[0]]; ok {
-					if t := c.ix.Model.CookieType(tv.Type); t != nil {
-						return []*cookie{{typ: t, at: x}}
-					}
-				}
+		if nt, isNew := jwtapi.NewOperand(c.info, x); isNew {
+			if nt == nil {
 				return nil
 			}
+			if t := c.ix.Model.CookieType(nt); t != nil {
+				return []*cookie{{typ: t, at: x}}
+			}
+			return nil
 		}
 		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
 		if !ok || fn.Pkg() != c.pass.Pkg {
@@ -104,12 +103,8 @@ func (c *checker) cookies(e ast.Expr, depth int) []*cookie {
 func (c *checker) settings(ck *cookie, field string) []setting {
 	var out []setting
 	if ck.lit != nil {
-		for _, elt := range ck.lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
-					out = append(out, setting{value: kv.Value})
-				}
-			}
+		for _, v := range jwtapi.KeyedValues(ck.lit, field) {
+			out = append(out, setting{value: v})
 		}
 	}
 	if ck.v == nil || ck.fn == nil {
@@ -264,8 +259,8 @@ func (c *checker) indent(pos token.Pos) string {
 
 // cookieArgs checks a call that takes a cookie's value and flags as
 // arguments: a token value with a constant false secure flag.
-func (c *checker) cookieArgs(call *ast.CallExpr, t *jwtapi.Transport) {
-	value, secure := arg(call, t.Value), arg(call, t.Secure)
+func (c *checker) cookieArgs(call *ast.CallExpr, t *jwtapi.TransportCall) {
+	value, secure := t.Value, t.Secure
 	if value == nil || secure == nil || !c.constFalse(secure) {
 		return
 	}
@@ -287,19 +282,15 @@ func (c *checker) cookieArgs(call *ast.CallExpr, t *jwtapi.Transport) {
 // setCookieHeader checks a Set-Cookie header written by hand on a
 // response (w.Header().Set("Set-Cookie", …)): a cookie struct's String(),
 // or a string that carries a token and no Secure attribute.
-func (c *checker) setCookieHeader(call *ast.CallExpr, t *jwtapi.Transport) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return
-	}
-	if _, isCall := ast.Unparen(sel.X).(*ast.CallExpr); !isCall {
+func (c *checker) setCookieHeader(call *ast.CallExpr, t *jwtapi.TransportCall) {
+	if !t.ResponseHeader {
 		return // a request's header map (req.Header), not a response's w.Header()
 	}
-	name, whole := c.constPrefix(arg(call, t.Key))
+	name, whole := c.constPrefix(t.Key)
 	if !whole || !strings.EqualFold(name, jwtapi.SetCookieHeader) {
 		return
 	}
-	value := arg(call, t.Value)
+	value := t.Value
 	if s, ok := ast.Unparen(value).(*ast.CallExpr); ok && len(s.Args) == 0 {
 		if m, ok := ast.Unparen(s.Fun).(*ast.SelectorExpr); ok && m.Sel.Name == "String" {
 			if cks := c.cookies(m.X, 0); len(cks) > 0 {
@@ -368,7 +359,7 @@ func (c *checker) cookieConfig(lit *ast.CompositeLit) {
 	ck := &cookie{typ: t, lit: lit, at: lit}
 	enabled := false
 	for _, s := range c.settings(ck, t.Enable) {
-		if tv, ok := c.info.Types[s.value]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+		if jwtapi.IsConstTrue(c.info, s.value) {
 			enabled = true
 		}
 	}

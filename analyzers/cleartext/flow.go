@@ -103,8 +103,8 @@ func (f *flow) expr(e ast.Expr, depth int) *source {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
-			if len(x.Args) == 1 { // string(b), []byte(s)
-				return f.expr(x.Args[0], depth+1)
+			if inner := jwtapi.StripConversions(info, x); inner != ast.Expr(x) { // string(b), []byte(s)
+				return f.expr(inner, depth+1)
 			}
 			return nil
 		}
@@ -148,17 +148,14 @@ func (f *flow) expr(e ast.Expr, depth int) *source {
 // whose TokenResult it is, a function of the package that returns a token
 // there, or an imported function with a TokenFact.
 func (f *flow) result(call *ast.CallExpr, i, depth int) *source {
-	fn, ok := typeutil.Callee(f.c.info, call).(*types.Func)
-	if !ok {
+	if api, signed, modelled := f.c.ix.SignedTokenResult(call, i); modelled {
+		if signed {
+			return &source{api: api}
+		}
 		return nil
 	}
-	if row := f.c.ix.Model.Func(fn); row != nil {
-		if row.TokenResult == i+1 {
-			if c := f.c.ix.CallOf(call); c != nil {
-				return &source{api: f.c.ix.APIName(c)}
-			}
-			return &source{api: fn.Pkg().Name() + "." + fn.Name()}
-		}
+	fn, ok := typeutil.Callee(f.c.info, call).(*types.Func)
+	if !ok {
 		return nil
 	}
 	fn = fn.Origin()

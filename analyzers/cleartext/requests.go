@@ -34,12 +34,11 @@ func (c *checker) requestURL(e ast.Expr) string {
 		if !ok || d.Index > 0 {
 			return ""
 		}
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		t := c.ix.Model.Transport(fn)
+		t := c.ix.Model.TransportCallOf(c.info, call)
 		if t == nil || t.Kind != jwtapi.NewRequest {
 			return ""
 		}
-		u := c.plainURL(arg(call, t.URL))
+		u := c.plainURL(t.URL)
 		if u == "" || (url != "" && u != url) {
 			return ""
 		}
@@ -126,25 +125,20 @@ func (c *checker) prefix(e ast.Expr, depth int) (string, bool) {
 
 // requestHeader checks req.Header.Set(name, value) on a request to a
 // plain-HTTP URL.
-func (c *checker) requestHeader(call *ast.CallExpr, t *jwtapi.Transport) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+func (c *checker) requestHeader(call *ast.CallExpr, t *jwtapi.TransportCall) {
+	if t.Request == nil {
 		return
 	}
-	hdr, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-	if !ok || hdr.Sel.Name != jwtapi.RequestHeaderField {
-		return
-	}
-	url := c.requestURL(hdr.X)
+	url := c.requestURL(t.Request)
 	if url == "" {
 		return
 	}
-	src := c.flow.token(arg(call, t.Value))
+	src := c.flow.token(t.Value)
 	if src == nil {
 		return
 	}
 	header := "a"
-	if s, whole := c.constPrefix(arg(call, t.Key)); whole && s != "" {
+	if s, whole := c.constPrefix(t.Key); whole && s != "" {
 		header = "the " + s
 	}
 	c.report(analysis.Diagnostic{
@@ -156,16 +150,15 @@ func (c *checker) requestHeader(call *ast.CallExpr, t *jwtapi.Transport) {
 
 // requestCookie checks req.AddCookie(cookie) on a request to a plain-HTTP
 // URL: the cookie's Secure flag does not protect a request.
-func (c *checker) requestCookie(call *ast.CallExpr, t *jwtapi.Transport) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+func (c *checker) requestCookie(call *ast.CallExpr, t *jwtapi.TransportCall) {
+	if t.Request == nil {
 		return
 	}
-	url := c.requestURL(sel.X)
+	url := c.requestURL(t.Request)
 	if url == "" {
 		return
 	}
-	for _, ck := range c.cookies(arg(call, t.Cookie), 0) {
+	for _, ck := range c.cookies(t.Cookie, 0) {
 		for _, s := range c.settings(ck, ck.typ.Value) {
 			if src := c.flow.token(s.value); src != nil {
 				c.report(analysis.Diagnostic{
@@ -181,8 +174,8 @@ func (c *checker) requestCookie(call *ast.CallExpr, t *jwtapi.Transport) {
 
 // requestURLToken checks a request whose literal http:// URL carries a
 // token (a query parameter or a path segment).
-func (c *checker) requestURLToken(call *ast.CallExpr, t *jwtapi.Transport) {
-	u := arg(call, t.URL)
+func (c *checker) requestURLToken(call *ast.CallExpr, t *jwtapi.TransportCall) {
+	u := t.URL
 	url := c.plainURL(u)
 	if url == "" {
 		return

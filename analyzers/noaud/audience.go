@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -34,14 +33,7 @@ func (c *checker) nodeReadsAudience(n ast.Node) bool {
 		if found {
 			return false
 		}
-		switch x := n.(type) {
-		case *ast.SelectorExpr:
-			found = c.isAudienceRead(x)
-		case *ast.IndexExpr:
-			if key, ok := jwtapi.ConstString(c.info, x.Index); ok {
-				found = c.typeReads(c.info.TypeOf(x.X), key)
-			}
-		}
+		found = c.ix.AudienceRead(n)
 		return true
 	})
 	return found
@@ -62,7 +54,7 @@ func (c *checker) callersMayCheck(fn ast.Node) bool {
 	}
 	carries := false
 	for _, r := range decl.Type.Results.List {
-		if t := c.info.TypeOf(r.Type); t != nil && c.carriesAudience(t) {
+		if t := c.info.TypeOf(r.Type); t != nil && c.ix.CarriesAudience(t) {
 			carries = true
 		}
 	}
@@ -88,102 +80,17 @@ func (c *checker) callersMayCheck(fn ast.Node) bool {
 	return false
 }
 
-// carriesAudience: a modelled token or claims type with audience reads, a
-// field type with an audience claim, or a struct embedding one.
-func (c *checker) carriesAudience(t types.Type) bool {
-	if row := c.ix.Model.Type(t); row != nil && len(row.AudienceReads) > 0 {
-		return true
-	}
-	st := structOf(t)
-	if st == nil {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if m := c.ix.Model.Field(t, f.Name()); m != nil && m.AudienceClaim {
-			return true
-		}
-		if f.Embedded() {
-			if row := c.ix.Model.Type(f.Type()); row != nil && len(row.AudienceReads) > 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// isAudienceRead: x.Audience, x.GetAudience, … on a modelled claims or
-// token type, also when the claims type is embedded in the program's own.
-func (c *checker) isAudienceRead(sel *ast.SelectorExpr) bool {
-	s := c.info.Selections[sel]
-	if s == nil {
-		return false
-	}
-	holder := holderType(s)
-	if holder == nil {
-		return false
-	}
-	if s.Kind() == types.FieldVal {
-		if f := c.ix.Model.Field(holder, sel.Sel.Name); f != nil && f.AudienceClaim {
-			return true
-		}
-	}
-	return c.typeReads(holder, sel.Sel.Name)
-}
-
-func (c *checker) typeReads(t types.Type, name string) bool {
-	row := c.ix.Model.Type(t)
-	return row != nil && slices.Contains(row.AudienceReads, name)
-}
-
-// holderType returns the type that declares a selected field or method:
-// the receiver's type, or the embedded type the selection goes through.
-func holderType(s *types.Selection) types.Type {
-	t := s.Recv()
-	idx := s.Index()
-	for _, i := range idx[:len(idx)-1] {
-		st := structOf(t)
-		if st == nil || i >= st.NumFields() {
-			return nil
-		}
-		t = st.Field(i).Type()
-	}
-	return t
-}
-
-func structOf(t types.Type) *types.Struct {
-	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, _ := types.Unalias(t).Underlying().(*types.Struct)
-	return st
-}
-
 // validatesAudience reports whether a claims validation in the function
 // checks the audience: an audience option (jwx jwt.Validate(tok,
 // jwt.WithAudience(…))) or expected claims that name one (go-jose
 // Expected{AnyAudience: …}).
 func (c *checker) validatesAudience(fn ast.Node) bool {
-	for _, v := range c.validations(fn) {
+	for _, v := range c.ix.ClaimsValidationsIn(fn) {
 		if checks, known := c.validationChecks(v); checks || !known {
 			return true
 		}
 	}
 	return false
-}
-
-// validations returns the claims validations written in fn.
-func (c *checker) validations(fn ast.Node) []*jwtapi.Call {
-	if fn == nil {
-		return nil
-	}
-	var out []*jwtapi.Call
-	for _, v := range c.ix.Calls {
-		if v.Func.Role == jwtapi.RoleValidateClaims && within(v.Expr.Pos(), fn) {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // validationChecks reports whether a claims validation checks the
@@ -192,7 +99,7 @@ func (c *checker) validationChecks(v *jwtapi.Call) (checks, known bool) {
 	if v.Func.Options >= 0 {
 		opts, complete := c.options(v)
 		for _, o := range opts {
-			if o.call.Func.Option == jwtapi.OptAudience {
+			if o.Call.Func.Option == jwtapi.OptAudience {
 				return true, true
 			}
 		}
@@ -205,16 +112,12 @@ func (c *checker) validationChecks(v *jwtapi.Call) (checks, known bool) {
 	if lit == nil {
 		return false, false
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return false, false
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if f := c.ix.Model.Field(c.info.TypeOf(lit), id.Name); f != nil && f.Option == jwtapi.OptAudience && !c.isEmptyValue(kv.Value) {
+	fields, positional := c.ix.ModelledFields(lit)
+	if positional {
+		return false, false
+	}
+	for _, f := range fields {
+		if f.Field.Option == jwtapi.OptAudience && !c.isEmptyValue(f.Value) {
 			return true, true
 		}
 	}
@@ -226,10 +129,7 @@ func (c *checker) validationChecks(v *jwtapi.Call) (checks, known bool) {
 // false when no argument has such a type; lit is nil when the argument is
 // not a literal this package writes.
 func (c *checker) expectedLit(v *jwtapi.Call) (lit *ast.CompositeLit, found bool) {
-	for _, a := range v.Expr.Args {
-		if len(c.audienceFields(c.info.TypeOf(a))) == 0 {
-			continue
-		}
+	if a, ok := c.ix.ExpectedClaimsArg(v); ok {
 		return c.literal(a, 0), true
 	}
 	return nil, false
@@ -260,22 +160,6 @@ func (c *checker) literal(e ast.Expr, depth int) *ast.CompositeLit {
 	return nil
 }
 
-// audienceFields returns the fields of struct type t that hold an expected
-// audience, by the model.
-func (c *checker) audienceFields(t types.Type) []string {
-	st := structOf(t)
-	if st == nil {
-		return nil
-	}
-	var out []string
-	for i := 0; i < st.NumFields(); i++ {
-		if f := c.ix.Model.Field(t, st.Field(i).Name()); f != nil && f.Option == jwtapi.OptAudience {
-			out = append(out, st.Field(i).Name())
-		}
-	}
-	return out
-}
-
 // audienceReadOnlyWhenSet reports whether every audience read of a
 // function sits in the body of an if statement that runs only when a
 // setting is set (if cfg.Audience != "" { … slices.Contains(aud,
@@ -293,16 +177,7 @@ func (c *checker) audienceReadOnlyWhenSet(fn ast.Node) (string, bool) {
 	}
 	setting, reads := "", 0
 	for cur := range root.Preorder((*ast.SelectorExpr)(nil), (*ast.IndexExpr)(nil)) {
-		read := false
-		switch x := cur.Node().(type) {
-		case *ast.SelectorExpr:
-			read = c.isAudienceRead(x)
-		case *ast.IndexExpr:
-			if key, ok := jwtapi.ConstString(c.info, x.Index); ok {
-				read = c.typeReads(c.info.TypeOf(x.X), key)
-			}
-		}
-		if !read {
+		if !c.ix.AudienceRead(cur.Node()) {
 			continue
 		}
 		reads++
@@ -324,10 +199,10 @@ func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) 
 		if !ok {
 			return "", false
 		}
-		if within(read.Pos(), ifs.Cond) {
+		if jwtapi.Within(read.Pos(), ifs.Cond) {
 			// if X != "" && !slices.Contains(aud, X): guarded by the left.
 			b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-			if !ok || b.Op != token.LAND || !within(read.Pos(), b.Y) {
+			if !ok || b.Op != token.LAND || !jwtapi.Within(read.Pos(), b.Y) {
 				continue
 			}
 			if x := c.setExpr(b.X); x != "" && mentions(b.Y, x) && c.testsSet(b.X, x, true) {
@@ -335,7 +210,7 @@ func (c *checker) readGuard(read ast.Node, cur inspector.Cursor) (string, bool) 
 			}
 			continue
 		}
-		if !within(read.Pos(), ifs.Body) {
+		if !jwtapi.Within(read.Pos(), ifs.Body) {
 			continue // in the init or else branch
 		}
 		x := c.setExpr(ifs.Cond)
@@ -366,10 +241,8 @@ func (c *checker) setExpr(cond ast.Expr) string {
 	}
 	for _, side := range []ast.Expr{b.X, b.Y} {
 		side = ast.Unparen(side)
-		if call, ok := side.(*ast.CallExpr); ok && len(call.Args) == 1 {
-			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
-				return types.ExprString(c.setting(call.Args[0]))
-			}
+		if x := jwtapi.LenOperand(c.info, side); x != nil {
+			return types.ExprString(c.setting(x))
 		}
 	}
 	for _, side := range []ast.Expr{b.X, b.Y} {

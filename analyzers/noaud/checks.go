@@ -2,7 +2,6 @@ package noaud
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -16,9 +15,9 @@ import (
 // given only when its setting is non-empty.
 func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 	opts, complete := c.options(call)
-	var aud []optUse
+	var aud []jwtapi.OptionUse
 	for _, o := range opts {
-		if o.call.Func.Option == jwtapi.OptAudience {
+		if o.Call.Func.Option == jwtapi.OptAudience {
 			aud = append(aud, o)
 		}
 	}
@@ -39,7 +38,7 @@ func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 		if !complete || c.callersMayCheck(call.Encl) {
 			return
 		}
-		opt := c.audienceOption(call.Func.Pkg)
+		opt := c.ix.Model.AudienceOption(call.Func.Pkg)
 		what := "check the token's audience after the parse"
 		if opt != "" {
 			what = "add " + c.qualify(call, opt) + " with this service's audience"
@@ -66,9 +65,9 @@ func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 	}
 	u := aud[0]
 	c.r.Report(analysis.Diagnostic{
-		Pos: u.cond.Pos(),
-		End: u.cond.Cond.End(),
-		Message: c.ix.APIName(u.call) + " is added to " + api + " only when " + setting + " is set, and the keys come from a remote key set (" +
+		Pos: u.Cond.Pos(),
+		End: u.Cond.Cond.End(),
+		Message: c.ix.APIName(u.Call) + " is added to " + api + " only when " + setting + " is set, and the keys come from a remote key set (" +
 			c.source(src) + "): left unset, tokens issued for any audience are accepted; require the setting and always check the audience",
 	})
 }
@@ -76,7 +75,7 @@ func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 // checkValidation: claims verified with remote keys by a call that checks
 // no claim, then validated with expectations that name no audience.
 func (c *checker) checkValidation(call *jwtapi.Call, src *keyflow.Remote) {
-	vals := c.validations(call.Encl)
+	vals := c.ix.ClaimsValidationsIn(call.Encl)
 	var first *jwtapi.Call
 	var lit *ast.CompositeLit
 	for _, v := range vals {
@@ -93,7 +92,7 @@ func (c *checker) checkValidation(call *jwtapi.Call, src *keyflow.Remote) {
 		return // never validated: noexp's finding
 	}
 	c.reported[lit] = true
-	fields := c.audienceFields(c.info.TypeOf(lit))
+	fields := c.ix.Model.FieldsWithOption(c.info.TypeOf(lit), jwtapi.OptAudience)
 	if len(fields) == 0 {
 		return
 	}
@@ -114,7 +113,7 @@ func (c *checker) checkValidation(call *jwtapi.Call, src *keyflow.Remote) {
 // checkAudienceArg: a verifier built with remote keys and an empty
 // audience argument.
 func (c *checker) checkAudienceArg(call *jwtapi.Call, src *keyflow.Remote) {
-	arg := call.Arg(call.Func.OptionArg)
+	arg, _ := call.AudienceArg()
 	if arg == nil || !c.emptyList(arg, 0) {
 		return
 	}
@@ -170,14 +169,8 @@ func (c *checker) configLit(e ast.Expr, depth int) *ast.CompositeLit {
 	if lit == nil {
 		return nil
 	}
-	st := structOf(c.info.TypeOf(lit))
-	if st == nil {
-		return nil
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		if f := c.ix.Model.Field(c.info.TypeOf(lit), st.Field(i).Name()); f != nil && f.Option == jwtapi.OptSkipAudience {
-			return lit
-		}
+	if len(c.ix.Model.FieldsWithOption(c.info.TypeOf(lit), jwtapi.OptSkipAudience)) > 0 {
+		return lit
 	}
 	return nil
 }
@@ -187,30 +180,23 @@ func (c *checker) configLit(e ast.Expr, depth int) *ast.CompositeLit {
 // themselves) or whenever a setting is empty.
 func (c *checker) checkConfig(call *jwtapi.Call, lit *ast.CompositeLit, src *keyflow.Remote) {
 	t := c.info.TypeOf(lit)
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok || c.reported[kv] {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		f := c.ix.Model.Field(t, id.Name)
-		if f == nil || f.Option != jwtapi.OptSkipAudience {
+	fields, _ := c.ix.ModelledFields(lit)
+	for _, lf := range fields {
+		kv, id := lf.KV, lf.Name
+		if c.reported[kv] || lf.Field.Option != jwtapi.OptSkipAudience {
 			continue
 		}
 		var msg string
 		switch {
-		case c.isTrue(kv.Value):
+		case jwtapi.IsConstTrue(c.info, kv.Value):
 			if c.comparedAfterVerify(call) {
 				continue
 			}
-			msg = typeString(t) + "{" + id.Name + ": true} switches off the audience check of " + c.ix.APIName(call) +
+			msg = typeString(t) + "{" + id + ": true} switches off the audience check of " + c.ix.APIName(call) +
 				", whose keys come from a remote key set (" + c.source(src) +
 				"), and no caller of Verify compares the token's audience: tokens the provider issued to other clients pass; set the client ID and drop the switch"
 		case c.testsEmpty(kv.Value):
-			msg = typeString(t) + "{" + id.Name + ": " + types.ExprString(kv.Value) + "} switches off the audience check of " + c.ix.APIName(call) +
+			msg = typeString(t) + "{" + id + ": " + types.ExprString(kv.Value) + "} switches off the audience check of " + c.ix.APIName(call) +
 				", whose keys come from a remote key set (" + c.source(src) +
 				"), whenever the setting is empty: left unset, tokens the provider issued to other clients pass; require the client ID and drop the switch"
 		default:
@@ -247,11 +233,6 @@ func (c *checker) comparedAfterVerify(call *jwtapi.Call) bool {
 	return true
 }
 
-func (c *checker) isTrue(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
-}
-
 // testsEmpty: X == "", len(X) == 0: a switch that is on whenever a setting
 // is empty.
 func (c *checker) testsEmpty(e ast.Expr) bool {
@@ -263,7 +244,7 @@ func (c *checker) testsEmpty(e ast.Expr) bool {
 	if c.isEmptyValue(x) {
 		x = y
 	} else if !c.isEmptyValue(y) {
-		return c.testsLen(b, types.ExprString(lenArg(b.X)), false)
+		return c.testsLen(b, types.ExprString(lenArg(c.info, b.X)), false)
 	}
 	if _, ok := c.info.Types[x]; !ok {
 		return false
@@ -271,9 +252,10 @@ func (c *checker) testsEmpty(e ast.Expr) bool {
 	return b.Op == token.EQL
 }
 
-func lenArg(e ast.Expr) ast.Expr {
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		return ast.Unparen(call.Args[0])
+// lenArg returns x of len(x), or e.
+func lenArg(info *types.Info, e ast.Expr) ast.Expr {
+	if x := jwtapi.LenOperand(info, e); x != nil {
+		return ast.Unparen(x)
 	}
 	return e
 }

@@ -53,7 +53,7 @@ func (c *checker) optionFix(call *jwtapi.Call, opt string) (analysis.SuggestedFi
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	last := call.Expr.Args[len(call.Expr.Args)-1]
+	last := call.LastArg()
 	if c.pass.Fset.Position(last.End()).Line != c.pass.Fset.Position(call.Expr.Rparen).Line {
 		return analysis.SuggestedFix{}, false
 	}
@@ -130,7 +130,7 @@ func (c *checker) audienceIn(expr string, t types.Type, depth int, found map[str
 	if depth >= 2 {
 		return
 	}
-	st := structOf(t)
+	st := jwtapi.StructOf(t)
 	if st == nil {
 		return
 	}

@@ -19,18 +19,10 @@ func (c *checker) checkMiddlewares() {
 		var remoteField *ast.KeyValueExpr
 		var src *keyflow.Remote
 		replaced := false
-		for _, elt := range lit.Expr.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			f := c.ix.Model.Field(lit.Type, id.Name)
+		fields, _ := c.ix.ModelledFields(lit.Expr)
+		for _, lf := range fields {
+			kv, f := lf.KV, lf.Field
 			switch {
-			case f == nil:
 			case f.ReplacesParse && !c.isEmptyValue(kv.Value):
 				replaced = true
 			case f.AudienceUnchecked && f.RemoteKeys && !c.emptyList(kv.Value, 0):

@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"sort"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -63,9 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{pass: pass, ix: ix, flow: flow, info: pass.TypesInfo, r: diag.New(pass, name), reported: make(map[ast.Node]bool)}
 	for _, call := range ix.Calls {
-		switch call.Func.Role {
-		case jwtapi.RoleParse, jwtapi.RoleVerify, jwtapi.RoleNewVerifier:
-		default:
+		if !call.VerifiesToken() {
 			continue
 		}
 		if tests.Skip(pass.Fset, call.Expr.Pos()) {
@@ -88,25 +85,18 @@ func (c *checker) remoteKeys(call *jwtapi.Call) *keyflow.Remote {
 	if call.Func.RemoteKeys {
 		return &keyflow.Remote{Call: call}
 	}
-	for _, e := range []ast.Expr{call.Arg(call.Func.Keyfunc), call.Arg(call.Func.Key)} {
+	for _, e := range call.KeyExprs() {
 		if src := c.flow.RemoteKeys(e); src != nil {
-			return src
-		}
-	}
-	if call.Func.Option == jwtapi.OptKeySet {
-		if src := c.flow.RemoteKeys(call.Arg(call.Func.OptionArg)); src != nil {
 			return src
 		}
 	}
 	opts, _ := c.options(call)
 	for _, o := range opts {
-		if o.call.Func.RemoteKeys {
-			return &keyflow.Remote{Call: o.call}
+		if o.Call.Func.RemoteKeys {
+			return &keyflow.Remote{Call: o.Call}
 		}
-		if o.call.Func.Option == jwtapi.OptKeySet {
-			if src := c.flow.RemoteKeys(o.call.Arg(o.call.Func.OptionArg)); src != nil {
-				return src
-			}
+		if src := c.flow.RemoteKeys(o.Call.KeySetArg()); src != nil {
+			return src
 		}
 	}
 	return nil
@@ -116,25 +106,21 @@ func (c *checker) remoteKeys(call *jwtapi.Call) *keyflow.Remote {
 // audience argument (auth0 validator.New), a later claims validation
 // (go-jose), a config struct (go-oidc), or options (golang-jwt, jwx).
 func (c *checker) check(call *jwtapi.Call, src *keyflow.Remote) {
-	switch {
-	case call.Func.Option == jwtapi.OptAudience && call.Func.OptionArg >= 0:
+	switch way := c.ix.AudienceWayOf(call); way {
+	case jwtapi.AudienceArgument:
 		c.checkAudienceArg(call, src)
-	case call.Func.NoExpiryCheck:
+	case jwtapi.AudienceValidation:
 		c.checkValidation(call, src)
-	case call.Func.AudienceUnchecked:
+	case jwtapi.AudienceByHand:
 		// No audience option exists: the function, or its callers, must
 		// read the claims' audience.
 		c.checkOptions(call, src)
 	default:
-		if lit := c.configLit(call.Arg(call.Func.Options), 0); lit != nil {
+		if lit := c.configLit(call.ConfigArg(), 0); lit != nil {
 			c.checkConfig(call, lit, src)
 			return
 		}
-		// A token parse: one whose library has an audience option, or a
-		// keyfunc parse (golang-jwt's request helpers). A raw JWS
-		// verification (jws.Verify, JSONWebSignature.Verify) need not
-		// carry claims at all.
-		if (call.Func.Options >= 0 || call.Recv() != nil) && (call.Func.Keyfunc >= 0 || c.audienceOption(call.Func.Pkg) != "") {
+		if way == jwtapi.AudienceOptions {
 			c.checkOptions(call, src)
 		}
 	}
@@ -151,26 +137,4 @@ func (c *checker) source(src *keyflow.Remote) string {
 
 func shortPos(p token.Position) string {
 	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
-}
-
-// audienceOption returns the name of the option of pkg that checks the
-// audience: of the model's audience options, the plainest (shortest) name,
-// so that WithAudience is preferred to WithAllAudiences.
-func (c *checker) audienceOption(pkg string) string {
-	var names []string
-	for _, f := range c.ix.Model.Funcs() {
-		if f.Pkg == pkg && f.Recv == "" && f.Role == jwtapi.RoleOption && f.Option == jwtapi.OptAudience {
-			names = append(names, f.Name)
-		}
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) < len(names[j])
-		}
-		return names[i] < names[j]
-	})
-	if len(names) == 0 {
-		return ""
-	}
-	return names[0]
 }

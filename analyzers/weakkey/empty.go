@@ -50,7 +50,7 @@ func (e *empty) check(r *diag.Reporter, sink *jwtapi.KeySink, o keyflow.Origin, 
 	if !e.ix.Model.AcceptsEmptyKey(sink.Pkg) {
 		return
 	}
-	key := unconvert(e.pass.TypesInfo, sink.Key)
+	key := jwtapi.StripConversions(e.pass.TypesInfo, sink.Key)
 	if t := e.pass.TypesInfo.TypeOf(key); t == nil || !stringOrBytes(t) {
 		return
 	}
@@ -309,10 +309,10 @@ func (e *empty) checkedObjects() map[types.Object]bool {
 				if len(x.Args) == 0 {
 					return true
 				}
+				if a := jwtapi.LenOperand(info, x); a != nil {
+					mark(a)
+				}
 				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
-						mark(x.Args[0])
-					}
 					if _, ok := info.Uses[id].(*types.Builtin); ok {
 						return true
 					}
@@ -337,16 +337,7 @@ func (e *empty) checkedObjects() map[types.Object]bool {
 func (e *empty) envChecked(name string) bool {
 	info := e.pass.TypesInfo
 	isRead := func(x ast.Expr) bool {
-		call, ok := ast.Unparen(x).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		src := jwtapi.ConfigSourceOf(fn)
-		if src == nil || !src.IsGetter() || src.Reads != jwtapi.ReadsEnv || src.NameArg >= len(call.Args) {
-			return false
-		}
-		v, ok := jwtapi.ConstString(info, call.Args[src.NameArg])
+		v, ok := jwtapi.EnvNameRead(info, x)
 		return ok && v == name
 	}
 	readsIn := func(n ast.Node) bool {
@@ -415,21 +406,6 @@ func (e *empty) lookupEnv(key ast.Expr, holder types.Object) bool {
 		}
 	}
 	return false
-}
-
-// unconvert strips parentheses and conversions ([]byte(s), string(b)).
-func unconvert(info *types.Info, e ast.Expr) ast.Expr {
-	for {
-		e = ast.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			return e
-		}
-		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
-			return e
-		}
-		e = call.Args[0]
-	}
 }
 
 // fieldOf returns the field a selector expression reads, or nil.

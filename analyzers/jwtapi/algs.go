@@ -1,0 +1,349 @@
+package jwtapi
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Algorithm allow-lists: the lists of accepted algorithms a library
+// enforces, read from option calls, from calls that take a list (go-jose v4
+// ParseSigned) and from parser fields set in a literal or an assignment.
+
+// AlgElem is one element of a list of algorithm names.
+type AlgElem struct {
+	Expr ast.Expr
+	// Lit is the composite literal that holds the element; nil for an
+	// argument of append.
+	Lit *ast.CompositeLit
+	// Alg is the algorithm the element names, "" when it is not known
+	// statically.
+	Alg string
+}
+
+// AllowList is an allow-list of accepted algorithms.
+type AllowList struct {
+	// Expr is the list expression.
+	Expr ast.Expr
+	// API names the option or field for messages: jwt.WithValidMethods,
+	// jwt.Parser.ValidMethods.
+	API string
+	// Call is the option (or decode) call the list is an argument of;
+	// nil for a field.
+	Call *Call
+	// Elems are the elements that can be seen: those of a literal, of a
+	// variable every visible definition of which is a list, of a slice of
+	// one, or of append of such.
+	Elems []AlgElem
+}
+
+// Nones returns the elements of the list that are exactly "none".
+func (l *AllowList) Nones() []AlgElem {
+	var out []AlgElem
+	for _, el := range l.Elems {
+		if el.Alg == AlgNone {
+			out = append(out, el)
+		}
+	}
+	return out
+}
+
+// AllowLists returns every allow-list of the package: the list argument of
+// each option or call with Option OptValidMethods (wherever the option is
+// passed), and the value of each OptValidMethods field in a literal or an
+// assignment.
+func (ix *Index) AllowLists() []*AllowList {
+	var out []*AllowList
+	for _, call := range ix.Calls {
+		if l := ix.AllowListOf(call); l != nil {
+			out = append(out, l)
+		}
+	}
+	for _, lit := range ix.Lits {
+		for _, elt := range lit.Expr.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == OptValidMethods {
+				out = append(out, &AllowList{Expr: kv.Value, API: FieldAPIName(lit.Type, id.Name), Elems: ix.ListElems(kv.Value)})
+			}
+		}
+	}
+	for _, set := range ix.FieldSets {
+		if set.Field.Option == OptValidMethods {
+			out = append(out, &AllowList{Expr: set.Value, API: FieldAPIName(set.Recv, set.Sel.Sel.Name), Elems: ix.ListElems(set.Value)})
+		}
+	}
+	return out
+}
+
+// AllowListOf returns the allow-list a call takes (WithValidMethods(list),
+// go-jose v4 ParseSigned(raw, algs)), or nil.
+func (ix *Index) AllowListOf(call *Call) *AllowList {
+	if call == nil || call.Func.Option != OptValidMethods || call.Func.OptionArg < 0 {
+		return nil
+	}
+	arg := call.Arg(call.Func.OptionArg)
+	if arg == nil {
+		return nil
+	}
+	return &AllowList{Expr: arg, API: ix.AlgCallName(call), Call: call, Elems: ix.ListElems(arg)}
+}
+
+// OptionAllowLists returns the allow-lists among the options of c, as
+// OptionCalls collects them; complete is OptionCalls'.
+func (ix *Index) OptionAllowLists(c *Call) (lists []*AllowList, complete bool) {
+	opts, complete := ix.OptionCalls(c)
+	for _, o := range opts {
+		if l := ix.AllowListOf(o); l != nil {
+			lists = append(lists, l)
+		}
+	}
+	return lists, complete
+}
+
+// ConstAlgs returns the algorithm names of a list that is one []string
+// literal of constants; ok is false for any other list.
+func (l *AllowList) ConstAlgs(info *types.Info) (algs []string, ok bool) {
+	lit, isLit := ast.Unparen(l.Expr).(*ast.CompositeLit)
+	if !isLit {
+		return nil, false
+	}
+	for _, elt := range lit.Elts {
+		if _, isKV := elt.(*ast.KeyValueExpr); isKV {
+			return nil, false
+		}
+		alg, ok := ConstString(info, elt)
+		if !ok {
+			return nil, false
+		}
+		algs = append(algs, alg)
+	}
+	return algs, true
+}
+
+// MixesHMAC reports whether algs holds an HMAC and a public-key algorithm.
+func MixesHMAC(algs []string) bool {
+	hmac, public := false, false
+	for _, a := range algs {
+		switch AlgFamily(a) {
+		case AlgHMAC:
+			hmac = true
+		case AlgRSA, AlgECDSA, AlgEdDSA:
+			public = true
+		}
+	}
+	return hmac && public
+}
+
+// FieldAPIName names a field of a library type for messages:
+// jwt.Parser.ValidMethods.
+func FieldAPIName(t types.Type, field string) string {
+	if n := namedOf(t); n != nil && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + field
+	}
+	return field
+}
+
+// AlgCallName names a modelled call the way the program's code spells it,
+// for messages about algorithms: jwt.NewWithClaims, jwt.Token.SignedString,
+// and for a method of a signing method, the method's variable
+// (jwt.SigningMethodNone.Sign).
+func (ix *Index) AlgCallName(call *Call) string {
+	fn, _ := typeutil.Callee(ix.Info, call.Expr).(*types.Func)
+	pkg := "jwt"
+	if fn != nil && fn.Pkg() != nil {
+		pkg = fn.Pkg().Name()
+	}
+	if call.Func.Recv == "" {
+		return pkg + "." + call.Func.Name
+	}
+	recv := call.Func.Recv
+	if call.Func.MethodFromRecv {
+		// Name the signing method variable rather than its (possibly
+		// unexported) type.
+		if v := ix.modelVarOf(call.Recv()); v != nil {
+			recv = v.Name
+		}
+	}
+	return pkg + "." + recv + "." + call.Func.Name
+}
+
+// modelVarOf returns the model row of the package-level variable e refers
+// to, or nil.
+func (ix *Index) modelVarOf(e ast.Expr) *Var {
+	if id := refIdent(e); id != nil {
+		return ix.Model.Var(ix.Info.Uses[id])
+	}
+	return nil
+}
+
+// refIdent returns the identifier of a (possibly qualified) name.
+func refIdent(e ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
+}
+
+// ListElems returns the elements of a []string expression: a literal, a
+// variable every visible definition of which is a list, a slice of one,
+// or append of such. Elements that cannot be seen are left out; each
+// element is listed once, also when a variable's definitions reach it
+// through several paths (algs = append(algs, …)).
+func (ix *Index) ListElems(e ast.Expr) []AlgElem {
+	all := ix.listElems(e, 0)
+	seen := make(map[ast.Expr]bool, len(all))
+	out := all[:0]
+	for _, el := range all {
+		if !seen[el.Expr] {
+			seen[el.Expr] = true
+			out = append(out, el)
+		}
+	}
+	return out
+}
+
+func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
+	if e == nil || depth > 8 {
+		return nil
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		out := make([]AlgElem, 0, len(x.Elts))
+		for _, elt := range x.Elts {
+			v := elt
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				v = kv.Value
+			}
+			alg, _ := ix.AlgName(v)
+			out = append(out, AlgElem{Expr: elt, Lit: x, Alg: alg})
+		}
+		return out
+	case *ast.SliceExpr:
+		return ix.listElems(x.X, depth+1)
+	case *ast.CallExpr:
+		if b, ok := typeutil.Callee(ix.Info, x).(*types.Builtin); !ok || b.Name() != "append" || len(x.Args) == 0 {
+			return nil
+		}
+		out := ix.listElems(x.Args[0], depth+1)
+		if x.Ellipsis.IsValid() {
+			if len(x.Args) == 2 {
+				out = append(out, ix.listElems(x.Args[1], depth+1)...)
+			}
+			return out
+		}
+		for _, a := range x.Args[1:] {
+			alg, _ := ix.AlgName(a)
+			out = append(out, AlgElem{Expr: a, Alg: alg})
+		}
+		return out
+	case *ast.Ident, *ast.SelectorExpr:
+		v := ix.listVar(x)
+		if v == nil {
+			return nil
+		}
+		defs, ok := ix.Defs.Of(v)
+		if !ok {
+			return nil
+		}
+		var out []AlgElem
+		for _, d := range defs {
+			if d.Index < 0 {
+				out = append(out, ix.listElems(d.Expr, depth+1)...)
+			}
+		}
+		// A struct field also takes the values literals give it
+		// (&verifier{algs: list}).
+		for _, val := range ix.Defs.LitValues(v) {
+			out = append(out, ix.listElems(val, depth+1)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// listVar returns the variable or struct field a list expression reads.
+func (ix *Index) listVar(e ast.Expr) *types.Var {
+	switch x := e.(type) {
+	case *ast.Ident:
+		v, _ := ix.Info.Uses[x].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if s := ix.Info.Selections[x]; s != nil {
+			if s.Kind() == types.FieldVal {
+				v, _ := s.Obj().(*types.Var)
+				return v
+			}
+			return nil
+		}
+		v, _ := ix.Info.Uses[x.Sel].(*types.Var) // pkg.Var
+		return v
+	}
+	return nil
+}
+
+// MapLiteral returns the map literal e is, or that a variable holds when
+// that is its only definition and nothing writes to it.
+func (ix *Index) MapLiteral(e ast.Expr) *ast.CompositeLit { return ix.mapLiteral(e, 0) }
+
+func (ix *Index) mapLiteral(e ast.Expr, depth int) *ast.CompositeLit {
+	if depth > 8 {
+		return nil
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		if tv, ok := ix.Info.Types[x]; ok && tv.Type != nil {
+			if _, isMap := tv.Type.Underlying().(*types.Map); isMap {
+				return x
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v := ix.listVar(x)
+		if v == nil {
+			return nil
+		}
+		defs, ok := ix.Defs.Of(v)
+		if !ok || len(defs) != 1 || defs[0].Index >= 0 {
+			return nil
+		}
+		return ix.mapLiteral(defs[0].Expr, depth+1)
+	}
+	return nil
+}
+
+// AlgName returns the algorithm name an expression holds when it is known
+// statically: a string constant, or the Alg() of a known signing method.
+func (ix *Index) AlgName(e ast.Expr) (string, bool) {
+	if s, ok := ConstString(ix.Info, e); ok {
+		return s, true
+	}
+	if recv, ok := ix.AlgNameRecv(e); ok {
+		if alg := ix.SigningAlg(recv); alg != "" {
+			return alg, true
+		}
+	}
+	return "", false
+}
+
+// AlgNameRecv reports whether e is a call that returns the algorithm name
+// of its receiver (method.Alg()), and returns the receiver.
+func (ix *Index) AlgNameRecv(e ast.Expr) (ast.Expr, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil, false
+	}
+	if mc := ix.CallOf(call); mc != nil && mc.Func.Role == RoleAlgName {
+		return mc.Recv(), true
+	}
+	return nil, false
+}
