@@ -92,6 +92,9 @@ func (f *Flow) scanCall(s *fieldScan, call *ast.CallExpr) {
 	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
 		return // a conversion
 	}
+	if f.optionCall(call) {
+		return // a functional option (options.go)
+	}
 	fn, _ := calleeFunc(f.info, call)
 	local := fn != nil && f.ix.Funcs[fn] != nil
 	var sig *types.Signature
@@ -216,7 +219,7 @@ func (f *Flow) fieldRead(x *ast.SelectorExpr, field *types.Var, depth int) (Orig
 	if len(origins) == 0 {
 		return Origin{}, false
 	}
-	o := join(origins)
+	o := join(f.withoutOptions(origins))
 	if o.Kind == Unknown {
 		return Origin{}, false
 	}

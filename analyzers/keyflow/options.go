@@ -1,0 +1,111 @@
+package keyflow
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Functional options.
+//
+// A constructor (or a defaults function) gives an options struct a default
+// key, and options such as WithKey(k), closures over their parameter,
+// replace it:
+//
+//	type Option func(*Issuer)
+//	func WithKey(k []byte) Option { return func(i *Issuer) { i.key = k } }
+//	func NewIssuer(opts ...Option) *Issuer {
+//		i := &Issuer{key: []byte("…")}
+//		for _, o := range opts { o(i) }
+//		return i
+//	}
+//
+// Every caller that passes no WithKey signs with the default, so a
+// constant default is the field's constant, whatever the options' callers
+// pass: the writes of the options' parameters leave the join. A default
+// that is not constant (the environment, a secret manager) keeps the
+// join as it was.
+
+// optionCall reports whether call applies a functional option: a call of
+// a function value (not a declared function) whose type is a func type
+// declared in this package taking only a pointer to a struct type of
+// this package. The option writes the struct's fields in closures of this
+// package, which the field's definitions hold; it is not code that may
+// decode into the struct.
+func (f *Flow) optionCall(call *ast.CallExpr) bool {
+	if fn, _ := calleeFunc(f.info, call); fn != nil {
+		return false
+	}
+	return f.optionType(typeOf(f.info, call.Fun))
+}
+
+// optionType reports whether t is a functional option type of this
+// package: a named func type taking one pointer to a struct type of this
+// package and returning nothing.
+func (f *Flow) optionType(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != f.pass.Pkg {
+		return false
+	}
+	sig, ok := n.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 0 || sig.Variadic() {
+		return false
+	}
+	p, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || st.Obj().Pkg() != f.pass.Pkg {
+		return false
+	}
+	_, ok = st.Underlying().(*types.Struct)
+	return ok
+}
+
+// optionParam reports whether v is the parameter of a functional option
+// constructor: a function of this package, without receiver, returning
+// one option type, whose body returns a function literal (the closure
+// that writes v into the options).
+func (f *Flow) optionParam(v *types.Var) bool {
+	pp, ok := f.scanCalls().paramOf[v]
+	if !ok {
+		return false
+	}
+	sig, ok := pp.fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 || !f.optionType(sig.Results().At(0).Type()) {
+		return false
+	}
+	decl := f.ix.Funcs[pp.fn]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	for _, stmt := range decl.Body.List {
+		if ret, ok := stmt.(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+			if _, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withoutOptions drops from the writes of a field those of functional
+// options' parameters when the other writes join to a constant: the
+// default every caller without the option signs with.
+func (f *Flow) withoutOptions(writes []Origin) []Origin {
+	var rest []Origin
+	dropped := false
+	for _, o := range writes {
+		if o.Kind == Param && o.Holder != nil {
+			if v, ok := o.Holder.(*types.Var); ok && f.optionParam(v) {
+				dropped = true
+				continue
+			}
+		}
+		rest = append(rest, o)
+	}
+	if !dropped || len(rest) == 0 || join(rest).Kind != Constant {
+		return writes
+	}
+	return rest
+}

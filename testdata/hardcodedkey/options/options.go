@@ -1,0 +1,144 @@
+// Package options configures its token issuers with functional options,
+// on golang-jwt v5. An options struct whose default (set by a constructor
+// or a defaults function) is a constant key that WithKey may replace
+// signs with that constant whenever a caller passes no WithKey: the
+// default is a hardcoded key. The negatives: a default read from the
+// environment or from a secret manager, and a default that is empty (the
+// constructor refuses to run without WithKey).
+package options
+
+import (
+	"context"
+	"errors"
+	"os"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/golang-jwt/jwt/v5"
+)
+
+func claims(sub string, ttl time.Duration) jwt.MapClaims {
+	return jwt.MapClaims{"sub": sub, "exp": time.Now().Add(ttl).Unix()}
+}
+
+// Issuer: the constructor's literal holds the default key.
+type Issuer struct {
+	key []byte
+	ttl time.Duration
+}
+
+type Option func(*Issuer)
+
+func WithKey(k []byte) Option { return func(i *Issuer) { i.key = k } }
+
+func WithTTL(d time.Duration) Option { return func(i *Issuer) { i.ttl = d } }
+
+func NewIssuer(opts ...Option) *Issuer {
+	i := &Issuer{key: []byte("issuer-default-key-replace-with-WithKey"), ttl: time.Hour}
+	for _, o := range opts {
+		o(i)
+	}
+	return i
+}
+
+func (i *Issuer) Issue(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, i.ttl)).SignedString(i.key) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:38\)`
+}
+
+// Minter: a defaults function returns the options struct the constructor
+// keeps; the option takes a string.
+type minterOptions struct {
+	secret string
+	issuer string
+}
+
+type MinterOption func(*minterOptions)
+
+func WithSecret(s string) MinterOption {
+	return func(o *minterOptions) { o.secret = s }
+}
+
+func defaultMinterOptions() *minterOptions {
+	return &minterOptions{secret: "minter-default-secret-0123456789abcdef", issuer: "options"}
+}
+
+type Minter struct{ opts *minterOptions }
+
+func NewMinter(opts ...MinterOption) *Minter {
+	o := defaultMinterOptions()
+	for _, apply := range opts {
+		apply(o)
+	}
+	return &Minter{opts: o}
+}
+
+func (m *Minter) Mint(sub string) (string, error) {
+	c := claims(sub, time.Minute)
+	c["iss"] = m.opts.issuer
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString([]byte(m.opts.secret)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:63\)`
+}
+
+// EnvIssuer: the default comes from the environment.
+type EnvIssuer struct{ key []byte }
+
+type EnvOption func(*EnvIssuer)
+
+func WithEnvKey(k []byte) EnvOption { return func(i *EnvIssuer) { i.key = k } }
+
+func NewEnvIssuer(opts ...EnvOption) *EnvIssuer {
+	i := &EnvIssuer{key: []byte(os.Getenv("ISSUER_KEY"))}
+	for _, o := range opts {
+		o(i)
+	}
+	return i
+}
+
+func (i *EnvIssuer) Issue(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(i.key)
+}
+
+// VaultedIssuer: the default comes from a secret manager.
+type VaultedIssuer struct{ key string }
+
+type VaultedOption func(*VaultedIssuer)
+
+func WithVaultedKey(k string) VaultedOption { return func(i *VaultedIssuer) { i.key = k } }
+
+func NewVaultedIssuer(ctx context.Context, c *secretsmanager.Client, opts ...VaultedOption) (*VaultedIssuer, error) {
+	out, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("jwt")})
+	if err != nil {
+		return nil, err
+	}
+	i := &VaultedIssuer{key: *out.SecretString}
+	for _, o := range opts {
+		o(i)
+	}
+	return i, nil
+}
+
+func (i *VaultedIssuer) Issue(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString([]byte(i.key))
+}
+
+// StrictIssuer: no default; the constructor fails without WithStrictKey.
+type StrictIssuer struct{ key []byte }
+
+type StrictOption func(*StrictIssuer)
+
+func WithStrictKey(k []byte) StrictOption { return func(i *StrictIssuer) { i.key = k } }
+
+func NewStrictIssuer(opts ...StrictOption) (*StrictIssuer, error) {
+	i := &StrictIssuer{}
+	for _, o := range opts {
+		o(i)
+	}
+	if len(i.key) < 32 {
+		return nil, errors.New("options: WithStrictKey is required")
+	}
+	return i, nil
+}
+
+func (i *StrictIssuer) Issue(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(i.key)
+}
