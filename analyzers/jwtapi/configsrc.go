@@ -1,6 +1,7 @@
 package jwtapi
 
 import (
+	"fmt"
 	"go/types"
 	"reflect"
 	"strings"
@@ -287,4 +288,74 @@ func tagOption(v, opt string) string {
 		}
 	}
 	return ""
+}
+
+// ConfigExcluded lists config sources left out because no fixture can use
+// the real module.
+var ConfigExcluded = []ExcludedLibrary{
+	{"github.com/beego/beego/v2 (core/config DefaultString)", "the module proxy refuses it (403); gobuffalo/envy Get is the modelled getter with a default argument"},
+	{"github.com/gookit/config/v2 (String(key, def))", "the module proxy refuses it (403)"},
+	{"github.com/ilyakaznacheev/cleanenv", "served only from an earlier copy that is not an approved release; its env-default tag is a row, tested without importing the module"},
+}
+
+// ConfigSourcesMarkdown renders the table for docs/coverage.md.
+func ConfigSourcesMarkdown() string {
+	var b strings.Builder
+	b.WriteString("\n## Config sources\n\nWhere a program reads a setting from outside its source (analyzers/jwtapi/configsrc.go); keyflow, weakkey and sharedkey read these rows, and adding a source is adding a row.\n\n")
+	var pkgs []string
+	byPkg := map[string][]string{}
+	for _, r := range ConfigSources {
+		if !r.IsFunc() {
+			continue
+		}
+		if _, ok := byPkg[r.Pkg]; !ok {
+			pkgs = append(pkgs, r.Pkg)
+		}
+		name := r.Name
+		if r.Recv != "" {
+			name = r.Recv + "." + name
+		}
+		var notes []string
+		if r.DefaultArg >= 0 {
+			notes = append(notes, "default argument")
+		}
+		if r.DefaultReturned {
+			notes = append(notes, "returned when unset")
+		}
+		if r.TellsUnset {
+			notes = append(notes, "tells unset")
+		}
+		if len(notes) > 0 {
+			name += " (" + strings.Join(notes, ", ") + ")"
+		}
+		byPkg[r.Pkg] = append(byPkg[r.Pkg], name)
+	}
+	for _, p := range pkgs {
+		reads := ""
+		for _, r := range ConfigSources {
+			if r.Pkg == p && r.IsFunc() {
+				reads = string(r.Reads)
+				break
+			}
+		}
+		fmt.Fprintf(&b, "- `%s` (%s): %s.\n", p, reads, strings.Join(byPkg[p], ", "))
+	}
+	var defs, names []string
+	for _, r := range DefaultTags() {
+		t := "`" + r.Tag + "`"
+		if r.TagOption != "" {
+			t += " option `" + r.TagOption + "`"
+		}
+		defs = append(defs, t)
+	}
+	for _, r := range NameTags() {
+		names = append(names, "`"+r.Tag+"`")
+	}
+	fmt.Fprintf(&b, "- struct tags giving a field's default: %s.\n", strings.Join(defs, ", "))
+	fmt.Fprintf(&b, "- struct tags naming the setting a field is filled from: %s.\n", strings.Join(names, ", "))
+	b.WriteString("\nSecret managers are an origin of their own: a key read from one is never in the source, and only the members of the response that hold the secret (column SecretIn) carry that origin.\n\nNot modelled:\n\n")
+	for _, e := range ConfigExcluded {
+		fmt.Fprintf(&b, "- `%s`: %s.\n", e.Module, e.Reason)
+	}
+	return b.String()
 }
