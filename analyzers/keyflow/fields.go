@@ -382,6 +382,9 @@ func (f *Flow) pathValues(e ast.Expr, rest []string, depth int) ([]Origin, bool)
 			return nil, false
 		}
 		defs, ok := f.ix.Defs.Of(v)
+		if !ok && f.optionEscapes(v) {
+			defs, ok = f.ix.Defs.Assigned(v), true
+		}
 		if !ok {
 			return nil, false
 		}

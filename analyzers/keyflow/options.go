@@ -2,6 +2,7 @@ package keyflow
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -108,4 +109,50 @@ func (f *Flow) withoutOptions(writes []Origin) []Origin {
 		return writes
 	}
 	return rest
+}
+
+// optionEscapes reports whether the only definitions of the local struct
+// variable v that its definitions do not show are those of functional
+// options: every &v is the argument of an option call (o := defaults();
+// for _, opt := range opts { opt(&o) }), and v is never a range variable.
+// The options write v's fields, which the fields' definitions hold.
+func (f *Flow) optionEscapes(v *types.Var) bool {
+	if v.Pkg() != f.pass.Pkg || isPackageLevel(v) || f.ix.Defs.IsParam(v) || v.IsField() {
+		return false
+	}
+	if _, ok := v.Type().Underlying().(*types.Struct); !ok {
+		return false
+	}
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && (f.info.Uses[id] == v || f.info.Defs[id] == v)
+	}
+	allowed := map[ast.Expr]bool{}
+	escapes, ok := 0, true
+	for _, file := range f.pass.Files {
+		if !(file.FileStart <= v.Pos() && v.Pos() <= file.FileEnd) {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if f.optionCall(n) && len(n.Args) == 1 {
+					allowed[ast.Unparen(n.Args[0])] = true
+				}
+			case *ast.RangeStmt:
+				if (n.Key != nil && is(n.Key)) || (n.Value != nil && is(n.Value)) {
+					ok = false
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && is(n.X) {
+					escapes++
+					if !allowed[n] {
+						ok = false
+					}
+				}
+			}
+			return ok
+		})
+	}
+	return ok && escapes > 0
 }
