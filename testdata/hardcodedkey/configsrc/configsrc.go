@@ -2,7 +2,9 @@
 // model's table, on golang-jwt v5. The negatives: keys in fields filled
 // from AWS, GCP, Azure and Vault secret clients, koanf reads, and a
 // getter whose default argument is the key's fallback (gobuffalo/envy:
-// a fallback is sharedkey's finding, not a hardcoded key).
+// a fallback is sharedkey's finding, not a hardcoded key), and config
+// structs filled by loaders (envconfig, caarlos0/env, koanf's Unmarshal)
+// whose tag defaults are fallbacks too.
 package configsrc
 
 import (
@@ -13,9 +15,11 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/security/keyvault/azsecrets"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/caarlos0/env/v11"
 	"github.com/gobuffalo/envy"
 	"github.com/golang-jwt/jwt/v5"
 	vault "github.com/hashicorp/vault/api"
+	"github.com/kelseyhightower/envconfig"
 	"github.com/knadh/koanf/v2"
 )
 
@@ -88,6 +92,43 @@ func signFromEnvy(sub string) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(key))
 }
 
+// Settings are loaded by envconfig, caarlos0/env or koanf.
+type Settings struct {
+	JWTSecret     string `envconfig:"JWT_SECRET" default:"envconfig-tag-default-secret"`
+	RefreshSecret string `env:"REFRESH_SECRET" envDefault:"caarlos-tag-default-secret"`
+	SessionSecret string `koanf:"session_secret"`
+}
+
+func loadSettings(k *koanf.Koanf) (*Settings, error) {
+	var s Settings
+	if err := envconfig.Process("app", &s); err != nil {
+		return nil, err
+	}
+	if err := env.Parse(&s); err != nil {
+		return nil, err
+	}
+	if err := k.Unmarshal("", &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func signWithSettings(s *Settings, sub string) ([]string, error) {
+	var out []string
+	for _, key := range []string{s.JWTSecret, s.RefreshSecret, s.SessionSecret} {
+		tok, err := jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(key))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, tok)
+	}
+	a, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(s.JWTSecret))
+	b, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString([]byte(s.RefreshSecret))
+	return append(out, a, b), nil
+}
+
+var _ = loadSettings
+var _ = signWithSettings
 var _ = signFromVault
 var _ = signFromKoanf
 var _ = signFromKoanfString
