@@ -10,6 +10,7 @@ require (
 	github.com/MicahParks/keyfunc/v3 v3.9.2
 	github.com/appleboy/gin-jwt/v2 v2.10.3
 	github.com/auth0/go-jwt-middleware/v2 v2.3.1
+	github.com/aws/aws-sdk-go v1.55.5
 	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/aws/aws-sdk-go-v2/service/secretsmanager v1.51.0
 	github.com/caarlos0/env/v11 v11.4.2
@@ -99,6 +100,7 @@ require (
 	github.com/hashicorp/go-sockaddr v1.0.7 // indirect
 	github.com/hashicorp/hcl v1.0.1-vault-7 // indirect
 	github.com/iris-contrib/schema v0.0.6 // indirect
+	github.com/jmespath/go-jmespath v0.4.0 // indirect
 	github.com/joho/godotenv v1.4.0 // indirect
 	github.com/josharian/intern v1.0.0 // indirect
 	github.com/json-iterator/go v1.1.12 // indirect

@@ -137,6 +137,10 @@ var ConfigSources = []ConfigSource{
 	// Secret managers: the key is fetched at run time.
 	{Pkg: "github.com/aws/aws-sdk-go-v2/service/secretsmanager", Recv: "Client", Name: "GetSecretValue", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
 		SecretIn: []string{"secretsmanager.GetSecretValueOutput.SecretString", "secretsmanager.GetSecretValueOutput.SecretBinary"}},
+	{Pkg: "github.com/aws/aws-sdk-go/service/secretsmanager", Recv: "SecretsManager", Name: "GetSecretValue", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"secretsmanager.GetSecretValueOutput.SecretString", "secretsmanager.GetSecretValueOutput.SecretBinary"}},
+	{Pkg: "github.com/aws/aws-sdk-go/service/secretsmanager", Recv: "SecretsManager", Name: "GetSecretValueWithContext", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"secretsmanager.GetSecretValueOutput.SecretString", "secretsmanager.GetSecretValueOutput.SecretBinary"}},
 	{Pkg: "cloud.google.com/go/secretmanager/apiv1", Recv: "Client", Name: "AccessSecretVersion", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
 		SecretIn: []string{"secretmanagerpb.AccessSecretVersionResponse.Payload", "secretmanagerpb.AccessSecretVersionResponse.GetPayload", "secretmanagerpb.SecretPayload.Data", "secretmanagerpb.SecretPayload.GetData"}},
 	{Pkg: "github.com/Azure/azure-sdk-for-go/sdk/security/keyvault/azsecrets", Recv: "Client", Name: "GetSecret", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,

@@ -8,6 +8,8 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/security/keyvault/azsecrets"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	awsv1 "github.com/aws/aws-sdk-go/aws"
+	smv1 "github.com/aws/aws-sdk-go/service/secretsmanager"
 	"github.com/gobuffalo/envy"
 	vault "github.com/hashicorp/vault/api"
 	"github.com/knadh/koanf/v2"
@@ -23,6 +25,20 @@ func fromAWS(ctx context.Context, c *secretsmanager.Client) {
 	sink([]byte(*out.SecretString)) // want `secret-manager`
 	sink(out.SecretBinary)          // want `secret-manager`
 	sink(*out.ARN)                  // want `unknown`
+}
+
+func fromAWSv1(ctx context.Context, c *smv1.SecretsManager) {
+	out, err := c.GetSecretValueWithContext(ctx, &smv1.GetSecretValueInput{SecretId: awsv1.String("jwt")})
+	if err != nil {
+		return
+	}
+	sink(*out.SecretString) // want `secret-manager`
+	plain, err := c.GetSecretValue(&smv1.GetSecretValueInput{SecretId: awsv1.String("jwt")})
+	if err != nil {
+		return
+	}
+	sink(plain.SecretBinary) // want `secret-manager`
+	sink(*plain.VersionId)   // want `unknown`
 }
 
 func fromGCP(ctx context.Context, c *secretmanager.Client) {
