@@ -27,9 +27,8 @@ import (
 // join as it was.
 
 // optionCall reports whether call applies a functional option: a call of
-// a function value (not a declared function) whose type is a func type
-// declared in this package taking only a pointer to a struct type of
-// this package. The option writes the struct's fields in closures of this
+// a function value (not a declared function) whose type is an option
+// type of this package (optionType). The option writes the struct's fields in closures of this
 // package, which the field's definitions hold; it is not code that may
 // decode into the struct.
 func (f *Flow) optionCall(call *ast.CallExpr) bool {
@@ -41,14 +40,23 @@ func (f *Flow) optionCall(call *ast.CallExpr) bool {
 
 // optionType reports whether t is a functional option type of this
 // package: a named func type taking one pointer to a struct type of this
-// package and returning nothing.
+// package and returning nothing or an error.
 func (f *Flow) optionType(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() != f.pass.Pkg {
 		return false
 	}
 	sig, ok := n.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 0 || sig.Variadic() {
+	if !ok || sig.Params().Len() != 1 || sig.Variadic() {
+		return false
+	}
+	switch res := sig.Results(); res.Len() {
+	case 0:
+	case 1:
+		if !types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type()) {
+			return false
+		}
+	default:
 		return false
 	}
 	p, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Pointer)
