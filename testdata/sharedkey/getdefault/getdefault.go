@@ -5,6 +5,7 @@
 // fallback, as a LookupEnv default is) and a koanf read with a literal
 // fallback. Negatives: the same getter with an empty default that fails
 // closed, envy.MustGet, a key held in a field filled from a secret
+// manager, access and refresh keys that are two secrets of one secret
 // manager, and a getter default of a setting that is not a secret.
 package getdefault
 
@@ -78,6 +79,31 @@ func (v *Vault) Sign(sub string) (string, error) { // want Sign:`signer\(key=-1,
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub)).SignedString(v.key)
 }
 
+// Access and refresh tokens signed with two secrets of one secret
+// manager: the response's field is the same, the secrets are not.
+func accessFromAWS(ctx context.Context, c *secretsmanager.Client, sub string) (string, error) {
+	out, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("jwt/access")})
+	if err != nil {
+		return "", err
+	}
+	cl := claims(sub)
+	cl["typ"] = "access"
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, cl).SignedString([]byte(*out.SecretString))
+}
+
+func refreshFromAWS(ctx context.Context, c *secretsmanager.Client, sub string) (string, error) {
+	out, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("jwt/refresh")})
+	if err != nil {
+		return "", err
+	}
+	cl := claims(sub)
+	cl["typ"] = "refresh"
+	cl["exp"] = time.Now().Add(30 * 24 * time.Hour).Unix()
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, cl).SignedString([]byte(*out.SecretString))
+}
+
+var _ = accessFromAWS
+var _ = refreshFromAWS
 var _ = signAccess
 var _ = signRefresh
 var _ = signRequired
