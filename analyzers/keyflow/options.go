@@ -99,8 +99,8 @@ func (f *Flow) optionParam(v *types.Var) bool {
 }
 
 // withoutOptions drops from the writes of a field those of functional
-// options' parameters when the other writes join to a constant: the
-// default every caller without the option signs with.
+// options' parameters when the other writes join to a non-empty
+// constant: the default every caller without the option signs with.
 func (f *Flow) withoutOptions(writes []Origin) []Origin {
 	var rest []Origin
 	dropped := false
@@ -113,7 +113,11 @@ func (f *Flow) withoutOptions(writes []Origin) []Origin {
 		}
 		rest = append(rest, o)
 	}
-	if !dropped || len(rest) == 0 || join(rest).Kind != Constant {
+	if !dropped || len(rest) == 0 {
+		return writes
+	}
+	// An empty default is a placeholder the options must fill, not a key.
+	if o := join(rest); o.Kind != Constant || o.Const.Len == 0 {
 		return writes
 	}
 	return rest

@@ -225,3 +225,27 @@ func NewStrictIssuer(opts ...StrictOption) (*StrictIssuer, error) {
 func (i *StrictIssuer) Issue(sub string) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(i.key)
 }
+
+// PlaceholderIssuer: an empty default the constructor refuses.
+type PlaceholderIssuer struct{ secret string }
+
+type PlaceholderOption func(*PlaceholderIssuer)
+
+func WithPlaceholderSecret(s string) PlaceholderOption {
+	return func(i *PlaceholderIssuer) { i.secret = s }
+}
+
+func NewPlaceholderIssuer(opts ...PlaceholderOption) (*PlaceholderIssuer, error) {
+	i := &PlaceholderIssuer{secret: ""}
+	for _, o := range opts {
+		o(i)
+	}
+	if i.secret == "" {
+		return nil, errors.New("options: WithPlaceholderSecret is required")
+	}
+	return i, nil
+}
+
+func (i *PlaceholderIssuer) Issue(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString([]byte(i.secret))
+}
