@@ -219,7 +219,7 @@ func (f *Flow) fieldRead(x *ast.SelectorExpr, field *types.Var, depth int) (Orig
 	if len(origins) == 0 {
 		return Origin{}, false
 	}
-	o := join(f.withoutOptions(origins))
+	o := join(f.withoutOptions(field, origins))
 	if o.Kind == Unknown {
 		return Origin{}, false
 	}

@@ -101,7 +101,7 @@ func (f *Flow) optionParam(v *types.Var) bool {
 // withoutOptions drops from the writes of a field those of functional
 // options' parameters when the other writes join to a non-empty
 // constant: the default every caller without the option signs with.
-func (f *Flow) withoutOptions(writes []Origin) []Origin {
+func (f *Flow) withoutOptions(field *types.Var, writes []Origin) []Origin {
 	var rest []Origin
 	dropped := false
 	for _, o := range writes {
@@ -116,8 +116,10 @@ func (f *Flow) withoutOptions(writes []Origin) []Origin {
 	if !dropped || len(rest) == 0 {
 		return writes
 	}
-	// An empty default is a placeholder the options must fill, not a key.
-	if o := join(rest); o.Kind != Constant || o.Const.Len == 0 {
+	// An empty default is a placeholder the options must fill, not a key;
+	// so is a default the package compares the field with (a sentinel it
+	// refuses at startup).
+	if o := join(rest); o.Kind != Constant || o.Const.Len == 0 || f.comparedWithConstant(field) {
 		return writes
 	}
 	return rest
@@ -167,4 +169,40 @@ func (f *Flow) optionEscapes(v *types.Var) bool {
 		})
 	}
 	return ok && escapes > 0
+}
+
+// comparedWithConstant reports whether the package compares field (==,
+// !=, possibly through a conversion) with a constant string.
+func (f *Flow) comparedWithConstant(field *types.Var) bool {
+	isField := func(e ast.Expr) bool {
+		for {
+			e = ast.Unparen(e)
+			call, ok := e.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				break
+			}
+			if tv, ok := f.info.Types[call.Fun]; !ok || !tv.IsType() {
+				break
+			}
+			e = call.Args[0]
+		}
+		sel, ok := e.(*ast.SelectorExpr)
+		return ok && f.info.Uses[sel.Sel] == field
+	}
+	isConst := func(e ast.Expr) bool {
+		tv, ok := f.info.Types[e]
+		return ok && tv.Value != nil
+	}
+	found := false
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+				if (isField(b.X) && isConst(b.Y)) || (isField(b.Y) && isConst(b.X)) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

@@ -4,8 +4,9 @@
 // signs with that constant whenever a caller passes no WithKey: the
 // default is a hardcoded key. The negatives: a default read from the
 // environment or from a secret manager, a default that is empty (the
-// constructor refuses to run without WithKey), and an options struct whose
-// address is also handed to a loader.
+// constructor refuses to run without WithKey), a sentinel default the
+// constructor refuses, and an options struct whose address is also handed
+// to a loader.
 package options
 
 import (
@@ -44,7 +45,7 @@ func NewIssuer(opts ...Option) *Issuer {
 }
 
 func (i *Issuer) Issue(sub string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, i.ttl)).SignedString(i.key) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:39\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, i.ttl)).SignedString(i.key) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:40\)`
 }
 
 // Minter: a defaults function returns the options struct the constructor
@@ -77,7 +78,7 @@ func NewMinter(opts ...MinterOption) *Minter {
 func (m *Minter) Mint(sub string) (string, error) {
 	c := claims(sub, time.Minute)
 	c["iss"] = m.opts.issuer
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString([]byte(m.opts.secret)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:64\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString([]byte(m.opts.secret)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:65\)`
 }
 
 // Server: the options struct is a value the options write through its
@@ -104,7 +105,7 @@ func NewServer(opts ...ServerOption) *Server {
 }
 
 func (s *Server) Token(sub string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString([]byte(s.opts.signingKey)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:99\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString([]byte(s.opts.signingKey)) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:100\)`
 }
 
 // Reset takes the options' address for something else than an option:
@@ -159,7 +160,7 @@ func NewGateway(opts ...GatewayOption) (*Gateway, error) {
 }
 
 func (g *Gateway) Token(sub string) (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(g.opts.hmacKey) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:152\)`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(g.opts.hmacKey) // want `hardcoded JWT signing key: \(\*jwt.Token\).SignedString signs with a string literal \(options.go:153\)`
 }
 
 // EnvIssuer: the default comes from the environment.
@@ -248,4 +249,29 @@ func NewPlaceholderIssuer(opts ...PlaceholderOption) (*PlaceholderIssuer, error)
 
 func (i *PlaceholderIssuer) Issue(sub string) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString([]byte(i.secret))
+}
+
+// SentinelIssuer: the default is a sentinel the constructor refuses, so
+// no token is ever signed with it.
+type SentinelIssuer struct{ key []byte }
+
+type SentinelOption func(*SentinelIssuer)
+
+func WithSentinelKey(k []byte) SentinelOption { return func(i *SentinelIssuer) { i.key = k } }
+
+const unsetKey = "replace-me-with-WithSentinelKey-0123456"
+
+func NewSentinelIssuer(opts ...SentinelOption) (*SentinelIssuer, error) {
+	i := &SentinelIssuer{key: []byte(unsetKey)}
+	for _, o := range opts {
+		o(i)
+	}
+	if string(i.key) == unsetKey {
+		return nil, errors.New("options: WithSentinelKey is required")
+	}
+	return i, nil
+}
+
+func (i *SentinelIssuer) Issue(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(i.key)
 }
