@@ -301,9 +301,13 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		if d.Index >= 0 {
 			call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
 			if !ok {
-				return unknown()
+				// v, ok := secret.Data["key"].(string)
+				if o = f.secretCommaOK(d.Expr, d.Index, b, depth); o.Kind != Secret {
+					return unknown()
+				}
+			} else {
+				o = f.call(call, d.Index, b, depth+1)
 			}
-			o = f.call(call, d.Index, b, depth+1)
 		} else {
 			o = f.origin(d.Expr, b, depth+1)
 		}

@@ -64,3 +64,16 @@ func (f *Flow) secretPart(x ast.Expr, b bindings, depth int) Origin {
 	}
 	return unknown()
 }
+
+// secretCommaOK is the origin of the value of a comma-ok type assertion
+// or map index (index 0 of v, ok := x.(T) or m[k]) when it takes a secret
+// manager's secret apart; unknown otherwise.
+func (f *Flow) secretCommaOK(e ast.Expr, index int, b bindings, depth int) Origin {
+	switch ast.Unparen(e).(type) {
+	case *ast.TypeAssertExpr, *ast.IndexExpr:
+		if index == 0 {
+			return f.secretPart(e, b, depth)
+		}
+	}
+	return unknown()
+}

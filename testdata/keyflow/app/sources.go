@@ -66,6 +66,9 @@ func fromVault(ctx context.Context, c *vault.Client) {
 		return
 	}
 	sink(s.Data["key"].(string)) // want `secret-manager`
+	data, _ := s.Data["data"].(map[string]any)
+	sink(data["key"].(string)) // want `secret-manager`
+	sink(s.LeaseID)            // want `unknown`
 	kv, err := c.KVv2("secret").Get(ctx, "jwt")
 	if err != nil {
 		return
