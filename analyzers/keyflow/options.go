@@ -27,15 +27,34 @@ import (
 // join as it was.
 
 // optionCall reports whether call applies a functional option: a call of
-// a function value (not a declared function) whose type is an option
-// type of this package (optionType). The option writes the struct's fields in closures of this
-// package, which the field's definitions hold; it is not code that may
-// decode into the struct.
+// a function value whose type is an option type of this package
+// (optionType), or the method of an option interface (optionIface). The
+// option writes the struct's fields in code of this package, which the
+// field's definitions hold; it is not code that may decode into the
+// struct.
 func (f *Flow) optionCall(call *ast.CallExpr) bool {
 	if fn, _ := calleeFunc(f.info, call); fn != nil {
-		return false
+		// opt.apply(&o): the method of an option interface.
+		sig, _ := fn.Type().(*types.Signature)
+		return sig != nil && sig.Recv() != nil && f.optionIface(sig.Recv().Type())
 	}
 	return f.optionType(typeOf(f.info, call.Fun))
+}
+
+// optionIface reports whether t is an option interface of this package:
+// a named interface whose one method, unexported so that only this
+// package implements it, applies an option (apply(*options)).
+func (f *Flow) optionIface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != f.pass.Pkg {
+		return false
+	}
+	it, ok := n.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() != 1 || it.Method(0).Exported() {
+		return false
+	}
+	sig, ok := it.Method(0).Type().(*types.Signature)
+	return ok && f.optionSig(sig)
 }
 
 // optionType reports whether t is a functional option type of this
@@ -47,7 +66,13 @@ func (f *Flow) optionType(t types.Type) bool {
 		return false
 	}
 	sig, ok := n.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() != 1 || sig.Variadic() {
+	return ok && f.optionSig(sig)
+}
+
+// optionSig reports whether sig applies an option: one pointer to a
+// struct type of this package in, nothing or an error out.
+func (f *Flow) optionSig(sig *types.Signature) bool {
+	if sig.Params().Len() != 1 || sig.Variadic() {
 		return false
 	}
 	switch res := sig.Results(); res.Len() {
@@ -73,15 +98,19 @@ func (f *Flow) optionType(t types.Type) bool {
 
 // optionParam reports whether v is the parameter of a functional option
 // constructor: a function of this package, without receiver, returning
-// one option type, whose body returns a function literal (the closure
-// that writes v into the options).
+// one option type or option interface, whose body returns a function
+// literal (the closure that writes v into the options), perhaps converted
+// to an option func type.
 func (f *Flow) optionParam(v *types.Var) bool {
 	pp, ok := f.scanCalls().paramOf[v]
 	if !ok {
 		return false
 	}
 	sig, ok := pp.fn.Type().(*types.Signature)
-	if !ok || sig.Results().Len() != 1 || !f.optionType(sig.Results().At(0).Type()) {
+	if !ok || sig.Results().Len() != 1 {
+		return false
+	}
+	if res := sig.Results().At(0).Type(); !f.optionType(res) && !f.optionIface(res) {
 		return false
 	}
 	decl := f.ix.Funcs[pp.fn]
@@ -90,7 +119,14 @@ func (f *Flow) optionParam(v *types.Var) bool {
 	}
 	for _, stmt := range decl.Body.List {
 		if ret, ok := stmt.(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-			if _, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
+			r := ast.Unparen(ret.Results[0])
+			// optionFunc(func(o *options) { … }) for an option interface.
+			if conv, ok := r.(*ast.CallExpr); ok && len(conv.Args) == 1 {
+				if tv, ok := f.info.Types[conv.Fun]; ok && tv.IsType() && f.optionType(tv.Type) {
+					r = ast.Unparen(conv.Args[0])
+				}
+			}
+			if _, ok := r.(*ast.FuncLit); ok {
 				return true
 			}
 		}

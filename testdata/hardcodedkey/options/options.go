@@ -275,3 +275,51 @@ func NewSentinelIssuer(opts ...SentinelOption) (*SentinelIssuer, error) {
 func (i *SentinelIssuer) Issue(sub string) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(i.key)
 }
+
+// Verifier: options behind an interface with an unexported method.
+type verifierOptions struct{ secret []byte }
+
+type VerifierOption interface{ apply(*verifierOptions) }
+
+type verifierOptionFunc func(*verifierOptions)
+
+func (f verifierOptionFunc) apply(o *verifierOptions) { f(o) }
+
+func WithVerifierSecret(s []byte) VerifierOption {
+	return verifierOptionFunc(func(o *verifierOptions) { o.secret = s })
+}
+
+type Verifier struct{ opts verifierOptions }
+
+func NewVerifier(opts ...VerifierOption) *Verifier {
+	o := verifierOptions{secret: []byte("verifier-default-secret-0123456789abcd")}
+	for _, opt := range opts {
+		opt.apply(&o)
+	}
+	return &Verifier{opts: o}
+}
+
+func (v *Verifier) Verify(raw string) (*jwt.Token, error) {
+	return jwt.Parse(raw, func(*jwt.Token) (any, error) {
+		return v.opts.secret, nil // want `hardcoded JWT verification key: jwt.Keyfunc returns a string literal \(options.go:295\)`
+	}, jwt.WithValidMethods([]string{"HS256"}))
+}
+
+// Decoder: a one-method interface whose method is exported can be
+// implemented in another package, which may write anything into the
+// struct: its default is not known to be used.
+type decoderTarget struct{ key []byte }
+
+type Decoder interface{ Decode(*decoderTarget) }
+
+type Decoded struct{ t decoderTarget }
+
+func NewDecoded(d Decoder) *Decoded {
+	t := decoderTarget{key: []byte("decoded-default-key-0123456789abcdefgh")}
+	d.Decode(&t)
+	return &Decoded{t: t}
+}
+
+func (d *Decoded) Sign(sub string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims(sub, time.Hour)).SignedString(d.t.key)
+}
