@@ -753,9 +753,6 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 	if src := jwtapi.ConfigSourceOf(fn); src != nil && src.Followed && result <= 0 {
 		return f.envOrigin(call, src, b, depth)
 	}
-	if o, ok := f.secretGetter(call, fn, b, depth); ok {
-		return o
-	}
 	switch {
 	case path == "cmp" && name == "Or":
 		var os []Origin
@@ -798,6 +795,9 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		return unknown()
 	}
 	if fn.Pkg() != f.pass.Pkg {
+		if o, ok := f.secretGetter(call, fn, b, depth); ok {
+			return o
+		}
 		if result > 0 {
 			return unknown()
 		}
