@@ -1,6 +1,7 @@
 package jwtapi
 
 import (
+	"fmt"
 	"go/types"
 	"reflect"
 	"strings"
@@ -20,6 +21,9 @@ const (
 	ReadsFlag      ConfigReads = "flag"
 	ReadsConfigKey ConfigReads = "config key"
 	ReadsFile      ConfigReads = "config file"
+	// ReadsSecret: a secret manager's client fetches the value at run
+	// time; it is never in the source.
+	ReadsSecret ConfigReads = "secret manager"
 )
 
 // ConfigSource is one way of reading a setting: a function or method
@@ -44,8 +48,21 @@ type ConfigSource struct {
 	// one (os.LookupEnv's second result).
 	TellsUnset bool
 	// Followed: keyflow gives the call's value the origin of a value
-	// read from outside the program (keyflow.Env).
+	// read from outside the program (keyflow.Env; keyflow.Secret for
+	// ReadsSecret rows).
 	Followed bool
+	// DefaultReturned: the call returns the setting, or the value of
+	// DefaultArg when it is unset (envy.Get(name, def)): a constant
+	// default is a fallback exactly as a LookupEnv default is. Not set
+	// for rows that register the default elsewhere (flag.String returns a
+	// pointer; viper.SetDefault returns nothing).
+	DefaultReturned bool
+	// SecretIn: for a ReadsSecret row, the members (fields or getter
+	// methods, "pkg.Type.Member" with the package's name) on the path from
+	// the call's result to the secret value: resp.SecretString,
+	// resp.GetPayload().GetData(). A member of the result not listed (an
+	// ARN, a version id) is not the secret.
+	SecretIn []string
 
 	// Tag rows. TagDefault: the tag's value is the field's default; with
 	// TagOption, the default is that option of the tag's value
@@ -103,6 +120,40 @@ var ConfigSources = []ConfigSource{
 	{Pkg: "github.com/spf13/viper", Recv: "Viper", Name: "GetString", Reads: ReadsConfigKey, NameArg: 0, DefaultArg: -1, PtrArg: -1},
 	{Pkg: "github.com/spf13/viper", Recv: "Viper", Name: "Get", Reads: ReadsConfigKey, NameArg: 0, DefaultArg: -1, PtrArg: -1},
 
+	// koanf: getters of a config key (the loaders fill the keys from
+	// files, the environment or flags).
+	{Pkg: "github.com/knadh/koanf/v2", Recv: "Koanf", Name: "String", Reads: ReadsConfigKey, NameArg: 0, DefaultArg: -1, PtrArg: -1},
+	{Pkg: "github.com/knadh/koanf/v2", Recv: "Koanf", Name: "MustString", Reads: ReadsConfigKey, NameArg: 0, DefaultArg: -1, PtrArg: -1},
+	{Pkg: "github.com/knadh/koanf/v2", Recv: "Koanf", Name: "Bytes", Reads: ReadsConfigKey, NameArg: 0, DefaultArg: -1, PtrArg: -1},
+	{Pkg: "github.com/knadh/koanf/v2", Recv: "Koanf", Name: "MustBytes", Reads: ReadsConfigKey, NameArg: 0, DefaultArg: -1, PtrArg: -1},
+	{Pkg: "github.com/knadh/koanf/v2", Recv: "Koanf", Name: "Get", Reads: ReadsConfigKey, NameArg: 0, DefaultArg: -1, PtrArg: -1},
+
+	// Getters with a default argument: gobuffalo/envy reads the
+	// environment (and .env files); Get returns the default when the
+	// variable is unset, MustGet an error.
+	{Pkg: "github.com/gobuffalo/envy", Name: "Get", Reads: ReadsEnv, NameArg: 0, DefaultArg: 1, PtrArg: -1, Followed: true, DefaultReturned: true},
+	{Pkg: "github.com/gobuffalo/envy", Name: "MustGet", Reads: ReadsEnv, NameArg: 0, DefaultArg: -1, PtrArg: -1, TellsUnset: true, Followed: true},
+
+	// Secret managers: the key is fetched at run time.
+	{Pkg: "github.com/aws/aws-sdk-go-v2/service/secretsmanager", Recv: "Client", Name: "GetSecretValue", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"secretsmanager.GetSecretValueOutput.SecretString", "secretsmanager.GetSecretValueOutput.SecretBinary"}},
+	{Pkg: "github.com/aws/aws-sdk-go/service/secretsmanager", Recv: "SecretsManager", Name: "GetSecretValue", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"secretsmanager.GetSecretValueOutput.SecretString", "secretsmanager.GetSecretValueOutput.SecretBinary"}},
+	{Pkg: "github.com/aws/aws-sdk-go/service/secretsmanager", Recv: "SecretsManager", Name: "GetSecretValueWithContext", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"secretsmanager.GetSecretValueOutput.SecretString", "secretsmanager.GetSecretValueOutput.SecretBinary"}},
+	{Pkg: "cloud.google.com/go/secretmanager/apiv1", Recv: "Client", Name: "AccessSecretVersion", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"secretmanagerpb.AccessSecretVersionResponse.Payload", "secretmanagerpb.AccessSecretVersionResponse.GetPayload", "secretmanagerpb.SecretPayload.Data", "secretmanagerpb.SecretPayload.GetData"}},
+	{Pkg: "github.com/Azure/azure-sdk-for-go/sdk/security/keyvault/azsecrets", Recv: "Client", Name: "GetSecret", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"azsecrets.GetSecretResponse.Value", "azsecrets.Secret.Value"}},
+	{Pkg: "github.com/hashicorp/vault/api", Recv: "Logical", Name: "Read", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"api.Secret.Data"}},
+	{Pkg: "github.com/hashicorp/vault/api", Recv: "Logical", Name: "ReadWithContext", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"api.Secret.Data"}},
+	{Pkg: "github.com/hashicorp/vault/api", Recv: "KVv2", Name: "Get", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"api.KVSecret.Data"}},
+	{Pkg: "github.com/hashicorp/vault/api", Recv: "KVv1", Name: "Get", Reads: ReadsSecret, NameArg: -1, DefaultArg: -1, PtrArg: -1, Followed: true,
+		SecretIn: []string{"api.KVSecret.Data"}},
+
 	// Struct tags that give a field a default: envconfig, creasty/defaults
 	// and similar `default`; caarlos0/env `envDefault`; cleanenv
 	// `env-default`; sethvargo/go-envconfig `env:"NAME, default=…"`.
@@ -150,12 +201,38 @@ func ConfigSourceOf(fn *types.Func) *ConfigSource {
 	return configFuncs[[3]string{fn.Pkg().Path(), recv, fn.Name()}]
 }
 
+// secretMembers indexes SecretIn of every row.
+var secretMembers = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, r := range ConfigSources {
+		for _, s := range r.SecretIn {
+			m[s] = true
+		}
+	}
+	return m
+}()
+
+// IsSecretMember reports whether member (a field or method) of a value of
+// type t is on the path from a secret manager's result to the secret
+// (jwtapi.ConfigSource.SecretIn). t may be a pointer.
+func IsSecretMember(t types.Type, member string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return secretMembers[n.Obj().Pkg().Name()+"."+n.Obj().Name()+"."+member]
+}
+
 // ConfigPackages returns the packages of the function rows: importing one
 // can make a value depend on the environment, a flag or a config key.
+// Secret managers are not among them: they give a value no default.
 func ConfigPackages() map[string]bool {
 	m := make(map[string]bool)
 	for _, r := range ConfigSources {
-		if r.IsFunc() {
+		if r.IsFunc() && r.Reads != ReadsSecret {
 			m[r.Pkg] = true
 		}
 	}
@@ -215,4 +292,74 @@ func tagOption(v, opt string) string {
 		}
 	}
 	return ""
+}
+
+// ConfigExcluded lists config sources left out because no fixture can use
+// the real module.
+var ConfigExcluded = []ExcludedLibrary{
+	{"github.com/beego/beego/v2 (core/config DefaultString)", "the module proxy refuses it (403); gobuffalo/envy Get is the modelled getter with a default argument"},
+	{"github.com/gookit/config/v2 (String(key, def))", "the module proxy refuses it (403)"},
+	{"github.com/ilyakaznacheev/cleanenv", "served only from an earlier copy that is not an approved release; its env-default tag is a row, tested without importing the module"},
+}
+
+// ConfigSourcesMarkdown renders the table for docs/coverage.md.
+func ConfigSourcesMarkdown() string {
+	var b strings.Builder
+	b.WriteString("\n## Config sources\n\nWhere a program reads a setting from outside its source (analyzers/jwtapi/configsrc.go); keyflow, weakkey and sharedkey read these rows, and adding a source is adding a row.\n\n")
+	var pkgs []string
+	byPkg := map[string][]string{}
+	for _, r := range ConfigSources {
+		if !r.IsFunc() {
+			continue
+		}
+		if _, ok := byPkg[r.Pkg]; !ok {
+			pkgs = append(pkgs, r.Pkg)
+		}
+		name := r.Name
+		if r.Recv != "" {
+			name = r.Recv + "." + name
+		}
+		var notes []string
+		if r.DefaultArg >= 0 {
+			notes = append(notes, "default argument")
+		}
+		if r.DefaultReturned {
+			notes = append(notes, "returned when unset")
+		}
+		if r.TellsUnset {
+			notes = append(notes, "tells unset")
+		}
+		if len(notes) > 0 {
+			name += " (" + strings.Join(notes, ", ") + ")"
+		}
+		byPkg[r.Pkg] = append(byPkg[r.Pkg], name)
+	}
+	for _, p := range pkgs {
+		reads := ""
+		for _, r := range ConfigSources {
+			if r.Pkg == p && r.IsFunc() {
+				reads = string(r.Reads)
+				break
+			}
+		}
+		fmt.Fprintf(&b, "- `%s` (%s): %s.\n", p, reads, strings.Join(byPkg[p], ", "))
+	}
+	var defs, names []string
+	for _, r := range DefaultTags() {
+		t := "`" + r.Tag + "`"
+		if r.TagOption != "" {
+			t += " option `" + r.TagOption + "`"
+		}
+		defs = append(defs, t)
+	}
+	for _, r := range NameTags() {
+		names = append(names, "`"+r.Tag+"`")
+	}
+	fmt.Fprintf(&b, "- struct tags giving a field's default: %s.\n", strings.Join(defs, ", "))
+	fmt.Fprintf(&b, "- struct tags naming the setting a field is filled from: %s.\n", strings.Join(names, ", "))
+	b.WriteString("\nSecret managers are an origin of their own: a key read from one is never in the source, and only the members of the response that hold the secret (column SecretIn) carry that origin.\n\nNot modelled:\n\n")
+	for _, e := range ConfigExcluded {
+		fmt.Fprintf(&b, "- `%s`: %s.\n", e.Module, e.Reason)
+	}
+	return b.String()
 }

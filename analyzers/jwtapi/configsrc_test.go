@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -12,7 +13,7 @@ import (
 // distinct and in range, and each column is set only where it means
 // something.
 func TestConfigSourcesConsistent(t *testing.T) {
-	reads := map[ConfigReads]bool{ReadsEnv: true, ReadsFlag: true, ReadsConfigKey: true, ReadsFile: true}
+	reads := map[ConfigReads]bool{ReadsEnv: true, ReadsFlag: true, ReadsConfigKey: true, ReadsFile: true, ReadsSecret: true}
 	funcs := map[[3]string]bool{}
 	tags := map[[2]string]bool{}
 	for i, r := range ConfigSources {
@@ -51,6 +52,20 @@ func TestConfigSourcesConsistent(t *testing.T) {
 			if r.TagDefault || r.TagOption != "" || r.Loader {
 				t.Errorf("row %d (%s): tag columns set on a function row", i, r.Name)
 			}
+			if r.DefaultReturned && (r.DefaultArg < 0 || r.PtrArg >= 0 || r.Handle) {
+				t.Errorf("row %d (%s): DefaultReturned needs a DefaultArg and no PtrArg or handle", i, r.Name)
+			}
+			if (r.Reads == ReadsSecret) != (len(r.SecretIn) > 0) {
+				t.Errorf("row %d (%s): SecretIn is set exactly on secret manager rows", i, r.Name)
+			}
+			if r.Reads == ReadsSecret && (!r.Followed || r.DefaultArg >= 0 || r.IsGetter()) {
+				t.Errorf("row %d (%s): a secret manager row is followed, registers no default and is no getter by name", i, r.Name)
+			}
+			for _, m := range r.SecretIn {
+				if strings.Count(m, ".") != 2 {
+					t.Errorf("row %d (%s): SecretIn %q is not pkg.Type.Member", i, r.Name, m)
+				}
+			}
 			if r.Handle && r.IsGetter() {
 				t.Errorf("row %d (%s): a handle is not a getter", i, r.Name)
 			}
@@ -67,7 +82,7 @@ func TestConfigSourcesConsistent(t *testing.T) {
 			t.Errorf("row %d: tag %q listed twice", i, r.Tag)
 		}
 		tags[k] = true
-		if r.Pkg != "" || r.Recv != "" || r.Handle || r.TellsUnset || r.Followed {
+		if r.Pkg != "" || r.Recv != "" || r.Handle || r.TellsUnset || r.Followed || r.DefaultReturned || len(r.SecretIn) > 0 {
 			t.Errorf("row %d (tag %s): function columns set on a tag row", i, r.Tag)
 		}
 		if r.TagOption != "" && !r.TagDefault {
@@ -137,6 +152,30 @@ func TestTagDefault(t *testing.T) {
 		def, key := TagDefault(tc.tag)
 		if def != tc.def || key != tc.key {
 			t.Errorf("TagDefault(%s) = %q, %q; want %q, %q", tc.tag, def, key, tc.def, tc.key)
+		}
+	}
+}
+
+// TestIsSecretMember checks that the members on a secret manager's path to
+// the secret are found through pointers, and that other members of the
+// same type, and a type of the same name in another package, are not.
+func TestIsSecretMember(t *testing.T) {
+	sm := types.NewPackage("github.com/aws/aws-sdk-go-v2/service/secretsmanager", "secretsmanager")
+	out := types.NewNamed(types.NewTypeName(token.NoPos, sm, "GetSecretValueOutput", nil), types.NewStruct(nil, nil), nil)
+	if !IsSecretMember(types.NewPointer(out), "SecretString") || !IsSecretMember(out, "SecretBinary") {
+		t.Errorf("GetSecretValueOutput.SecretString and .SecretBinary are the secret")
+	}
+	if IsSecretMember(out, "ARN") {
+		t.Errorf("GetSecretValueOutput.ARN is not the secret")
+	}
+	mine := types.NewPackage("example.com/app", "app")
+	other := types.NewNamed(types.NewTypeName(token.NoPos, mine, "GetSecretValueOutput", nil), types.NewStruct(nil, nil), nil)
+	if IsSecretMember(other, "SecretString") || IsSecretMember(types.Typ[types.String], "SecretString") {
+		t.Errorf("a type of another package is not a secret manager's result")
+	}
+	for _, r := range ConfigSources {
+		if r.Reads == ReadsSecret && ConfigPackages()[r.Pkg] {
+			t.Errorf("%s: secret managers give no default and are not config packages", r.Pkg)
 		}
 	}
 }

@@ -493,6 +493,7 @@ func CoverageMarkdown() string {
 			b.WriteString(".\n")
 		}
 	}
+	b.WriteString(ConfigSourcesMarkdown())
 	b.WriteString("\n## Unmaintained modules\n\nThe unmaintained rule reports imports of these modules (analyzers/jwtapi/deprecated.go), also those that no other rule models:\n\n")
 	for _, d := range Default.DeprecatedModules() {
 		fix := "no fix"

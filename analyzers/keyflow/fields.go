@@ -92,6 +92,9 @@ func (f *Flow) scanCall(s *fieldScan, call *ast.CallExpr) {
 	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
 		return // a conversion
 	}
+	if f.optionCall(call) {
+		return // a functional option (options.go)
+	}
 	fn, _ := calleeFunc(f.info, call)
 	local := fn != nil && f.ix.Funcs[fn] != nil
 	var sig *types.Signature
@@ -216,7 +219,7 @@ func (f *Flow) fieldRead(x *ast.SelectorExpr, field *types.Var, depth int) (Orig
 	if len(origins) == 0 {
 		return Origin{}, false
 	}
-	o := join(origins)
+	o := join(f.withoutOptions(field, origins))
 	if o.Kind == Unknown {
 		return Origin{}, false
 	}
@@ -379,6 +382,9 @@ func (f *Flow) pathValues(e ast.Expr, rest []string, depth int) ([]Origin, bool)
 			return nil, false
 		}
 		defs, ok := f.ix.Defs.Of(v)
+		if !ok && f.optionEscapes(v) {
+			defs, ok = f.ix.Defs.Assigned(v), true
+		}
 		if !ok {
 			return nil, false
 		}

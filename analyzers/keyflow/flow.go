@@ -106,6 +106,8 @@ func (f *Flow) origin(e ast.Expr, b bindings, depth int) Origin {
 	case *ast.CompositeLit:
 		// A []byte{...} of constant bytes is a constant key.
 		return f.byteLit(x)
+	case *ast.TypeAssertExpr:
+		return f.secretPart(x.X, b, depth)
 	}
 	return unknown()
 }
@@ -303,9 +305,13 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		if d.Index >= 0 {
 			call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
 			if !ok {
-				return unknown()
+				// v, ok := secret.Data["key"].(string)
+				if o = f.secretCommaOK(d.Expr, d.Index, b, depth); o.Kind != Secret {
+					return unknown()
+				}
+			} else {
+				o = f.call(call, d.Index, b, depth+1)
 			}
-			o = f.call(call, d.Index, b, depth+1)
 		} else {
 			o = f.origin(d.Expr, b, depth+1)
 		}
@@ -413,6 +419,8 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 		switch base.Kind {
 		case RSAKey, Public, Env, Param:
 			return base
+		case Secret:
+			return secretMember(base, typeOf(f.info, x.X), field.Name())
 		}
 		return unknown()
 	}
@@ -714,7 +722,7 @@ func (f *Flow) containerLits(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) 
 func (f *Flow) index(x *ast.IndexExpr, b bindings, depth int) Origin {
 	elems, ok := f.elements(x, depth+1)
 	if !ok {
-		return unknown()
+		return f.secretPart(x.X, b, depth)
 	}
 	var origins []Origin
 	for _, el := range elems {
@@ -797,6 +805,9 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		return unknown()
 	}
 	if fn.Pkg() != f.pass.Pkg {
+		if o, ok := f.secretGetter(call, fn, b, depth); ok {
+			return o
+		}
 		if result > 0 {
 			return unknown()
 		}
@@ -877,6 +888,9 @@ func bindArgs(info *types.Info, fn *types.Func, decl *ast.FuncDecl, call *ast.Ca
 // envOrigin is the origin of a value a configuration source reads; for
 // an environment variable, with its name when constant.
 func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b bindings, depth int) Origin {
+	if src.Reads == jwtapi.ReadsSecret {
+		return Origin{Kind: Secret, Size: -1}
+	}
 	o := Origin{Kind: Env, Size: -1}
 	if src.Reads == jwtapi.ReadsEnv && src.NameArg >= 0 && src.NameArg < len(call.Args) {
 		// The name may come through a helper's parameter.
@@ -884,7 +898,7 @@ func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b binding
 			o.Env = name.value
 		}
 	}
-	return o
+	return f.returnedDefault(o, call, src, b, depth)
 }
 
 // cmpOr: the first non-zero argument wins, so an environment value

@@ -1,7 +1,8 @@
 // Package keyflow answers "where does this key come from?" for an
 // expression: a value fixed at compile time, the environment, an
 // environment lookup with a constant fallback, a function parameter,
-// random bytes made at run time, a generated RSA key, or a public key.
+// random bytes made at run time, a generated RSA key, a public key, or a
+// secret manager. Config sources are the rows of jwtapi.ConfigSources.
 //
 // It follows RULES.md's "Key provenance": literals and constants,
 // concatenation and fmt.Sprintf of constants, package variables never
@@ -40,9 +41,10 @@ const (
 	Predictable      // a buffer filled by math/rand
 	Public           // a public key: not a secret
 	RSAKey           // a key from rsa.GenerateKey
+	Secret           // fetched from a secret manager at run time: never in the source
 )
 
-var kindNames = [...]string{"unknown", "constant", "env", "fallback", "param", "random", "predictable", "public", "rsa-key"}
+var kindNames = [...]string{"unknown", "constant", "env", "fallback", "param", "random", "predictable", "public", "rsa-key", "secret-manager"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

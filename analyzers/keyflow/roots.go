@@ -66,6 +66,11 @@ func (pr *Provenance) collectRoots(e ast.Expr, depth int, seen map[ast.Node]bool
 		if sel.Kind() != types.FieldVal {
 			return
 		}
+		if c.flow.Origin(x).Kind == keyflow.Secret {
+			// A member of a secret manager's response: the request names
+			// the secret, the field (SecretString) does not.
+			return
+		}
 		field, _ := sel.Obj().(*types.Var)
 		if id := pr.ObjID(field); id != "" {
 			if outer := pr.siblingField(x.X); outer != "" {

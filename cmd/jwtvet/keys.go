@@ -28,7 +28,7 @@ import (
 type keyUse struct {
 	id     string // the key's identity: equal ids are one key
 	origin string // where the key comes from, for people; never its value
-	source string // the origin's class: env, fallback, literal, generated, public, runtime, parameter, unknown
+	source string // the origin's class: env, fallback, literal, generated, public, secret, runtime, parameter, unknown
 	alg    string
 	use    string // "sign", "verify", or "config" for a config literal whose use is not known
 	posn   token.Position
@@ -383,6 +383,9 @@ func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 	case keyflow.Public:
 		u.source = "public"
 		u.origin = "public key"
+	case keyflow.Secret:
+		u.source = "secret"
+		u.origin = "a secret manager's response"
 	}
 	id, name := k.exprIdentity(key, 0)
 	if o.Holder != nil && o.Kind != keyflow.Param {
