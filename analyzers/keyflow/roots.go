@@ -66,7 +66,7 @@ func (pr *Provenance) collectRoots(e ast.Expr, depth int, seen map[ast.Node]bool
 		if sel.Kind() != types.FieldVal {
 			return
 		}
-		if c.flow.Origin(x).Kind == keyflow.Secret {
+		if pr.flow.Origin(x).Kind == Secret {
 			// A member of a secret manager's response: the request names
 			// the secret, the field (SecretString) does not.
 			return
