@@ -305,8 +305,8 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		if d.Index >= 0 {
 			call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
 			if !ok {
-				// v, ok := secret.Data["key"].(string)
-				if o = f.secretCommaOK(d.Expr, d.Index, b, depth); o.Kind != Secret {
+				// v, ok := keys[env], v, ok := secret.Data["key"].(string)
+				if o = f.commaOKOrigin(d, b, depth); o.Kind == Unknown {
 					return unknown()
 				}
 			} else {
@@ -640,10 +640,13 @@ func (f *Flow) varFieldValues(v *types.Var, name string, depth int) ([]Origin, b
 	}
 	var out []Origin
 	for _, d := range defs {
-		if d.Expr == nil || d.Index >= 0 {
+		base := d.Expr
+		if x, ok := mapCommaOK(d); ok {
+			base = x // cfg, ok := configs[env]
+		} else if d.Expr == nil || d.Index >= 0 {
 			return nil, false
 		}
-		vals, ok := f.fieldValues(d.Expr, name, nil, depth+1)
+		vals, ok := f.fieldValues(base, name, nil, depth+1)
 		if !ok {
 			return nil, false
 		}
