@@ -280,6 +280,11 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		return Origin{Kind: Param, Size: -1, Holder: v}
 	}
 	defs, ok := f.ix.Defs.Of(v)
+	if k, filled := f.fillers[v]; filled && k == Predictable {
+		// Writes of its elements make the buffer opaque; math/rand in
+		// any of them makes it predictable.
+		defs, ok = f.ix.Defs.Assigned(v), true
+	}
 	if !ok || len(defs) == 0 {
 		return unknown()
 	}
@@ -751,6 +756,9 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 			return f.origin(call.Args[0], b, depth+1)
 		}
 		return unknown()
+	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return f.funcLitCall(lit, call, result, b, depth)
 	}
 	fn, _ := typeutil.Callee(f.info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
