@@ -401,7 +401,7 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 	}
 	// A struct handed by pointer to code that may decode into it
 	// (json.Unmarshal(raw, cfg)) holds whatever that code wrote.
-	if st := structOf(typeOf(f.info, x.X)); st != nil && keyLike(field.Type()) && f.scanFields().decoded[st] {
+	if st := jwtapi.StructOf(typeOf(f.info, x.X)); st != nil && keyLike(field.Type()) && f.scanFields().decoded[st] {
 		return unknown()
 	}
 	// Writes to the field anywhere in the package make reads of it
@@ -768,6 +768,15 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 	if src := jwtapi.ConfigSourceOf(fn); src != nil && src.Followed && result <= 0 {
 		return f.envOrigin(call, src, b, depth)
 	}
+	if arg, ok := jwtapi.KeepsEmpty(fn); ok && arg < len(call.Args) && result <= 0 {
+		// Trimming or case mapping: the value comes from the argument
+		// but differs from it; keep where it is, forget the measurements.
+		o := f.origin(call.Args[arg], b, depth+1)
+		if o.Kind == Constant {
+			o.Const.Len, o.Const.FP, o.Const.Weak, o.hasValue = -1, 0, false, false
+		}
+		return o
+	}
 	if d := jwtapi.DerivationOf(fn); d != nil {
 		if result > 0 || len(call.Args) != 1 {
 			return unknown()
@@ -783,14 +792,6 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		return cmpOr(os)
 	case path == "fmt" && name == "Sprintf":
 		return f.sprintf(call, b, depth)
-	case path == "strings" && (name == "TrimSpace" || name == "TrimSuffix" || name == "TrimPrefix" || name == "TrimRight" || name == "TrimLeft" || name == "Trim"):
-		o := f.origin(call.Args[0], b, depth+1)
-		if o.Kind == Constant {
-			// The trimmed value differs; keep where it is but forget the
-			// measurements.
-			o.Const.Len, o.Const.FP, o.Const.Weak, o.hasValue = -1, 0, false, false
-		}
-		return o
 	case path == "crypto/rsa" && name == "GenerateKey" && result <= 0 && len(call.Args) == 2:
 		size, expr := -1, call.Args[1]
 		if tv, ok := f.info.Types[expr]; ok && tv.Value != nil {

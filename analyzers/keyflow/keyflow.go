@@ -188,7 +188,7 @@ func (f *Flow) exportFuncFacts(fn *types.Func) {
 // constFields returns the string-like fields of struct type t whose every
 // value (as given by values) is constant.
 func (f *Flow) constFields(t types.Type, values func(string) ([]Origin, bool)) map[string]Const {
-	st := structOf(t)
+	st := jwtapi.StructOf(t)
 	if st == nil {
 		return nil
 	}
@@ -226,18 +226,10 @@ func (f *Flow) constFields(t types.Type, values func(string) ([]Origin, bool)) m
 	return out
 }
 
-func structOf(t types.Type) *types.Struct {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, _ := t.Underlying().(*types.Struct)
-	return st
-}
-
 // keyLike: types a secret is held in.
 func keyLike(t types.Type) bool { return jwtapi.StringOrBytes(t) }
 
-func structLike(t types.Type) bool { return structOf(t) != nil }
+func structLike(t types.Type) bool { return jwtapi.StructOf(t) != nil }
 
 // Describe returns the place a reader should look at for an origin, for
 // messages: never the value.
