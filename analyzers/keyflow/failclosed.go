@@ -102,8 +102,8 @@ func (pr *Provenance) rejectionOf(cond ast.Expr) (rejection, ast.Expr, bool) {
 	}
 	switch op {
 	case token.LSS, token.LEQ:
-		x, ok := pr.lenOf(l)
-		if !ok {
+		x := jwtapi.LenOperand(pr.info, l)
+		if x == nil {
 			return rejection{}, nil, false
 		}
 		tv, ok := pr.info.Types[r]

@@ -644,7 +644,7 @@ func (pr *Provenance) presence(cond ast.Expr, depth int) (envTest, bool) {
 				subject = x.X
 			} else if s, ok := jwtapi.ConstString(pr.info, x.X); ok && s == "" {
 				subject = x.Y
-			} else if n, ok := pr.lenOf(x.X); ok && isZero(pr.info, x.Y) {
+			} else if n := jwtapi.LenOperand(pr.info, x.X); n != nil && isZero(pr.info, x.Y) {
 				subject = n
 			} else {
 				return envTest{}, false
@@ -653,8 +653,8 @@ func (pr *Provenance) presence(cond ast.Expr, depth int) (envTest, bool) {
 			t.emptyWhenTrue = x.Op == token.EQL
 			return t, ok
 		case token.GTR, token.LSS, token.GEQ:
-			n, ok := pr.lenOf(x.X)
-			if !ok {
+			n := jwtapi.LenOperand(pr.info, x.X)
+			if n == nil {
 				return envTest{}, false
 			}
 			t, ok := pr.lookupValue(n)
@@ -681,18 +681,6 @@ func (pr *Provenance) presence(cond ast.Expr, depth int) (envTest, bool) {
 		return t, ok
 	}
 	return envTest{}, false
-}
-
-func (pr *Provenance) lenOf(e ast.Expr) (ast.Expr, bool) {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
-		return nil, false
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || pr.info.Uses[id] != types.Universe.Lookup("len") {
-		return nil, false
-	}
-	return call.Args[0], true
 }
 
 func isZero(info *types.Info, e ast.Expr) bool {
@@ -939,7 +927,7 @@ func envTagOf(sel *types.Selection) (string, bool) {
 	t := sel.Recv()
 	idx := sel.Index()
 	for i, fi := range idx {
-		st := structOf(t)
+		st := jwtapi.StructOf(t)
 		if st == nil || fi >= st.NumFields() {
 			return "", false
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // Struct fields written anywhere in the package.
@@ -62,7 +64,7 @@ func (f *Flow) scanFields() *fieldScan {
 				f.alias(s, n.Value)
 			case *ast.CompositeLit:
 				f.alias(s, n.Elts...)
-				st := structOf(typeOf(f.info, n))
+				st := jwtapi.StructOf(typeOf(f.info, n))
 				if st == nil {
 					return true
 				}
@@ -144,7 +146,7 @@ func markDecoded(m map[*types.Struct]bool, st *types.Struct, depth int) {
 	}
 	m[st] = true
 	for i := 0; i < st.NumFields(); i++ {
-		markDecoded(m, structOf(st.Field(i).Type()), depth+1)
+		markDecoded(m, jwtapi.StructOf(st.Field(i).Type()), depth+1)
 	}
 }
 
@@ -281,7 +283,7 @@ func (f *Flow) closedPath(path []*types.Var, holders []types.Type) bool {
 		if f.ix.Defs.Opaque(v) {
 			return false
 		}
-		st := structOf(holders[i])
+		st := jwtapi.StructOf(holders[i])
 		if st == nil || scan.decoded[st] || scan.positional[st] {
 			return false
 		}
@@ -416,7 +418,7 @@ func (f *Flow) pathValues(e ast.Expr, rest []string, depth int) ([]Origin, bool)
 		defer delete(f.inFunc, fn)
 		var out []Origin
 		for _, r := range results {
-			if isNil(f.info, r) {
+			if jwtapi.IsNil(f.info, r) {
 				continue
 			}
 			vals, ok := f.pathValues(r, rest, depth+1)
@@ -428,11 +430,6 @@ func (f *Flow) pathValues(e ast.Expr, rest []string, depth int) ([]Origin, bool)
 		return out, true
 	}
 	return nil, false
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }
 
 func calleeFunc(info *types.Info, call *ast.CallExpr) (*types.Func, bool) {
@@ -447,7 +444,7 @@ func implicitPath(t types.Type, idx []int) ([]*types.Var, []types.Type, bool) {
 	var fs []*types.Var
 	var hs []types.Type
 	for _, i := range idx {
-		st := structOf(t)
+		st := jwtapi.StructOf(t)
 		if st == nil || i >= st.NumFields() {
 			return nil, nil, false
 		}
@@ -619,10 +616,10 @@ func (f *Flow) importedField(x *ast.SelectorExpr, field *types.Var, depth int) (
 	if !f.pass.ImportObjectFact(field, &fact) {
 		return Origin{}, false
 	}
-	st := structOf(typeOf(f.info, x.X))
+	st := jwtapi.StructOf(typeOf(f.info, x.X))
 	if s, ok := f.info.Selections[x]; ok {
 		if _, hs, ok := implicitPath(typeOf(f.info, x.X), s.Index()); ok {
-			st = structOf(hs[len(hs)-1])
+			st = jwtapi.StructOf(hs[len(hs)-1])
 		}
 	}
 	if st == nil || f.ix.Defs.Opaque(field) {

@@ -280,6 +280,11 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		return Origin{Kind: Param, Size: -1, Holder: v}
 	}
 	defs, ok := f.ix.Defs.Of(v)
+	if k, filled := f.fillers[v]; filled && k == Predictable {
+		// Writes of its elements make the buffer opaque; math/rand in
+		// any of them makes it predictable.
+		defs, ok = f.ix.Defs.Assigned(v), true
+	}
 	if !ok || len(defs) == 0 {
 		return unknown()
 	}
@@ -305,8 +310,8 @@ func (f *Flow) variableIn(v *types.Var, b bindings, depth int) Origin {
 		if d.Index >= 0 {
 			call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
 			if !ok {
-				// v, ok := secret.Data["key"].(string)
-				if o = f.secretCommaOK(d.Expr, d.Index, b, depth); o.Kind != Secret {
+				// v, ok := keys[env], v, ok := secret.Data["key"].(string)
+				if o = f.commaOKOrigin(d, b, depth); o.Kind == Unknown {
 					return unknown()
 				}
 			} else {
@@ -396,7 +401,7 @@ func (f *Flow) selector(x *ast.SelectorExpr, b bindings, depth int) Origin {
 	}
 	// A struct handed by pointer to code that may decode into it
 	// (json.Unmarshal(raw, cfg)) holds whatever that code wrote.
-	if st := structOf(typeOf(f.info, x.X)); st != nil && keyLike(field.Type()) && f.scanFields().decoded[st] {
+	if st := jwtapi.StructOf(typeOf(f.info, x.X)); st != nil && keyLike(field.Type()) && f.scanFields().decoded[st] {
 		return unknown()
 	}
 	// Writes to the field anywhere in the package make reads of it
@@ -640,10 +645,13 @@ func (f *Flow) varFieldValues(v *types.Var, name string, depth int) ([]Origin, b
 	}
 	var out []Origin
 	for _, d := range defs {
-		if d.Expr == nil || d.Index >= 0 {
+		base := d.Expr
+		if x, ok := mapCommaOK(d); ok {
+			base = x // cfg, ok := configs[env]
+		} else if d.Expr == nil || d.Index >= 0 {
 			return nil, false
 		}
-		vals, ok := f.fieldValues(d.Expr, name, nil, depth+1)
+		vals, ok := f.fieldValues(base, name, nil, depth+1)
 		if !ok {
 			return nil, false
 		}
@@ -749,6 +757,9 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		}
 		return unknown()
 	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return f.funcLitCall(lit, call, result, b, depth)
+	}
 	fn, _ := typeutil.Callee(f.info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return unknown()
@@ -756,6 +767,15 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 	path, name := fn.Pkg().Path(), fn.Name()
 	if src := jwtapi.ConfigSourceOf(fn); src != nil && src.Followed && result <= 0 {
 		return f.envOrigin(call, src, b, depth)
+	}
+	if arg, ok := jwtapi.KeepsEmpty(fn); ok && arg < len(call.Args) && result <= 0 {
+		// Trimming or case mapping: the value comes from the argument
+		// but differs from it; keep where it is, forget the measurements.
+		o := f.origin(call.Args[arg], b, depth+1)
+		if o.Kind == Constant {
+			o.Const.Len, o.Const.FP, o.Const.Weak, o.hasValue = -1, 0, false, false
+		}
+		return o
 	}
 	if d := jwtapi.DerivationOf(fn); d != nil {
 		if result > 0 || len(call.Args) != 1 {
@@ -772,14 +792,6 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		return cmpOr(os)
 	case path == "fmt" && name == "Sprintf":
 		return f.sprintf(call, b, depth)
-	case path == "strings" && (name == "TrimSpace" || name == "TrimSuffix" || name == "TrimPrefix" || name == "TrimRight" || name == "TrimLeft" || name == "Trim"):
-		o := f.origin(call.Args[0], b, depth+1)
-		if o.Kind == Constant {
-			// The trimmed value differs; keep where it is but forget the
-			// measurements.
-			o.Const.Len, o.Const.FP, o.Const.Weak, o.hasValue = -1, 0, false, false
-		}
-		return o
 	case path == "crypto/rsa" && name == "GenerateKey" && result <= 0 && len(call.Args) == 2:
 		size, expr := -1, call.Args[1]
 		if tv, ok := f.info.Types[expr]; ok && tv.Value != nil {

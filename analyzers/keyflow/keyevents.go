@@ -96,6 +96,11 @@ func (ke *KeyEvents) own(sinks []*jwtapi.KeySink) []*KeyEvent {
 			continue
 		}
 		e := ke.newEvent(s.Key, cur)
+		if s.Call != nil {
+			// At the key argument: the call may start lines earlier, at
+			// the head of a jwt.NewWithClaims(…).SignedString(key) chain.
+			e.Pos = s.Key.Pos()
+		}
 		e.Sign = s.Kind == jwtapi.SinkSign
 		e.API = s.API
 		ev := ke.kinds.SinkEvidenceAt(cur, s)

@@ -5,8 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -91,16 +89,6 @@ func (f *KeyUsesFact) String() string {
 	return "keyuses(" + strings.Join(kinds, ",") + ")"
 }
 
-// pkgPosition formats a position as pkg/file.go:line, for facts read in
-// other packages.
-func pkgPosition(pass *analysis.Pass, pos token.Pos) string {
-	if !pos.IsValid() {
-		return ""
-	}
-	p := pass.Fset.Position(pos)
-	return fmt.Sprintf("%s/%s:%d", path.Base(pass.Pkg.Path()), filepath.Base(p.Filename), p.Line)
-}
-
 // ExportSigners exports a SignerFact for the exported functions that
 // sign or verify for their callers: the key or the kind is theirs to
 // give.
@@ -118,7 +106,7 @@ func (ke *KeyEvents) ExportSigners(pass *analysis.Pass, events []*KeyEvent) {
 			continue
 		}
 		done[fn] = true
-		f := &SignerFact{KeyParam: -1, KeyIDs: e.IDs, RecvIDs: e.RecvIDs, Kind: e.Kind, Where: pkgPosition(pass, e.Pos), Key: e.Key, API: e.API, Aud: e.Aud, Iss: e.Iss, Sign: e.Sign}
+		f := &SignerFact{KeyParam: -1, KeyIDs: e.IDs, RecvIDs: e.RecvIDs, Kind: e.Kind, Where: ke.f.PkgPosition(e.Pos), Key: e.Key, API: e.API, Aud: e.Aud, Iss: e.Iss, Sign: e.Sign}
 		if len(e.Params) == 1 {
 			f.KeyParam = e.Params[0]
 		}
@@ -164,7 +152,7 @@ func (ke *KeyEvents) Uses(pass *analysis.Pass, events []*KeyEvent) []KeyUse {
 		default:
 			kind = e.Iss
 		}
-		out = append(out, KeyUse{IDs: e.IDs, Kind: kind, Where: pkgPosition(pass, e.Pos), Key: e.Key, API: e.API, Sign: e.Sign, pos: e.Pos})
+		out = append(out, KeyUse{IDs: e.IDs, Kind: kind, Where: ke.f.PkgPosition(e.Pos), Key: e.Key, API: e.API, Sign: e.Sign, pos: e.Pos})
 	}
 	return out
 }

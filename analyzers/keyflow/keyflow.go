@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
@@ -88,9 +87,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if skipPackage(pass, ix) {
 		return f, nil
 	}
-	for _, call := range ix.Fills {
-		f.noteFiller(call)
-	}
+	f.noteFillers()
 	f.exportFacts()
 	return f, nil
 }
@@ -98,56 +95,6 @@ func run(pass *analysis.Pass) (any, error) {
 // skipPackage reports whether a package can hold nothing a rule needs;
 // jwtapi decides, so that every rule skips the same packages.
 func skipPackage(pass *analysis.Pass, ix *jwtapi.Index) bool { return ix.Skipped }
-
-// noteFiller records buffers filled by random sources:
-// crypto/rand.Read(b), io.ReadFull(rand.Reader, b), math/rand.Read(b),
-// (*math/rand.Rand).Read(b).
-func (f *Flow) noteFiller(call *ast.CallExpr) {
-	fn, _ := typeutil.Callee(f.info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 {
-		return
-	}
-	path, name := fn.Pkg().Path(), fn.Name()
-	var buf ast.Expr
-	kind := Unknown
-	switch {
-	case path == "crypto/rand" && name == "Read":
-		buf, kind = call.Args[0], Random
-	case (path == "math/rand" || path == "math/rand/v2") && name == "Read":
-		buf, kind = call.Args[0], Predictable
-	case path == "io" && name == "ReadFull" && len(call.Args) == 2:
-		src := ast.Unparen(call.Args[0])
-		if sel, ok := src.(*ast.SelectorExpr); ok {
-			if v, ok := f.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Name() == "Reader" {
-				switch v.Pkg().Path() {
-				case "crypto/rand":
-					buf, kind = call.Args[1], Random
-				}
-			}
-		}
-	}
-	if buf == nil {
-		return
-	}
-	if s, ok := ast.Unparen(buf).(*ast.SliceExpr); ok {
-		buf = s.X
-	}
-	var id *ast.Ident
-	switch x := ast.Unparen(buf).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel // a field filled in place: rand.Read(s.key)
-	default:
-		return
-	}
-	if v, ok := f.info.Uses[id].(*types.Var); ok {
-		if prev, seen := f.fillers[v]; !seen || prev == Random {
-			// math/rand anywhere makes the buffer predictable.
-			f.fillers[v] = kind
-		}
-	}
-}
 
 // exportFacts exports facts for package-level variables and functions
 // whose values other packages could use as keys.
@@ -241,7 +188,7 @@ func (f *Flow) exportFuncFacts(fn *types.Func) {
 // constFields returns the string-like fields of struct type t whose every
 // value (as given by values) is constant.
 func (f *Flow) constFields(t types.Type, values func(string) ([]Origin, bool)) map[string]Const {
-	st := structOf(t)
+	st := jwtapi.StructOf(t)
 	if st == nil {
 		return nil
 	}
@@ -279,18 +226,10 @@ func (f *Flow) constFields(t types.Type, values func(string) ([]Origin, bool)) m
 	return out
 }
 
-func structOf(t types.Type) *types.Struct {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, _ := t.Underlying().(*types.Struct)
-	return st
-}
-
 // keyLike: types a secret is held in.
 func keyLike(t types.Type) bool { return jwtapi.StringOrBytes(t) }
 
-func structLike(t types.Type) bool { return structOf(t) != nil }
+func structLike(t types.Type) bool { return jwtapi.StructOf(t) != nil }
 
 // Describe returns the place a reader should look at for an origin, for
 // messages: never the value.
