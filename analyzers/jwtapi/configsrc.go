@@ -24,6 +24,9 @@ const (
 	// ReadsSecret: a secret manager's client fetches the value at run
 	// time; it is never in the source.
 	ReadsSecret ConfigReads = "secret manager"
+	// ReadsKeyFile: the call returns the contents of a file named by its
+	// NameArg (a key file, a PEM on a mounted secret volume).
+	ReadsKeyFile ConfigReads = "file"
 )
 
 // ConfigSource is one way of reading a setting: a function or method
@@ -93,6 +96,9 @@ func (r *ConfigSource) IsGetter() bool {
 var ConfigSources = []ConfigSource{
 	// Environment.
 	{Pkg: "os", Name: "Getenv", Reads: ReadsEnv, NameArg: 0, DefaultArg: -1, PtrArg: -1, Followed: true},
+	// Files: the key's value is the file's content, its name the path.
+	{Pkg: "os", Name: "ReadFile", Reads: ReadsKeyFile, NameArg: 0, DefaultArg: -1, PtrArg: -1, Followed: true},
+	{Pkg: "io/ioutil", Name: "ReadFile", Reads: ReadsKeyFile, NameArg: 0, DefaultArg: -1, PtrArg: -1, Followed: true},
 	{Pkg: "os", Name: "LookupEnv", Reads: ReadsEnv, NameArg: 0, DefaultArg: -1, PtrArg: -1, TellsUnset: true, Followed: true},
 	{Pkg: "syscall", Name: "Getenv", Reads: ReadsEnv, NameArg: 0, DefaultArg: -1, PtrArg: -1, Followed: true},
 
@@ -306,14 +312,18 @@ var ConfigExcluded = []ExcludedLibrary{
 func ConfigSourcesMarkdown() string {
 	var b strings.Builder
 	b.WriteString("\n## Config sources\n\nWhere a program reads a setting from outside its source (analyzers/jwtapi/configsrc.go); keyflow, weakkey and sharedkey read these rows, and adding a source is adding a row.\n\n")
-	var pkgs []string
-	byPkg := map[string][]string{}
+	// One line per package and kind of source: os reads the environment
+	// and files.
+	type group struct{ pkg, reads string }
+	var groups []group
+	byGroup := map[group][]string{}
 	for _, r := range ConfigSources {
 		if !r.IsFunc() {
 			continue
 		}
-		if _, ok := byPkg[r.Pkg]; !ok {
-			pkgs = append(pkgs, r.Pkg)
+		g := group{r.Pkg, string(r.Reads)}
+		if _, ok := byGroup[g]; !ok {
+			groups = append(groups, g)
 		}
 		name := r.Name
 		if r.Recv != "" {
@@ -332,17 +342,10 @@ func ConfigSourcesMarkdown() string {
 		if len(notes) > 0 {
 			name += " (" + strings.Join(notes, ", ") + ")"
 		}
-		byPkg[r.Pkg] = append(byPkg[r.Pkg], name)
+		byGroup[g] = append(byGroup[g], name)
 	}
-	for _, p := range pkgs {
-		reads := ""
-		for _, r := range ConfigSources {
-			if r.Pkg == p && r.IsFunc() {
-				reads = string(r.Reads)
-				break
-			}
-		}
-		fmt.Fprintf(&b, "- `%s` (%s): %s.\n", p, reads, strings.Join(byPkg[p], ", "))
+	for _, g := range groups {
+		fmt.Fprintf(&b, "- `%s` (%s): %s.\n", g.pkg, g.reads, strings.Join(byGroup[g], ", "))
 	}
 	var defs, names []string
 	for _, r := range DefaultTags() {

@@ -13,7 +13,7 @@ import (
 // distinct and in range, and each column is set only where it means
 // something.
 func TestConfigSourcesConsistent(t *testing.T) {
-	reads := map[ConfigReads]bool{ReadsEnv: true, ReadsFlag: true, ReadsConfigKey: true, ReadsFile: true, ReadsSecret: true}
+	reads := map[ConfigReads]bool{ReadsEnv: true, ReadsFlag: true, ReadsConfigKey: true, ReadsFile: true, ReadsSecret: true, ReadsKeyFile: true}
 	funcs := map[[3]string]bool{}
 	tags := map[[2]string]bool{}
 	for i, r := range ConfigSources {

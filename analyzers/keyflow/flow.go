@@ -903,6 +903,18 @@ func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b binding
 	if src.Reads == jwtapi.ReadsSecret {
 		return Origin{Kind: Secret, Size: -1}
 	}
+	if src.Reads == jwtapi.ReadsKeyFile {
+		o := Origin{Kind: File, Size: -1}
+		if src.NameArg >= 0 && src.NameArg < len(call.Args) {
+			switch path := f.origin(call.Args[src.NameArg], b, depth+1); {
+			case path.Kind == Constant && path.hasValue:
+				o.File = path.value
+			case path.Kind == Env:
+				o.FileEnv = path.Env
+			}
+		}
+		return o
+	}
 	o := Origin{Kind: Env, Size: -1}
 	if src.Reads == jwtapi.ReadsEnv && src.NameArg >= 0 && src.NameArg < len(call.Args) {
 		// The name may come through a helper's parameter.

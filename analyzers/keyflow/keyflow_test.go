@@ -37,6 +37,8 @@ var probe = &analysis.Analyzer{
 					msg += ": " + flow.Describe(o)
 				case keyflow.Env, keyflow.Fallback:
 					msg += " " + o.Env
+				case keyflow.File:
+					msg += fmt.Sprintf(" path=%q env=%q", o.File, o.FileEnv)
 				case keyflow.Random, keyflow.Predictable, keyflow.RSAKey:
 					msg += fmt.Sprintf(" size=%d", o.Size)
 				}

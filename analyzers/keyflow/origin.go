@@ -42,9 +42,10 @@ const (
 	Public           // a public key: not a secret
 	RSAKey           // a key from rsa.GenerateKey
 	Secret           // fetched from a secret manager at run time: never in the source
+	File             // read from a file at run time (File names it when constant)
 )
 
-var kindNames = [...]string{"unknown", "constant", "env", "fallback", "param", "random", "predictable", "public", "rsa-key", "secret-manager"}
+var kindNames = [...]string{"unknown", "constant", "env", "fallback", "param", "random", "predictable", "public", "rsa-key", "secret-manager", "file"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -87,6 +88,9 @@ type Origin struct {
 	// Env is the environment variable name for Env and Fallback, when
 	// constant.
 	Env string
+	// File is the path of a File origin, when constant; FileEnv the
+	// environment variable that names it, when the path is read from one.
+	File, FileEnv string
 	// Size is the buffer size for Random and Predictable, or the bit size
 	// for RSAKey; -1 when not constant.
 	Size int

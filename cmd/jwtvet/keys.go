@@ -386,6 +386,19 @@ func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 	case keyflow.Secret:
 		u.source = "secret"
 		u.origin = "a secret manager's response"
+	case keyflow.File:
+		u.source = "file"
+		switch {
+		case o.File != "":
+			u.id = "file:" + o.File
+			u.origin = "file " + o.File
+			return
+		case o.FileEnv != "":
+			u.id = "file-env:" + o.FileEnv
+			u.origin = "the file named by environment variable " + o.FileEnv
+			return
+		}
+		u.origin = "a file read at run time"
 	}
 	id, name := k.exprIdentity(key, 0)
 	if o.Holder != nil && o.Kind != keyflow.Param {
