@@ -75,14 +75,6 @@ func (c *Call) AudienceArg() (ast.Expr, bool) {
 // from a config struct is that struct (go-oidc Verifier(config)), or nil.
 func (c *Call) ConfigArg() ast.Expr { return c.Arg(c.Func.Options) }
 
-// LastArg returns the call's last argument, or nil.
-func (c *Call) LastArg() ast.Expr {
-	if len(c.Expr.Args) == 0 {
-		return nil
-	}
-	return c.Expr.Args[len(c.Expr.Args)-1]
-}
-
 // AudienceWay says where the library checks a verification's audience.
 type AudienceWay uint8
 
