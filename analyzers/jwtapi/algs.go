@@ -136,7 +136,7 @@ func (ix *Index) AllowListOf(call *Call) *AllowList {
 	if call == nil || call.Func.Option != OptValidMethods || call.Func.OptionArg < 0 {
 		return nil
 	}
-	arg := call.Arg(call.Func.OptionArg)
+	arg := call.OptionValue()
 	if arg == nil {
 		return nil
 	}
@@ -332,7 +332,7 @@ func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 		}
 		return out
 	case *ast.Ident, *ast.SelectorExpr:
-		v := ix.listVar(x)
+		v := ix.varOf(x)
 		if v == nil {
 			return nil
 		}
@@ -356,26 +356,6 @@ func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 	return nil
 }
 
-// listVar returns the variable or struct field a list expression reads.
-func (ix *Index) listVar(e ast.Expr) *types.Var {
-	switch x := e.(type) {
-	case *ast.Ident:
-		v, _ := ix.Info.Uses[x].(*types.Var)
-		return v
-	case *ast.SelectorExpr:
-		if s := ix.Info.Selections[x]; s != nil {
-			if s.Kind() == types.FieldVal {
-				v, _ := s.Obj().(*types.Var)
-				return v
-			}
-			return nil
-		}
-		v, _ := ix.Info.Uses[x.Sel].(*types.Var) // pkg.Var
-		return v
-	}
-	return nil
-}
-
 // MapLiteral returns the map literal e is, or that a variable holds when
 // that is its only definition and nothing writes to it.
 func (ix *Index) MapLiteral(e ast.Expr) *ast.CompositeLit { return ix.mapLiteral(e, 0) }
@@ -392,15 +372,9 @@ func (ix *Index) mapLiteral(e ast.Expr, depth int) *ast.CompositeLit {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		v := ix.listVar(x)
-		if v == nil {
-			return nil
+		if d, ok := ix.soleDef(ix.varOf(x)); ok && d.Index < 0 {
+			return ix.mapLiteral(d.Expr, depth+1)
 		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-			return nil
-		}
-		return ix.mapLiteral(defs[0].Expr, depth+1)
 	}
 	return nil
 }

@@ -55,7 +55,7 @@ func (c *Call) KeySetArg() ast.Expr {
 	if c.Func.Option != OptKeySet {
 		return nil
 	}
-	return c.Arg(c.Func.OptionArg)
+	return c.OptionValue()
 }
 
 // OptionValue returns the argument that carries an option's value (the
@@ -68,7 +68,7 @@ func (c *Call) AudienceArg() (ast.Expr, bool) {
 	if c.Func.Option != OptAudience || c.Func.OptionArg < 0 {
 		return nil, false
 	}
-	return c.Arg(c.Func.OptionArg), true
+	return c.OptionValue(), true
 }
 
 // ConfigArg returns the first option argument, which for a verifier built

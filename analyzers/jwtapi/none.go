@@ -200,16 +200,6 @@ func (ix *Index) mayBeNoneMethod(e ast.Expr, depth int) bool {
 	return false
 }
 
-// localVar returns the variable a plain identifier names.
-func (ix *Index) localVar(e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := ix.Info.Uses[id].(*types.Var)
-	return v
-}
-
 // noneTokenLiteral returns the Method value of the token literal e comes
 // from (&jwt.Token{Method: jwt.SigningMethodNone}) when that method may be
 // none, or nil.

@@ -86,7 +86,7 @@ func (ix *Index) readOption(v *ast.CallExpr, o *OptionSet) bool {
 	}
 	if oc := ix.CallOf(v); oc != nil {
 		o.Calls = append(o.Calls, oc)
-		if oc.Func.Role == RoleOption {
+		if oc.IsOption() {
 			o.Kinds[oc.Func.Option] = true
 		} else {
 			o.Kinds[OptOther] = true

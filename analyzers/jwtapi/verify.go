@@ -333,20 +333,11 @@ func (ix *Index) DecodeOf(e ast.Expr) *Call {
 }
 
 func (ix *Index) decodeVar(e ast.Expr) *Call {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := ix.Info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok || len(defs) != 1 || defs[0].Index > 0 {
-		return nil
-	}
-	if c := ix.CallOf(defs[0].Expr); c != nil && c.Func.Role == RoleDecode {
-		return c
+	// tok := jose.ParseSigned(raw) or tok, err := jose.ParseSigned(raw, algs)
+	if d, ok := ix.soleDef(ix.localVar(e)); ok && d.Index <= 0 {
+		if c := ix.CallOf(d.Expr); c != nil && c.Func.Role == RoleDecode {
+			return c
+		}
 	}
 	return nil
 }

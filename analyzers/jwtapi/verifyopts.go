@@ -43,7 +43,7 @@ func (ix *Index) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
-	if c := ix.CallOf(e); c != nil && c.Func.Role == RoleNewParser {
+	if c := ix.CallOf(e); c != nil && c.IsParserBuilder() {
 		has, unsure := ix.HasOption(c, OptValidMethods)
 		return has, !unsure
 	}
@@ -71,12 +71,7 @@ func (ix *Index) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 		}
 		return false, false
 	case *ast.Ident, *ast.SelectorExpr:
-		var v *types.Var
-		if id, ok := x.(*ast.Ident); ok {
-			v, _ = ix.Info.Uses[id].(*types.Var)
-		} else {
-			v, _ = ix.Info.Uses[x.(*ast.SelectorExpr).Sel].(*types.Var)
-		}
+		v := ix.varOf(x)
 		if v == nil || v.Pkg() != ix.Pkg {
 			return false, false
 		}
@@ -194,24 +189,15 @@ func (ix *Index) newParserCall(e ast.Expr, depth int) *ast.CallExpr {
 		return nil
 	}
 	if c := ix.CallOf(e); c != nil {
-		if c.Func.Role == RoleNewParser {
+		if c.IsParserBuilder() {
 			return c.Expr
 		}
 		return nil
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
+	if d, ok := ix.soleDef(ix.localVar(e)); ok && d.Index < 0 {
+		return ix.newParserCall(d.Expr, depth+1)
 	}
-	v, ok := ix.Info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-		return nil
-	}
-	return ix.newParserCall(defs[0].Expr, depth+1)
+	return nil
 }
 
 // AllowLists returns the allow-lists among the options of the event's
