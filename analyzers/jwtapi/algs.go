@@ -108,17 +108,10 @@ func (ix *Index) AllowLists() []*AllowList {
 		}
 	}
 	for _, lit := range ix.Lits {
-		for _, elt := range lit.Expr.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == OptValidMethods {
-				out = append(out, ix.newAllowList(kv.Value, FieldAPIName(lit.Type, id.Name), nil))
+		fields, _ := ix.ModelledFields(lit.Expr)
+		for _, f := range fields {
+			if f.Field.Option == OptValidMethods {
+				out = append(out, ix.newAllowList(f.Value, FieldAPIName(lit.Type, f.Name), nil))
 			}
 		}
 	}

@@ -184,7 +184,7 @@ func (ix *Index) mayBeNoneMethod(e ast.Expr, depth int) bool {
 	if ix.SigningAlg(e) == AlgNone {
 		return true
 	}
-	v := ix.localVar(e)
+	v := ix.identVar(e)
 	if v == nil {
 		return false
 	}
@@ -231,7 +231,7 @@ func (ix *Index) noneTokenLiteral(e ast.Expr, depth int) ast.Expr {
 		}
 		return nil
 	}
-	v := ix.localVar(e)
+	v := ix.identVar(e)
 	if v == nil {
 		return nil
 	}

@@ -9,8 +9,9 @@ import (
 // the model's readers share when they follow a value back to where it was
 // set.
 
-// localVar returns the variable a plain identifier names, or nil.
-func (ix *Index) localVar(e ast.Expr) *types.Var {
+// identVar returns the variable a plain identifier names (local or not;
+// see LocalVar for function-local ones), or nil.
+func (ix *Index) identVar(e ast.Expr) *types.Var {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil

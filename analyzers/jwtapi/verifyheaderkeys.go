@@ -291,7 +291,7 @@ func (h *HeaderKeys) headerMap(e ast.Expr, depth int) bool {
 			return true
 		}
 	case *ast.Ident:
-		if d, ok := ix.soleDef(ix.localVar(x)); ok && d.Index < 0 && depth <= 3 {
+		if d, ok := ix.soleDef(ix.identVar(x)); ok && d.Index < 0 && depth <= 3 {
 			return h.headerMap(d.Expr, depth+1)
 		}
 	}

@@ -49,16 +49,13 @@ func (ix *Index) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 	}
 	switch x := e.(type) {
 	case *ast.CompositeLit:
-		t := ix.Info.TypeOf(x)
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				return false, false
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				if f := ix.Model.Field(t, id.Name); f != nil && f.Option == OptValidMethods {
-					return true, true
-				}
+		fields, positional := ix.ModelledFields(x)
+		if positional {
+			return false, false
+		}
+		for _, f := range fields {
+			if f.Field.Option == OptValidMethods {
+				return true, true
 			}
 		}
 		return false, true
@@ -194,7 +191,7 @@ func (ix *Index) newParserCall(e ast.Expr, depth int) *ast.CallExpr {
 		}
 		return nil
 	}
-	if d, ok := ix.soleDef(ix.localVar(e)); ok && d.Index < 0 {
+	if d, ok := ix.soleDef(ix.identVar(e)); ok && d.Index < 0 {
 		return ix.newParserCall(d.Expr, depth+1)
 	}
 	return nil
