@@ -329,15 +329,9 @@ func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 		if v == nil {
 			return nil
 		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok {
-			return nil
-		}
 		var out []AlgElem
-		for _, d := range defs {
-			if d.Index < 0 {
-				out = append(out, ix.listElems(d.Expr, depth+1)...)
-			}
+		for _, val := range ix.values(v) {
+			out = append(out, ix.listElems(val, depth+1)...)
 		}
 		// A struct field also takes the values literals give it
 		// (&verifier{algs: list}).

@@ -184,16 +184,8 @@ func (ix *Index) mayBeNoneMethod(e ast.Expr, depth int) bool {
 	if ix.SigningAlg(e) == AlgNone {
 		return true
 	}
-	v := ix.identVar(e)
-	if v == nil {
-		return false
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok {
-		return false
-	}
-	for _, d := range defs {
-		if d.Index < 0 && ix.mayBeNoneMethod(d.Expr, depth+1) {
+	for _, val := range ix.values(ix.identVar(e)) {
+		if ix.mayBeNoneMethod(val, depth+1) {
 			return true
 		}
 	}
@@ -231,19 +223,9 @@ func (ix *Index) noneTokenLiteral(e ast.Expr, depth int) ast.Expr {
 		}
 		return nil
 	}
-	v := ix.identVar(e)
-	if v == nil {
-		return nil
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok {
-		return nil
-	}
-	for _, d := range defs {
-		if d.Index < 0 {
-			if m := ix.noneTokenLiteral(d.Expr, depth+1); m != nil {
-				return m
-			}
+	for _, val := range ix.values(ix.identVar(e)) {
+		if m := ix.noneTokenLiteral(val, depth+1); m != nil {
+			return m
 		}
 	}
 	return nil

@@ -54,3 +54,23 @@ func (ix *Index) soleDef(v *types.Var) (Def, bool) {
 	}
 	return defs[0], true
 }
+
+// values returns the single values the package assigns v (v = x, v := x,
+// var v = x), leaving out results of multi-valued calls; nil when v is nil
+// or some of its definitions cannot be seen.
+func (ix *Index) values(v *types.Var) []ast.Expr {
+	if v == nil {
+		return nil
+	}
+	defs, ok := ix.Defs.Of(v)
+	if !ok {
+		return nil
+	}
+	var out []ast.Expr
+	for _, d := range defs {
+		if d.Index < 0 && d.Expr != nil {
+			out = append(out, d.Expr)
+		}
+	}
+	return out
+}
