@@ -121,10 +121,8 @@ func (ix *Index) AudienceWayOf(c *Call) AudienceWay {
 // none.
 func (m *Model) AudienceOption(pkg string) string {
 	var names []string
-	for _, f := range m.Funcs() {
-		if f.Pkg == pkg && f.Recv == "" && f.Role == RoleOption && f.Option == OptAudience {
-			names = append(names, f.Name)
-		}
+	for _, f := range m.OptionRows(pkg, OptAudience) {
+		names = append(names, f.Name)
 	}
 	sort.Slice(names, func(i, j int) bool {
 		if len(names[i]) != len(names[j]) {
@@ -136,6 +134,18 @@ func (m *Model) AudienceOption(pkg string) string {
 		return ""
 	}
 	return names[0]
+}
+
+// OptionRows returns the rows of pkg's package-level option constructors
+// of kind k (jwt.WithAudience, jwt.WithValidMethods), in model order.
+func (m *Model) OptionRows(pkg string, k OptionKind) []*Func {
+	var out []*Func
+	for _, f := range m.Funcs() {
+		if f.Pkg == pkg && f.Recv == "" && f.Role == RoleOption && f.Option == k {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // FieldsWithOption returns the fields of struct type t whose model rows

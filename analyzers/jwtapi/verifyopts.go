@@ -160,10 +160,7 @@ func (ix *Index) optionTarget(c *Call) (*ast.CallExpr, *types.Func) {
 	if !ok {
 		return nil, nil
 	}
-	for _, row := range ix.Model.Funcs() {
-		if row.Role != RoleOption || row.Option != OptValidMethods || row.Pkg != fn.Pkg().Path() {
-			continue
-		}
+	for _, row := range ix.Model.OptionRows(fn.Pkg().Path(), OptValidMethods) {
 		opt, ok := fn.Pkg().Scope().Lookup(row.Name).(*types.Func)
 		if !ok {
 			continue
