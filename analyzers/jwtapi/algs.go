@@ -309,7 +309,7 @@ func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 	case *ast.SliceExpr:
 		return ix.listElems(x.X, depth+1)
 	case *ast.CallExpr:
-		if b, ok := typeutil.Callee(ix.Info, x).(*types.Builtin); !ok || b.Name() != "append" || len(x.Args) == 0 {
+		if !ix.isAppend(x) {
 			return nil
 		}
 		out := ix.listElems(x.Args[0], depth+1)

@@ -196,8 +196,8 @@ func (ix *Index) sliceOptions(e ast.Expr, self *types.Var, depth int, w *optionW
 		}
 		return all
 	case *ast.CallExpr:
-		if app, ok := ix.appendCall(x); ok {
-			return ix.appendOptions(app, self, depth, w)
+		if ix.isAppend(x) {
+			return ix.appendOptions(x, self, depth, w)
 		}
 		fn := typeutil.StaticCallee(ix.Info, x)
 		if fn == nil {
@@ -219,13 +219,14 @@ func (ix *Index) sliceOptions(e ast.Expr, self *types.Var, depth int, w *optionW
 	return false
 }
 
-func (ix *Index) appendCall(call *ast.CallExpr) (*ast.CallExpr, bool) {
+// isAppend reports whether call is append(base, …).
+func (ix *Index) isAppend(call *ast.CallExpr) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok || len(call.Args) == 0 {
-		return nil, false
+		return false
 	}
 	b, ok := ix.Info.Uses[id].(*types.Builtin)
-	return call, ok && b.Name() == "append"
+	return ok && b.Name() == "append"
 }
 
 // appendOptions reads append(base, opts...): the base's options (unless
