@@ -223,7 +223,7 @@ func quoteAlgs(algs []string) string {
 // jwt.Parser.ValidMethods.
 func FieldAPIName(t types.Type, field string) string {
 	if n := namedOf(t); n != nil && n.Obj().Pkg() != nil {
-		return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + field
+		return qualifiedName(n.Obj()) + "." + field
 	}
 	return field
 }
