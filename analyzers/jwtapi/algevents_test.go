@@ -30,12 +30,17 @@ var algProbe = &analysis.Analyzer{
 			pass.Reportf(l.Expr.Pos(), "allow-list %s: %s", l.API, strings.Join(algs, " "))
 		}
 		for _, c := range ix.Calls {
-			if lists, complete := ix.OptionAllowLists(c); len(lists) > 0 {
+			opts, complete := ix.OptionCalls(c)
+			var lists []*jwtapi.AllowList
+			for _, o := range opts {
+				if l := ix.AllowListOf(o); l != nil {
+					lists = append(lists, l)
+				}
+			}
+			if len(lists) > 0 {
 				var algs []string
 				for _, l := range lists {
-					if a, ok := l.ConstAlgs(pass.TypesInfo); ok {
-						algs = append(algs, a...)
-					}
+					algs = append(algs, l.Algs...)
 				}
 				pass.Reportf(c.Expr.Pos(), "options of %s: %d allow-list(s), constant algs [%s], mixes HMAC %v, complete %v",
 					ix.APIName(c), len(lists), strings.Join(algs, " "), jwtapi.MixesHMAC(algs), complete)

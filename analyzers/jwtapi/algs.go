@@ -2,7 +2,10 @@ package jwtapi
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -22,12 +25,14 @@ type AlgElem struct {
 	Alg string
 }
 
-// AllowList is an allow-list of accepted algorithms.
+// AllowList is an allow-list of accepted algorithms: the argument of an
+// option (jwt.WithValidMethods), of a decode that takes one (go-jose v4
+// ParseSigned(raw, algs)), or the value of a parser field.
 type AllowList struct {
 	// Expr is the list expression.
 	Expr ast.Expr
-	// API names the option or field for messages: jwt.WithValidMethods,
-	// jwt.Parser.ValidMethods.
+	// API names the option, call or field for messages:
+	// jwt.WithValidMethods, jose.ParseSigned, jwt.Parser.ValidMethods.
 	API string
 	// Call is the option (or decode) call the list is an argument of;
 	// nil for a field.
@@ -36,6 +41,48 @@ type AllowList struct {
 	// variable every visible definition of which is a list, of a slice of
 	// one, or of append of such.
 	Elems []AlgElem
+	// Lit is the list when it is written as a literal, else nil.
+	Lit *ast.CompositeLit
+	// Algs are the algorithms of Lit; Const is false when some element is
+	// not a string constant (or the list is not a literal).
+	Algs  []string
+	Const bool
+	// qual and pkg are the package an element of Lit is qualified with
+	// (jose.RS256), for Spell.
+	qual string
+	pkg  *types.Package
+}
+
+// newAllowList reads the list expression e.
+func (ix *Index) newAllowList(e ast.Expr, api string, call *Call) *AllowList {
+	l := &AllowList{Expr: e, API: api, Call: call, Elems: ix.ListElems(e)}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return l
+	}
+	l.Lit = lit
+	if len(lit.Elts) > 0 {
+		if sel, ok := ast.Unparen(lit.Elts[0]).(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				if pn, ok := ix.Info.Uses[id].(*types.PkgName); ok {
+					l.qual, l.pkg = id.Name, pn.Imported()
+				}
+			}
+		}
+	}
+	var algs []string
+	for _, elt := range lit.Elts {
+		if _, isKV := elt.(*ast.KeyValueExpr); isKV {
+			return l
+		}
+		alg, ok := ConstString(ix.Info, elt)
+		if !ok {
+			return l
+		}
+		algs = append(algs, alg)
+	}
+	l.Algs, l.Const = algs, true
+	return l
 }
 
 // Nones returns the elements of the list that are exactly "none".
@@ -61,23 +108,16 @@ func (ix *Index) AllowLists() []*AllowList {
 		}
 	}
 	for _, lit := range ix.Lits {
-		for _, elt := range lit.Expr.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == OptValidMethods {
-				out = append(out, &AllowList{Expr: kv.Value, API: FieldAPIName(lit.Type, id.Name), Elems: ix.ListElems(kv.Value)})
+		fields, _ := ix.ModelledFields(lit.Expr)
+		for _, f := range fields {
+			if f.Field.Option == OptValidMethods {
+				out = append(out, ix.newAllowList(f.Value, FieldAPIName(lit.Type, f.Name), nil))
 			}
 		}
 	}
 	for _, set := range ix.FieldSets {
 		if set.Field.Option == OptValidMethods {
-			out = append(out, &AllowList{Expr: set.Value, API: FieldAPIName(set.Recv, set.Sel.Sel.Name), Elems: ix.ListElems(set.Value)})
+			out = append(out, ix.newAllowList(set.Value, FieldAPIName(set.Recv, set.Sel.Sel.Name), nil))
 		}
 	}
 	return out
@@ -89,43 +129,11 @@ func (ix *Index) AllowListOf(call *Call) *AllowList {
 	if call == nil || call.Func.Option != OptValidMethods || call.Func.OptionArg < 0 {
 		return nil
 	}
-	arg := call.Arg(call.Func.OptionArg)
+	arg := call.OptionValue()
 	if arg == nil {
 		return nil
 	}
-	return &AllowList{Expr: arg, API: ix.AlgCallName(call), Call: call, Elems: ix.ListElems(arg)}
-}
-
-// OptionAllowLists returns the allow-lists among the options of c, as
-// OptionCalls collects them; complete is OptionCalls'.
-func (ix *Index) OptionAllowLists(c *Call) (lists []*AllowList, complete bool) {
-	opts, complete := ix.OptionCalls(c)
-	for _, o := range opts {
-		if l := ix.AllowListOf(o); l != nil {
-			lists = append(lists, l)
-		}
-	}
-	return lists, complete
-}
-
-// ConstAlgs returns the algorithm names of a list that is one []string
-// literal of constants; ok is false for any other list.
-func (l *AllowList) ConstAlgs(info *types.Info) (algs []string, ok bool) {
-	lit, isLit := ast.Unparen(l.Expr).(*ast.CompositeLit)
-	if !isLit {
-		return nil, false
-	}
-	for _, elt := range lit.Elts {
-		if _, isKV := elt.(*ast.KeyValueExpr); isKV {
-			return nil, false
-		}
-		alg, ok := ConstString(info, elt)
-		if !ok {
-			return nil, false
-		}
-		algs = append(algs, alg)
-	}
-	return algs, true
+	return ix.newAllowList(arg, ix.AlgCallName(call), call)
 }
 
 // MixesHMAC reports whether algs holds an HMAC and a public-key algorithm.
@@ -142,11 +150,80 @@ func MixesHMAC(algs []string) bool {
 	return hmac && public
 }
 
+// PublicAlgs returns the list's algorithms of family (every public-key
+// algorithm when family is ""), in list order: what the list keeps when it
+// must not allow HMAC.
+func (l *AllowList) PublicAlgs(family string) []string {
+	var out []string
+	for _, a := range l.Algs {
+		f := AlgFamily(a)
+		if f == AlgHMAC || f == AlgNone || f == "" {
+			continue
+		}
+		if family != "" && f != family {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// MayAllow reports whether the list may allow an algorithm of family:
+// it names one, or its algorithms cannot all be seen.
+func (l *AllowList) MayAllow(family string) bool {
+	if !l.Const {
+		return true
+	}
+	for _, a := range l.Algs {
+		if AlgFamily(a) == family {
+			return true
+		}
+	}
+	return false
+}
+
+// Spell writes algs as elements of the list: the library's constants
+// (jose.RS256) when the list is written with them and the package has
+// one for each algorithm, else string literals.
+func (l *AllowList) Spell(algs []string) string {
+	out := make([]string, len(algs))
+	for i, a := range algs {
+		c, _ := l.pkgConst(a)
+		if c == "" {
+			return quoteAlgs(algs)
+		}
+		out[i] = c
+	}
+	return strings.Join(out, ", ")
+}
+
+// pkgConst returns qual.alg when the list's package has a string constant
+// named alg whose value is alg.
+func (l *AllowList) pkgConst(alg string) (string, bool) {
+	if l.pkg == nil {
+		return "", false
+	}
+	c, ok := l.pkg.Scope().Lookup(alg).(*types.Const)
+	if !ok || c.Val().Kind() != constant.String || constant.StringVal(c.Val()) != alg {
+		return "", false
+	}
+	return l.qual + "." + alg, true
+}
+
+// quoteAlgs writes algorithm names as a list of string literals.
+func quoteAlgs(algs []string) string {
+	q := make([]string, len(algs))
+	for i, a := range algs {
+		q[i] = strconv.Quote(a)
+	}
+	return strings.Join(q, ", ")
+}
+
 // FieldAPIName names a field of a library type for messages:
 // jwt.Parser.ValidMethods.
 func FieldAPIName(t types.Type, field string) string {
 	if n := namedOf(t); n != nil && n.Obj().Pkg() != nil {
-		return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + field
+		return qualifiedName(n.Obj()) + "." + field
 	}
 	return field
 }
@@ -232,7 +309,7 @@ func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 	case *ast.SliceExpr:
 		return ix.listElems(x.X, depth+1)
 	case *ast.CallExpr:
-		if b, ok := typeutil.Callee(ix.Info, x).(*types.Builtin); !ok || b.Name() != "append" || len(x.Args) == 0 {
+		if !ix.isAppend(x) {
 			return nil
 		}
 		out := ix.listElems(x.Args[0], depth+1)
@@ -248,19 +325,13 @@ func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 		}
 		return out
 	case *ast.Ident, *ast.SelectorExpr:
-		v := ix.listVar(x)
+		v := ix.varOf(x)
 		if v == nil {
 			return nil
 		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok {
-			return nil
-		}
 		var out []AlgElem
-		for _, d := range defs {
-			if d.Index < 0 {
-				out = append(out, ix.listElems(d.Expr, depth+1)...)
-			}
+		for _, val := range ix.values(v) {
+			out = append(out, ix.listElems(val, depth+1)...)
 		}
 		// A struct field also takes the values literals give it
 		// (&verifier{algs: list}).
@@ -268,26 +339,6 @@ func (ix *Index) listElems(e ast.Expr, depth int) []AlgElem {
 			out = append(out, ix.listElems(val, depth+1)...)
 		}
 		return out
-	}
-	return nil
-}
-
-// listVar returns the variable or struct field a list expression reads.
-func (ix *Index) listVar(e ast.Expr) *types.Var {
-	switch x := e.(type) {
-	case *ast.Ident:
-		v, _ := ix.Info.Uses[x].(*types.Var)
-		return v
-	case *ast.SelectorExpr:
-		if s := ix.Info.Selections[x]; s != nil {
-			if s.Kind() == types.FieldVal {
-				v, _ := s.Obj().(*types.Var)
-				return v
-			}
-			return nil
-		}
-		v, _ := ix.Info.Uses[x.Sel].(*types.Var) // pkg.Var
-		return v
 	}
 	return nil
 }
@@ -308,15 +359,9 @@ func (ix *Index) mapLiteral(e ast.Expr, depth int) *ast.CompositeLit {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		v := ix.listVar(x)
-		if v == nil {
-			return nil
+		if d, ok := ix.soleDef(ix.varOf(x)); ok && d.Index < 0 {
+			return ix.mapLiteral(d.Expr, depth+1)
 		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-			return nil
-		}
-		return ix.mapLiteral(defs[0].Expr, depth+1)
 	}
 	return nil
 }

@@ -55,7 +55,7 @@ func (c *Call) KeySetArg() ast.Expr {
 	if c.Func.Option != OptKeySet {
 		return nil
 	}
-	return c.Arg(c.Func.OptionArg)
+	return c.OptionValue()
 }
 
 // OptionValue returns the argument that carries an option's value (the
@@ -68,20 +68,12 @@ func (c *Call) AudienceArg() (ast.Expr, bool) {
 	if c.Func.Option != OptAudience || c.Func.OptionArg < 0 {
 		return nil, false
 	}
-	return c.Arg(c.Func.OptionArg), true
+	return c.OptionValue(), true
 }
 
 // ConfigArg returns the first option argument, which for a verifier built
 // from a config struct is that struct (go-oidc Verifier(config)), or nil.
 func (c *Call) ConfigArg() ast.Expr { return c.Arg(c.Func.Options) }
-
-// LastArg returns the call's last argument, or nil.
-func (c *Call) LastArg() ast.Expr {
-	if len(c.Expr.Args) == 0 {
-		return nil
-	}
-	return c.Expr.Args[len(c.Expr.Args)-1]
-}
 
 // AudienceWay says where the library checks a verification's audience.
 type AudienceWay uint8
@@ -129,10 +121,8 @@ func (ix *Index) AudienceWayOf(c *Call) AudienceWay {
 // none.
 func (m *Model) AudienceOption(pkg string) string {
 	var names []string
-	for _, f := range m.Funcs() {
-		if f.Pkg == pkg && f.Recv == "" && f.Role == RoleOption && f.Option == OptAudience {
-			names = append(names, f.Name)
-		}
+	for _, f := range m.OptionRows(pkg, OptAudience) {
+		names = append(names, f.Name)
 	}
 	sort.Slice(names, func(i, j int) bool {
 		if len(names[i]) != len(names[j]) {
@@ -144,6 +134,18 @@ func (m *Model) AudienceOption(pkg string) string {
 		return ""
 	}
 	return names[0]
+}
+
+// OptionRows returns the rows of pkg's package-level option constructors
+// of kind k (jwt.WithAudience, jwt.WithValidMethods), in model order.
+func (m *Model) OptionRows(pkg string, k OptionKind) []*Func {
+	var out []*Func
+	for _, f := range m.Funcs() {
+		if f.Pkg == pkg && f.Recv == "" && f.Role == RoleOption && f.Option == k {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // FieldsWithOption returns the fields of struct type t whose model rows

@@ -77,12 +77,7 @@ type Call struct {
 }
 
 // Arg returns argument i of the call, or nil when i is absent.
-func (c *Call) Arg(i int) ast.Expr {
-	if i < 0 || i >= len(c.Expr.Args) {
-		return nil
-	}
-	return c.Expr.Args[i]
-}
+func (c *Call) Arg(i int) ast.Expr { return ArgAt(c.Expr, i) }
 
 // OptionArgs returns the option arguments of the call.
 func (c *Call) OptionArgs() []ast.Expr {

@@ -184,30 +184,12 @@ func (ix *Index) mayBeNoneMethod(e ast.Expr, depth int) bool {
 	if ix.SigningAlg(e) == AlgNone {
 		return true
 	}
-	v := ix.localVar(e)
-	if v == nil {
-		return false
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok {
-		return false
-	}
-	for _, d := range defs {
-		if d.Index < 0 && ix.mayBeNoneMethod(d.Expr, depth+1) {
+	for _, val := range ix.values(ix.identVar(e)) {
+		if ix.mayBeNoneMethod(val, depth+1) {
 			return true
 		}
 	}
 	return false
-}
-
-// localVar returns the variable a plain identifier names.
-func (ix *Index) localVar(e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := ix.Info.Uses[id].(*types.Var)
-	return v
 }
 
 // noneTokenLiteral returns the Method value of the token literal e comes
@@ -241,19 +223,9 @@ func (ix *Index) noneTokenLiteral(e ast.Expr, depth int) ast.Expr {
 		}
 		return nil
 	}
-	v := ix.localVar(e)
-	if v == nil {
-		return nil
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok {
-		return nil
-	}
-	for _, d := range defs {
-		if d.Index < 0 {
-			if m := ix.noneTokenLiteral(d.Expr, depth+1); m != nil {
-				return m
-			}
+	for _, val := range ix.values(ix.identVar(e)) {
+		if m := ix.noneTokenLiteral(val, depth+1); m != nil {
+			return m
 		}
 	}
 	return nil

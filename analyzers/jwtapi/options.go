@@ -16,7 +16,7 @@ func (ix *Index) OptionInEffect(c *Call) (inEffect, known bool) {
 	if when == "" {
 		return true, true
 	}
-	arg := c.Arg(c.Func.OptionArg)
+	arg := c.OptionValue()
 	if arg == nil {
 		return false, false
 	}

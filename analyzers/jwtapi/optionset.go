@@ -25,26 +25,45 @@ type OptionSet struct {
 	// Complete is false when some option cannot be seen (a parameter, a
 	// function of the program or of another module).
 	Complete bool
+
+	// values are every option value the walk reached, also those of a
+	// spread slice that could not be seen whole (which Calls leaves out);
+	// nil stands for a variable declared without a value. walked is
+	// false when some option could not be followed.
+	values []*ast.CallExpr
+	walked bool
 }
 
+// optionDepth bounds how far option values are followed.
+const optionDepth = 8
+
 // Options reads the options of a modelled call. Option collection lives
-// here once: OptionCalls, HasOption and the rules read it.
+// here once: OptionCalls, HasOption, GuardedOptions and the rules read it.
 func (ix *Index) Options(call *Call) *OptionSet {
-	o := &OptionSet{Kinds: make(map[OptionKind]bool), Complete: true}
+	o := &OptionSet{Kinds: make(map[OptionKind]bool), Complete: true, walked: true}
 	args := call.OptionArgs()
-	if call.Expr.Ellipsis.IsValid() && len(args) > 0 {
-		spread := args[len(args)-1]
-		args = args[:len(args)-1]
-		elems, ls, ok := ix.optionSliceElems(spread, 0)
-		if !ok {
-			o.Complete = false
+	for i, a := range args {
+		var w optionWalk
+		if call.Expr.Ellipsis.IsValid() && i == len(args)-1 {
+			ok := ix.sliceOptions(a, nil, 0, &w)
+			o.values = append(o.values, w.values...)
+			o.walked = o.walked && ok
+			if !ok {
+				// A slice not seen whole: its options count as unseen.
+				o.Complete = false
+				continue
+			}
+			o.Lits = w.lits
+		} else {
+			ok := ix.optionValues(a, 0, &w)
+			o.values = append(o.values, w.values...)
+			o.walked = o.walked && ok
+			o.Complete = o.Complete && ok
 		}
-		o.Lits = ls
-		args = append(append([]ast.Expr(nil), args...), elems...)
-	}
-	for _, a := range args {
-		if !ix.readOption(a, o, 0) {
-			o.Complete = false
+		for _, v := range w.values {
+			if !ix.readOption(v, o) {
+				o.Complete = false
+			}
 		}
 	}
 	return o
@@ -59,33 +78,55 @@ func (c *Call) NextArgPos() (pos token.Pos, first bool) {
 	return c.Expr.Rparen, true
 }
 
-// readOption records one option expression; false when it cannot be
-// seen.
-func (ix *Index) readOption(e ast.Expr, o *OptionSet, depth int) bool {
-	if depth > claimsDepth {
+// readOption records one option value; false when what it does cannot be
+// known.
+func (ix *Index) readOption(v *ast.CallExpr, o *OptionSet) bool {
+	if v == nil {
+		return true // a variable declared without a value
+	}
+	if oc := ix.CallOf(v); oc != nil {
+		o.Calls = append(o.Calls, oc)
+		if oc.IsOption() {
+			o.Kinds[oc.Func.Option] = true
+		} else {
+			o.Kinds[OptOther] = true
+		}
+		return true
+	}
+	if ix.libraryCall(v) {
+		o.Kinds[OptOther] = true // another library option, not modelled
+		o.Unmodelled = true
+		return true
+	}
+	return false
+}
+
+// libraryCall reports whether call calls a function of a modelled
+// library.
+func (ix *Index) libraryCall(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(ix.Info, call).(*types.Func)
+	return fn != nil && fn.Pkg() != nil && ix.Model.IsLibrary(fn.Pkg().Path())
+}
+
+// optionWalk gathers the option values a walk reaches and the slice
+// literals it reads them from.
+type optionWalk struct {
+	values []*ast.CallExpr
+	lits   []*ast.CompositeLit
+}
+
+// optionValues walks one option expression to the calls it may be: the
+// call itself, or the values of a variable every definition of which is
+// one (nil for a definition without a value). It returns false when some
+// value cannot be followed.
+func (ix *Index) optionValues(e ast.Expr, depth int, w *optionWalk) bool {
+	if depth > optionDepth {
 		return false
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if oc := ix.CallOf(x); oc != nil {
-			o.Calls = append(o.Calls, oc)
-			if oc.Func.Role == RoleOption {
-				o.Kinds[oc.Func.Option] = true
-			} else {
-				o.Kinds[OptOther] = true
-			}
-			return true
-		}
-		fn, _ := typeutil.Callee(ix.Info, x).(*types.Func)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		if ix.Model.IsLibrary(fn.Pkg().Path()) {
-			o.Kinds[OptOther] = true // another library option, not modelled
-			o.Unmodelled = true
-			return true
-		}
-		return false
+		w.values = append(w.values, x)
+		return true
 	case *ast.Ident:
 		v, ok := ix.Info.Uses[x].(*types.Var)
 		if !ok {
@@ -100,9 +141,10 @@ func (ix *Index) readOption(e ast.Expr, o *OptionSet, depth int) bool {
 				return false
 			}
 			if d.Expr == nil {
+				w.values = append(w.values, nil) // var opt jwt.ParserOption
 				continue
 			}
-			if !ix.readOption(d.Expr, o, depth+1) {
+			if !ix.optionValues(d.Expr, depth+1, w) {
 				return false
 			}
 		}
@@ -111,124 +153,98 @@ func (ix *Index) readOption(e ast.Expr, o *OptionSet, depth int) bool {
 	return false
 }
 
-// optionSliceElems returns the elements of a []ParserOption value: a literal, a
-// variable built from literals and appends, or a helper returning one.
-func (ix *Index) optionSliceElems(e ast.Expr, depth int) ([]ast.Expr, []*ast.CompositeLit, bool) {
-	if depth > claimsDepth {
-		return nil, nil, false
+// sliceOptions walks a slice of options: a literal, nil, a variable built
+// from literals and appends (self is the variable whose definition is
+// read), or a function of this package that returns one. It goes on past
+// what it cannot follow, and returns false then.
+func (ix *Index) sliceOptions(e ast.Expr, self *types.Var, depth int, w *optionWalk) bool {
+	if depth > optionDepth {
+		return false
+	}
+	if isZeroValue(ix.Info, e) {
+		return true // nil
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
-		var elems []ast.Expr
+		w.lits = append(w.lits, x)
+		ok := true
 		for _, el := range x.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if kv, isKV := el.(*ast.KeyValueExpr); isKV {
 				el = kv.Value
 			}
-			elems = append(elems, el)
+			ok = ix.optionValues(el, depth+1, w) && ok
 		}
-		return elems, []*ast.CompositeLit{x}, true
+		return ok
 	case *ast.Ident:
 		v, ok := ix.Info.Uses[x].(*types.Var)
 		if !ok {
-			return nil, nil, false
+			return false
 		}
 		defs, ok := ix.Defs.Of(v)
 		if !ok || len(defs) == 0 {
-			return nil, nil, false
+			return false
 		}
-		var elems []ast.Expr
-		var lits []*ast.CompositeLit
+		all := true
 		for _, d := range defs {
 			if d.Index >= 0 {
-				return nil, nil, false
+				return false
 			}
 			if d.Expr == nil {
 				continue // var opts []jwt.ParserOption
 			}
-			es, ls, ok := ix.defElems(d.Expr, v, depth+1)
-			if !ok {
-				return nil, nil, false
-			}
-			elems = append(elems, es...)
-			lits = append(lits, ls...)
+			all = ix.sliceOptions(d.Expr, v, depth+1, w) && all
 		}
-		return elems, lits, true
+		return all
 	case *ast.CallExpr:
-		if app, ok := ix.appendCall(x); ok {
-			return ix.appendElems(app, nil, depth)
+		if ix.isAppend(x) {
+			return ix.appendOptions(x, self, depth, w)
 		}
 		fn := typeutil.StaticCallee(ix.Info, x)
 		if fn == nil {
-			return nil, nil, false
+			return false
 		}
 		decl := ix.Funcs[fn.Origin()]
 		if decl == nil || decl.Body == nil || decl.Type.Results.NumFields() != 1 {
-			return nil, nil, false
+			return false
 		}
-		var elems []ast.Expr
-		var lits []*ast.CompositeLit
+		all := true
 		for _, ret := range OwnReturns(decl.Body) {
 			if len(ret.Results) != 1 {
-				return nil, nil, false
+				return false
 			}
-			es, ls, good := ix.optionSliceElems(ret.Results[0], depth+1)
-			if !good {
-				return nil, nil, false
-			}
-			elems = append(elems, es...)
-			lits = append(lits, ls...)
+			all = ix.sliceOptions(ret.Results[0], nil, depth+1, w) && all
 		}
-		return elems, lits, true
+		return all
 	}
-	return nil, nil, false
+	return false
 }
 
-// defElems reads one definition of the slice variable self.
-func (ix *Index) defElems(e ast.Expr, self *types.Var, depth int) ([]ast.Expr, []*ast.CompositeLit, bool) {
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if app, ok := ix.appendCall(call); ok {
-			return ix.appendElems(app, self, depth)
-		}
-	}
-	return ix.optionSliceElems(e, depth)
-}
-
-func (ix *Index) appendCall(call *ast.CallExpr) (*ast.CallExpr, bool) {
+// isAppend reports whether call is append(base, …).
+func (ix *Index) isAppend(call *ast.CallExpr) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok || len(call.Args) == 0 {
-		return nil, false
+		return false
 	}
 	b, ok := ix.Info.Uses[id].(*types.Builtin)
-	return call, ok && b.Name() == "append"
+	return ok && b.Name() == "append"
 }
 
-// appendElems reads append(base, elems...): the base's elements (unless
+// appendOptions reads append(base, opts...): the base's options (unless
 // it is the variable being defined, whose other definitions are read
 // anyway) and the appended ones.
-func (ix *Index) appendElems(app *ast.CallExpr, self *types.Var, depth int) ([]ast.Expr, []*ast.CompositeLit, bool) {
-	var elems []ast.Expr
-	var lits []*ast.CompositeLit
+func (ix *Index) appendOptions(app *ast.CallExpr, self *types.Var, depth int, w *optionWalk) bool {
+	all := true
 	base := ast.Unparen(app.Args[0])
-	isSelf := false
-	if id, ok := base.(*ast.Ident); ok && self != nil && ix.Info.Uses[id] == self {
-		isSelf = true
-	}
-	if !isSelf && !isZeroValue(ix.Info, base) {
-		es, ls, ok := ix.optionSliceElems(base, depth+1)
-		if !ok {
-			return nil, nil, false
-		}
-		elems, lits = es, ls
+	if id, ok := base.(*ast.Ident); !ok || self == nil || ix.Info.Uses[id] != self {
+		all = ix.sliceOptions(base, nil, depth+1, w)
 	}
 	rest := app.Args[1:]
 	if app.Ellipsis.IsValid() && len(rest) > 0 {
-		es, ls, ok := ix.optionSliceElems(rest[len(rest)-1], depth+1)
-		if !ok {
-			return nil, nil, false
-		}
+		all = ix.sliceOptions(rest[len(rest)-1], nil, depth+1, w) && all
 		rest = rest[:len(rest)-1]
-		elems = append(elems, es...)
-		lits = append(lits, ls...)
 	}
-	return append(elems, rest...), lits, true
+	for _, a := range rest {
+		all = ix.optionValues(a, depth+1, w) && all
+	}
+	return all
 }

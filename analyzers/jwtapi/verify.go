@@ -182,15 +182,13 @@ func (ix *Index) WrapperEvent(call *ast.CallExpr, fn *types.Func, w *WrapperFact
 
 // TokenOf returns the token string argument of a call to the wrapper, or
 // nil.
-func (w *WrapperFact) TokenOf(call *ast.CallExpr) ast.Expr { return argAt(call, w.TokenArg) }
+func (w *WrapperFact) TokenOf(call *ast.CallExpr) ast.Expr { return ArgAt(call, w.TokenArg) }
 
 // TokenOf returns the token string argument of a call to the verifier.
-func (f *VerifyFact) TokenOf(call *ast.CallExpr) ast.Expr { return argAt(call, f.Param) }
+func (f *VerifyFact) TokenOf(call *ast.CallExpr) ast.Expr { return ArgAt(call, f.Param) }
 
-// ArgAt returns argument i of a call to a program function, or nil.
-func ArgAt(call *ast.CallExpr, i int) ast.Expr { return argAt(call, i) }
-
-func argAt(call *ast.CallExpr, i int) ast.Expr {
+// ArgAt returns argument i of a call, or nil when i is absent.
+func ArgAt(call *ast.CallExpr, i int) ast.Expr {
 	if i < 0 || i >= len(call.Args) {
 		return nil
 	}
@@ -333,20 +331,11 @@ func (ix *Index) DecodeOf(e ast.Expr) *Call {
 }
 
 func (ix *Index) decodeVar(e ast.Expr) *Call {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := ix.Info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok || len(defs) != 1 || defs[0].Index > 0 {
-		return nil
-	}
-	if c := ix.CallOf(defs[0].Expr); c != nil && c.Func.Role == RoleDecode {
-		return c
+	// tok := jose.ParseSigned(raw) or tok, err := jose.ParseSigned(raw, algs)
+	if d, ok := ix.soleDef(ix.identVar(e)); ok && d.Index <= 0 {
+		if c := ix.CallOf(d.Expr); c != nil && c.Func.Role == RoleDecode {
+			return c
+		}
 	}
 	return nil
 }

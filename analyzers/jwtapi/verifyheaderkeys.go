@@ -20,7 +20,7 @@ func (ix *Index) HeaderKeys() *HeaderKeys {
 func (ix *Index) AutoFetchAnyURL() []*Call {
 	var out []*Call
 	for _, c := range ix.Calls {
-		if !c.Func.FromTokenHeader || c.Func.Role != RoleOption {
+		if !c.Func.FromTokenHeader || !c.IsOption() {
 			continue
 		}
 		opts, _ := ix.OptionCalls(c)
@@ -291,15 +291,9 @@ func (h *HeaderKeys) headerMap(e ast.Expr, depth int) bool {
 			return true
 		}
 	case *ast.Ident:
-		v, ok := ix.Info.Uses[x].(*types.Var)
-		if !ok || depth > 3 {
-			return false
+		if d, ok := ix.soleDef(ix.identVar(x)); ok && d.Index < 0 && depth <= 3 {
+			return h.headerMap(d.Expr, depth+1)
 		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-			return false
-		}
-		return h.headerMap(defs[0].Expr, depth+1)
 	}
 	return false
 }

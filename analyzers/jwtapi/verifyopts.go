@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
-	"strings"
 )
 
 // Options of verify events, collected once: whether a parse pins its
@@ -45,22 +43,19 @@ func (ix *Index) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
-	if c := ix.CallOf(e); c != nil && c.Func.Role == RoleNewParser {
+	if c := ix.CallOf(e); c != nil && c.IsParserBuilder() {
 		has, unsure := ix.HasOption(c, OptValidMethods)
 		return has, !unsure
 	}
 	switch x := e.(type) {
 	case *ast.CompositeLit:
-		t := ix.Info.TypeOf(x)
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				return false, false
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				if f := ix.Model.Field(t, id.Name); f != nil && f.Option == OptValidMethods {
-					return true, true
-				}
+		fields, positional := ix.ModelledFields(x)
+		if positional {
+			return false, false
+		}
+		for _, f := range fields {
+			if f.Field.Option == OptValidMethods {
+				return true, true
 			}
 		}
 		return false, true
@@ -73,12 +68,7 @@ func (ix *Index) parserPinned(e ast.Expr, depth int) (pinned, known bool) {
 		}
 		return false, false
 	case *ast.Ident, *ast.SelectorExpr:
-		var v *types.Var
-		if id, ok := x.(*ast.Ident); ok {
-			v, _ = ix.Info.Uses[id].(*types.Var)
-		} else {
-			v, _ = ix.Info.Uses[x.(*ast.SelectorExpr).Sel].(*types.Var)
-		}
+		v := ix.varOf(x)
 		if v == nil || v.Pkg() != ix.Pkg {
 			return false, false
 		}
@@ -170,10 +160,7 @@ func (ix *Index) optionTarget(c *Call) (*ast.CallExpr, *types.Func) {
 	if !ok {
 		return nil, nil
 	}
-	for _, row := range ix.Model.Funcs() {
-		if row.Role != RoleOption || row.Option != OptValidMethods || row.Pkg != fn.Pkg().Path() {
-			continue
-		}
+	for _, row := range ix.Model.OptionRows(fn.Pkg().Path(), OptValidMethods) {
 		opt, ok := fn.Pkg().Scope().Lookup(row.Name).(*types.Func)
 		if !ok {
 			continue
@@ -196,56 +183,29 @@ func (ix *Index) newParserCall(e ast.Expr, depth int) *ast.CallExpr {
 		return nil
 	}
 	if c := ix.CallOf(e); c != nil {
-		if c.Func.Role == RoleNewParser {
+		if c.IsParserBuilder() {
 			return c.Expr
 		}
 		return nil
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
+	if d, ok := ix.soleDef(ix.identVar(e)); ok && d.Index < 0 {
+		return ix.newParserCall(d.Expr, depth+1)
 	}
-	v, ok := ix.Info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	defs, ok := ix.Defs.Of(v)
-	if !ok || len(defs) != 1 || defs[0].Index >= 0 {
-		return nil
-	}
-	return ix.newParserCall(defs[0].Expr, depth+1)
+	return nil
 }
 
-// VerifyAllowList is an algorithm allow-list given to a parse (an option) or to
-// the decode a verification works on.
-type VerifyAllowList struct {
-	Call *Call             // the option or decode call
-	API  string            // how messages name it
-	Lit  *ast.CompositeLit // the list, when written as a literal
-	// Algs are the algorithms of Lit; Const is false when some element is
-	// not a constant (or the list is not a literal).
-	Algs  []string
-	Const bool
-}
-
-// AllowLists returns the allow-list options of the event's parse, in
-// order.
-func (ev *VerifyEvent) AllowLists() []*VerifyAllowList {
+// AllowLists returns the allow-lists among the options of the event's
+// parse, in order (see OptionCalls).
+func (ev *VerifyEvent) AllowLists() []*AllowList {
 	if ev.Call == nil {
 		return nil
 	}
-	ix := ev.ix
-	opts, _ := ix.OptionCalls(ev.Call)
-	var out []*VerifyAllowList
+	opts, _ := ev.ix.OptionCalls(ev.Call)
+	var out []*AllowList
 	for _, o := range opts {
-		if o.Func.Option != OptValidMethods {
-			continue
+		if l := ev.ix.AllowListOf(o); l != nil {
+			out = append(out, l)
 		}
-		api := ix.APIName(o)
-		if fn, ok := ix.Info.Uses[CalleeIdent(o.Expr)].(*types.Func); ok {
-			api = APINameOf(fn)
-		}
-		out = append(out, ix.allowList(o, api))
 	}
 	return out
 }
@@ -253,67 +213,9 @@ func (ev *VerifyEvent) AllowLists() []*VerifyAllowList {
 // DecodeAllowList returns the allow-list of the decode whose token the
 // event verifies (go-jose v4 ParseSigned(raw, algs) then tok.Claims(key)),
 // or nil.
-func (ev *VerifyEvent) DecodeAllowList() *VerifyAllowList {
+func (ev *VerifyEvent) DecodeAllowList() *AllowList {
 	if ev.Call == nil || !ev.Call.Func.TokenFromRecv {
 		return nil
 	}
-	dec := ev.ix.DecodeOf(ev.Call.Recv())
-	if dec == nil || dec.Func.Option != OptValidMethods {
-		return nil
-	}
-	return ev.ix.allowList(dec, ev.ix.APIName(dec))
-}
-
-func (ix *Index) allowList(c *Call, api string) *VerifyAllowList {
-	al := &VerifyAllowList{Call: c, API: api}
-	lit, ok := ast.Unparen(c.Arg(c.Func.OptionArg)).(*ast.CompositeLit)
-	if !ok {
-		return al
-	}
-	al.Lit = lit
-	for _, elt := range lit.Elts {
-		if _, isKV := elt.(*ast.KeyValueExpr); isKV {
-			al.Algs = nil
-			return al
-		}
-		alg, ok := ConstString(ix.Info, elt)
-		if !ok {
-			al.Algs = nil
-			return al
-		}
-		al.Algs = append(al.Algs, alg)
-	}
-	al.Const = true
-	return al
-}
-
-// Spell writes algs the way the list spells its elements: string
-// literals, or the library's constants (jose.RS256) when the list uses
-// them.
-func (al *VerifyAllowList) Spell(algs []string) string {
-	if al.Lit == nil || len(al.Lit.Elts) == 0 {
-		return QuoteAlgs(algs)
-	}
-	sel, ok := ast.Unparen(al.Lit.Elts[0]).(*ast.SelectorExpr)
-	if !ok {
-		return QuoteAlgs(algs)
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok {
-		return QuoteAlgs(algs)
-	}
-	out := make([]string, len(algs))
-	for i, a := range algs {
-		out[i] = pkg.Name + "." + a
-	}
-	return strings.Join(out, ", ")
-}
-
-// QuoteAlgs writes algorithm names as a list of string literals.
-func QuoteAlgs(algs []string) string {
-	q := make([]string, len(algs))
-	for i, a := range algs {
-		q[i] = strconv.Quote(a)
-	}
-	return strings.Join(q, ", ")
+	return ev.ix.AllowListOf(ev.ix.DecodeOf(ev.Call.Recv()))
 }

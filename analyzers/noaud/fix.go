@@ -53,8 +53,8 @@ func (c *checker) optionFix(call *jwtapi.Call, opt string) (analysis.SuggestedFi
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	last := call.LastArg()
-	if c.pass.Fset.Position(last.End()).Line != c.pass.Fset.Position(call.Expr.Rparen).Line {
+	end, _ := call.NextArgPos()
+	if c.pass.Fset.Position(end).Line != c.pass.Fset.Position(call.Expr.Rparen).Line {
 		return analysis.SuggestedFix{}, false
 	}
 	val := c.audienceValue(call.Expr.Pos())

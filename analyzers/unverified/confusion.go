@@ -19,36 +19,48 @@ func (s *state) checkMixedLists() {
 			continue
 		}
 		for _, al := range ev.AllowLists() {
-			if al.Lit == nil || !al.Const || !mixesHMAC(al.Algs) {
+			if !mixed(al) {
 				continue
 			}
 			in := s.kf.Resolve(ev.Keyfunc)
 			if in == nil || in.Pins {
 				continue
 			}
-			var what string
-			switch in.Key {
-			case jwtapi.KeyAny:
-				if in.Family == jwtapi.AlgHMAC {
-					continue // a set of secrets: no public key in it
-				}
-				what = "an interface{} key from one key set"
-			case jwtapi.KeyPEMPublic:
-				what = "a PEM public key as []byte"
-			default:
-				continue
+			if what := oneSourceKey(in.Key, in.Family); what != "" {
+				s.reportMixed(al, in.Family, "its keyfunc returns "+what+" and never checks token.Method")
 			}
-			keep := publicAlgs(al.Algs, in.Family)
-			d := diagnostic(al.Lit, al.API+" mixes HMAC with public-key algorithms ("+strings.Join(al.Algs, ", ")+") while its keyfunc returns "+what+" and never checks token.Method: the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
-			if len(keep) > 0 {
-				d.SuggestedFixes = []analysis.SuggestedFix{{
-					Message:   "keep " + strings.Join(keep, ", "),
-					TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(jwtapi.QuoteAlgs(keep))}},
-				}}
-			}
-			s.rep.Report(d)
 		}
 	}
+}
+
+// mixed reports whether a list is a literal of constants that mixes HMAC
+// with public-key algorithms.
+func mixed(al *jwtapi.AllowList) bool { return al.Const && jwtapi.MixesHMAC(al.Algs) }
+
+// oneSourceKey describes a key class that holds keys of one source whose
+// type nothing checks against the token's method, or "".
+func oneSourceKey(class, family string) string {
+	switch {
+	case class == jwtapi.KeyAny && family != jwtapi.AlgHMAC:
+		// A set of secrets holds no public key.
+		return "an interface{} key from one key set"
+	case class == jwtapi.KeyPEMPublic:
+		return "a PEM public key as []byte"
+	}
+	return ""
+}
+
+// reportMixed reports a mixed allow-list, with a fix keeping the
+// algorithms of the key's family.
+func (s *state) reportMixed(al *jwtapi.AllowList, family, while string) {
+	d := diagnostic(al.Lit, al.API+" mixes HMAC with public-key algorithms ("+strings.Join(al.Algs, ", ")+") while "+while+": the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
+	if keep := al.PublicAlgs(family); len(keep) > 0 {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "keep " + strings.Join(keep, ", "),
+			TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(al.Spell(keep))}},
+		}}
+	}
+	s.rep.Report(d)
 }
 
 // checkPEMAsSecret reports parses whose keyfunc accepts several methods
@@ -79,21 +91,11 @@ func (s *state) checkPEMAsSecret() {
 	}
 }
 
-// listAllowsHMAC reports whether the parse's visible allow-list names an
-// HMAC algorithm.
+// listAllowsHMAC reports whether the parse's first allow-list may allow
+// HMAC (no list at all does).
 func listAllowsHMAC(ev *jwtapi.VerifyEvent) bool {
-	for _, al := range ev.AllowLists() {
-		if al.Lit == nil || !al.Const {
-			return true // not visible: assume it might
-		}
-		for _, a := range al.Algs {
-			if jwtapi.AlgFamily(a) == jwtapi.AlgHMAC {
-				return true
-			}
-		}
-		return false
-	}
-	return true
+	lists := ev.AllowLists()
+	return len(lists) == 0 || lists[0].MayAllow(jwtapi.AlgHMAC)
 }
 
 // checkMixedDecodeLists is checkMixedLists for libraries that take the
@@ -106,58 +108,12 @@ func (s *state) checkMixedDecodeLists() {
 			continue
 		}
 		al := ev.DecodeAllowList()
-		if al == nil || al.Lit == nil || !al.Const || !mixesHMAC(al.Algs) {
+		if al == nil || !mixed(al) {
 			continue
 		}
 		key := s.kf.KeyClass(ev.Key, nil)
-		var what string
-		switch {
-		case key.Class == jwtapi.KeyAny && key.Family != jwtapi.AlgHMAC:
-			what = "an interface{} key from one key set"
-		case key.Class == jwtapi.KeyPEMPublic:
-			what = "a PEM public key as []byte"
-		default:
-			continue
-		}
-		keep := publicAlgs(al.Algs, key.Family)
-		d := diagnostic(al.Lit, al.API+" mixes HMAC with public-key algorithms ("+strings.Join(al.Algs, ", ")+") while "+s.ix.APIName(ev.Call)+" verifies with "+what+": the public key also verifies an HMAC token signed with it; keep only the algorithms of the key's type")
-		if len(keep) > 0 {
-			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   "keep " + strings.Join(keep, ", "),
-				TextEdits: []analysis.TextEdit{{Pos: al.Lit.Lbrace + 1, End: al.Lit.Rbrace, NewText: []byte(al.Spell(keep))}},
-			}}
-		}
-		s.rep.Report(d)
-	}
-}
-
-// mixesHMAC reports whether algs holds an HMAC and a public-key algorithm.
-func mixesHMAC(algs []string) bool {
-	hmac, public := false, false
-	for _, a := range algs {
-		switch jwtapi.AlgFamily(a) {
-		case jwtapi.AlgHMAC:
-			hmac = true
-		case jwtapi.AlgRSA, jwtapi.AlgECDSA, jwtapi.AlgEdDSA:
-			public = true
+		if what := oneSourceKey(key.Class, key.Family); what != "" {
+			s.reportMixed(al, key.Family, s.ix.APIName(ev.Call)+" verifies with "+what)
 		}
 	}
-	return hmac && public
-}
-
-// publicAlgs keeps the algorithms of family (every public-key algorithm
-// when family is not known), in list order.
-func publicAlgs(algs []string, family string) []string {
-	var out []string
-	for _, a := range algs {
-		f := jwtapi.AlgFamily(a)
-		if f == jwtapi.AlgHMAC || f == jwtapi.AlgNone || f == "" {
-			continue
-		}
-		if family != "" && f != family {
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
 }
