@@ -1,22 +1,3 @@
-// Package keyflow answers "where does this key come from?" for an
-// expression: a value fixed at compile time, the environment, an
-// environment lookup with a constant fallback, a function parameter,
-// random bytes made at run time, a generated RSA key, a public key, or a
-// secret manager. Config sources are the rows of jwtapi.ConfigSources.
-//
-// It follows RULES.md's "Key provenance": literals and constants,
-// concatenation and fmt.Sprintf of constants, package variables never
-// reassigned, struct fields of composite literals (also inside package maps
-// and slices that are never written), functions whose every return is
-// constant, local variables whose every definition is constant, and struct
-// fields read in one place and written in others when the package holds
-// every write (fields.go). Facts
-// carry what a package exports (a constant package variable, a constant
-// getter, the constant fields of a config literal) to the packages that
-// import it. Facts never hold a secret: only its length, whether it is a
-// known weak value, a fingerprint for equality, and where it is defined.
-//
-// When in doubt the answer is Unknown, which no rule treats as constant.
 package keyflow
 
 import (

@@ -305,8 +305,8 @@ func benchEngine(b *testing.B, dir string, suite []*analysis.Analyzer) {
 
 func benchDriver(b *testing.B, dir string, suite []*analysis.Analyzer, mode packages.LoadMode) {
 	// The first load also warms the build cache (LoadSyntax compiles the
-	// module for its export data), so that every timed load is warm, as in
-	// DESIGN.md's measurements.
+	// module for its export data), so that every timed load is warm: the
+	// floors are measured warm too.
 	pkgs, err := Load(dir, mode)
 	if err != nil {
 		b.Fatal(err)
