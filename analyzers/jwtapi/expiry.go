@@ -2,7 +2,6 @@ package jwtapi
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -103,14 +102,14 @@ func (c *ExpiryReader) ExpirySettings() []*ExpirySetting {
 				continue
 			}
 			if f := c.ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == OptSkipClaims {
-				on := isTrue(c.info, kv.Value)
+				on := IsConstTrue(c.info, kv.Value)
 				out = append(out, &ExpirySetting{Kind: OptSkipClaims, Node: kv, What: sourceTypeName(lit.Type) + "{" + id.Name + ": true}", Pkg: f.Pkg, On: on, Value: kv.Value})
 			}
 		}
 	}
 	for _, set := range c.ix.FieldSets {
 		if fr := set.Field; fr.Option == OptSkipClaims {
-			out = append(out, &ExpirySetting{Kind: OptSkipClaims, Node: set.Stmt, What: types.ExprString(set.Sel) + " = true", Pkg: fr.Pkg, On: isTrue(c.info, set.Value), Value: set.Value})
+			out = append(out, &ExpirySetting{Kind: OptSkipClaims, Node: set.Stmt, What: types.ExprString(set.Sel) + " = true", Pkg: fr.Pkg, On: IsConstTrue(c.info, set.Value), Value: set.Value})
 		}
 	}
 	return out
@@ -122,11 +121,6 @@ func sourceTypeName(t types.Type) string {
 		t = p.Elem()
 	}
 	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
-}
-
-func isTrue(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // UnvalidatedClaims returns the verifications that check no claim (see
@@ -155,7 +149,7 @@ func (c *ExpiryReader) unvalidated(call *Call) bool {
 	if !ok || fd.Body == nil {
 		return false
 	}
-	body := c.enclosingBody(di, call.Expr)
+	body := c.enclosingBody(call.Expr)
 	if body == nil {
 		return false
 	}
@@ -175,14 +169,12 @@ func (c *ExpiryReader) unvalidated(call *Call) bool {
 }
 
 // enclosingBody returns the body of the innermost function holding n.
-func (c *ExpiryReader) enclosingBody(di *declIndex, n ast.Node) *ast.BlockStmt {
-	for p := di.parent[n]; p != nil; p = di.parent[p] {
-		switch f := p.(type) {
-		case *ast.FuncLit:
-			return f.Body
-		case *ast.FuncDecl:
-			return f.Body
-		}
+func (c *ExpiryReader) enclosingBody(n ast.Node) *ast.BlockStmt {
+	switch f := c.ix.EnclosingFunc(n).(type) {
+	case *ast.FuncLit:
+		return f.Body
+	case *ast.FuncDecl:
+		return f.Body
 	}
 	return nil
 }

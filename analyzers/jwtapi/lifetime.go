@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -458,7 +457,13 @@ func (c *ExpiryReader) nonPositiveTest(cond ast.Expr) ast.Expr {
 	return nil
 }
 
-// rejects reports whether a block stops the program or returns an error.
+// rejects reports whether a block stops the program (a call for which
+// NeverReturns holds) or returns a non-nil error, anywhere in the block
+// outside function literals. Unlike the branch outcomes of algnone and the
+// fail-closed check of keyflow, which read only a block's last statement,
+// a lifetime guard counts when any path of its body rejects: the guard
+// only has to show that the package looks at a non-positive lifetime, and
+// taking it as checked can only hide a finding.
 func (c *ExpiryReader) rejects(body *ast.BlockStmt) bool {
 	errType := types.Universe.Lookup("error").Type()
 	found := false
@@ -470,21 +475,12 @@ func (c *ExpiryReader) rejects(body *ast.BlockStmt) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-				if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-					found = true
-				}
-			}
-			if fn, ok := typeutil.Callee(c.info, x).(*types.Func); ok && fn.Pkg() != nil {
-				switch path := fn.Pkg().Path(); {
-				case path == "os" && fn.Name() == "Exit",
-					(path == "log" || path == "log/slog") && (strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")):
-					found = true
-				}
+			if NeverReturns(c.info, x) {
+				found = true
 			}
 		case *ast.ReturnStmt:
 			for _, r := range x.Results {
-				if t := c.info.TypeOf(r); t != nil && types.Implements(t, errType.Underlying().(*types.Interface)) && !isNil(c.info, r) {
+				if t := c.info.TypeOf(r); t != nil && types.Implements(t, errType.Underlying().(*types.Interface)) && !IsNil(c.info, r) {
 					found = true
 				}
 			}
