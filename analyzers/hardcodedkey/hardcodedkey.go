@@ -121,7 +121,7 @@ func reportArg(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix *jw
 		what = "JWT verification key"
 	}
 	passed := flow.Describe(o) + " is passed here and"
-	if as.Arg.Pos() <= o.Pos && o.Pos < as.Arg.End() {
+	if jwtapi.Within(o.Pos, as.Arg) {
 		passed = "the constant passed here"
 	}
 	r.Report(analysis.Diagnostic{
@@ -174,7 +174,7 @@ func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix
 			what = "JWT verification key"
 		}
 		passed := flow.Describe(o) + " is passed here and"
-		if arg.Pos() <= o.Pos && o.Pos < arg.End() {
+		if jwtapi.Within(o.Pos, arg) {
 			passed = "the constant passed here"
 		}
 		d := analysis.Diagnostic{
