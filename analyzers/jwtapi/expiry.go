@@ -517,6 +517,10 @@ func (c *ExpiryReader) isUnverifiedCall(di *declIndex, sel *ast.SelectorExpr) bo
 
 // ClaimsTypes returns the named types used as claims in modelled calls of
 // libraries whose parser calls a method named name in place of its checks.
+// It reads every modelled call with a claims argument, not only verify
+// events: a type the package only signs with (NewWithClaims) or fills
+// through an option (jwtauth.SetExpiry) is still a claims type whose
+// Valid method the library calls when another program parses it.
 func (c *ExpiryReader) ClaimsTypes(name string) map[*types.Named]bool {
 	out := make(map[*types.Named]bool)
 	for _, call := range c.ix.Calls {
