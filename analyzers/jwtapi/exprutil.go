@@ -136,12 +136,17 @@ func NewOperand(info *types.Info, e ast.Expr) (types.Type, bool) {
 // NeverReturns reports whether a call does not return to its caller: the
 // panic builtin, and by the selected name any function or method called
 // Fatal, Fatalf, Fatalln, Panic, Panicf, Panicln, Exit or Goexit (log,
-// os, runtime and the logging libraries that copy log's names) or
-// FailNow, Skip, Skipf, SkipNow (testing). The name is enough: every
-// reader (the control-flow graph of unverified, the branch outcomes of
-// algnone, the lifetime check of the expiry reader) only removes a path
-// or counts a branch as a rejection with it, so an unknown Fatal taken
-// for one that exits can hide a finding, not make one.
+// os, runtime, and the logging libraries that copy log's names) or
+// FailNow, Skip, Skipf, SkipNow (testing). Matching by name rather than
+// by package keeps klog.Fatal, logrus.Fatal and zap's (*Logger).Fatal.
+//
+// Its readers: unverified's control-flow graph (a call that never returns
+// ends a path, so a wrongly matched name can only hide a finding);
+// algnone's branch outcome and the expiry reader's lifetime guard (a
+// branch that stops rejects). In algnone a rejecting branch also completes
+// the finding "lets none through while rejecting other algorithms" when
+// the other branch falls through; a branch ending in a logger's Fatal does
+// reject, so the name reading holds there too.
 func NeverReturns(info *types.Info, call *ast.CallExpr) bool {
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:

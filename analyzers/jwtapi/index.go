@@ -351,14 +351,9 @@ func (ix *Index) addLit(n *ast.CompositeLit, stack []ast.Node, file *ast.File) {
 		return
 	}
 	t := tv.Type
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
-			st, ok = p.Elem().Underlying().(*types.Struct)
-		}
-		if !ok {
-			return
-		}
+	st := StructOf(t)
+	if st == nil {
+		return
 	}
 	modelled := ix.Model.Type(t) != nil
 	fields := make(map[string]ast.Expr)
