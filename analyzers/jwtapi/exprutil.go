@@ -38,6 +38,21 @@ func IsConstTrue(info *types.Info, e ast.Expr) bool {
 	return ok && v
 }
 
+// IsConstZero reports whether e is a numeric constant (integer or
+// floating-point, typed or not) equal to zero: 0, 0.0, time.Duration(0),
+// a named constant of value zero.
+func IsConstZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(tv.Value) == 0
+	}
+	return false
+}
+
 // ConversionOf returns the operand x of a type conversion T(x), or nil
 // when call is a call of a function (or a conversion without exactly one
 // operand, which does not type-check).

@@ -229,17 +229,12 @@ func (c *ExpiryReader) positiveTest(cond ast.Expr) ast.Expr {
 		return nil
 	}
 	switch {
-	case (b.Op == token.GTR || b.Op == token.NEQ) && c.isZeroConst(b.Y):
+	case (b.Op == token.GTR || b.Op == token.NEQ) && IsConstZero(c.info, b.Y):
 		return b.X
-	case b.Op == token.LSS && c.isZeroConst(b.X):
+	case b.Op == token.LSS && IsConstZero(c.info, b.X):
 		return b.Y
 	}
 	return nil
-}
-
-func (c *ExpiryReader) isZeroConst(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	return ok && tv.Value != nil && tv.Value.ExactString() == "0"
 }
 
 // mentions reports whether the right side of as reads the same variable
@@ -447,11 +442,11 @@ func (c *ExpiryReader) nonPositiveTest(cond ast.Expr) ast.Expr {
 		return ok && tv.Value != nil && tv.Value.ExactString() == "1"
 	}
 	switch {
-	case (b.Op == token.LEQ || b.Op == token.EQL) && c.isZeroConst(b.Y):
+	case (b.Op == token.LEQ || b.Op == token.EQL) && IsConstZero(c.info, b.Y):
 		return b.X
 	case b.Op == token.LSS && one(b.Y):
 		return b.X
-	case b.Op == token.GEQ && c.isZeroConst(b.X):
+	case b.Op == token.GEQ && IsConstZero(c.info, b.X):
 		return b.Y
 	}
 	return nil

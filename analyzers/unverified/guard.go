@@ -2,7 +2,6 @@ package unverified
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -204,7 +203,7 @@ func (s *state) bitsProve(e *ast.BinaryExpr, holds bool) bool {
 		and, ok = ast.Unparen(e.Y).(*ast.BinaryExpr)
 		other = e.X
 	}
-	if !ok || and.Op != token.AND || !isZero(s.info, other) || equal {
+	if !ok || and.Op != token.AND || !jwtapi.IsConstZero(s.info, other) || equal {
 		return false
 	}
 	mask := and.Y
@@ -247,12 +246,4 @@ func (s *state) isTokenValid(st *jwtapi.VerifyEvent, e ast.Expr) bool {
 		return false
 	}
 	return s.ix.IsTokenField(sel, func(t *jwtapi.Type) string { return t.ValidField })
-}
-
-func isZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return false
-	}
-	return constant.Sign(tv.Value) == 0
 }
