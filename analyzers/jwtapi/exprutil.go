@@ -224,6 +224,18 @@ func (ix *Index) EnclosingFunc(n ast.Node) ast.Node {
 	return nil
 }
 
+// FuncBody returns the body of a *ast.FuncDecl or *ast.FuncLit, or nil
+// (any other node, a declaration without body).
+func FuncBody(n ast.Node) *ast.BlockStmt {
+	switch f := n.(type) {
+	case *ast.FuncDecl:
+		return f.Body
+	case *ast.FuncLit:
+		return f.Body
+	}
+	return nil
+}
+
 // EnclosingFuncAt is EnclosingFunc for a position rather than a node (an
 // object's declaration, say): the innermost function declaration or
 // literal of the package whose source holds pos, or nil.

@@ -26,7 +26,7 @@ func (c *ExpiryReader) ConditionalExpiry(m *Mint) *ast.IfStmt {
 	if v == nil || !c.isLocal(v) {
 		return nil
 	}
-	body := funcBody(call.Encl)
+	body := FuncBody(call.Encl)
 	if body == nil {
 		return nil
 	}
@@ -56,13 +56,7 @@ func (c *ExpiryReader) ConditionalExpiry(m *Mint) *ast.IfStmt {
 	var cond *ast.IfStmt
 	var lifetime ast.Expr
 	unconditional := false
-	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
 		as, ok := n.(*ast.AssignStmt)
 		if !ok {
 			return true
@@ -71,7 +65,7 @@ func (c *ExpiryReader) ConditionalExpiry(m *Mint) *ast.IfStmt {
 			if !c.isExpiryWrite(l, v) {
 				continue
 			}
-			ifs, lt := c.lifetimeGuard(stack, as)
+			ifs, lt := c.lifetimeGuard(as)
 			if ifs == nil {
 				unconditional = true
 				continue
@@ -146,16 +140,6 @@ func (c *ExpiryReader) claimsVar(e ast.Expr) *types.Var {
 	return v
 }
 
-func funcBody(n ast.Node) *ast.BlockStmt {
-	switch f := n.(type) {
-	case *ast.FuncDecl:
-		return f.Body
-	case *ast.FuncLit:
-		return f.Body
-	}
-	return nil
-}
-
 // isExpiryWrite reports whether lhs writes the expiry of claims v:
 // v.ExpiresAt, v.RegisteredClaims.ExpiresAt, v["exp"].
 func (c *ExpiryReader) isExpiryWrite(lhs ast.Expr, v *types.Var) bool {
@@ -200,13 +184,14 @@ func (c *ExpiryReader) rootVar(e ast.Expr) *types.Var {
 // holds the write as and whose condition says a lifetime is positive
 // (ttl > 0, ttl != 0, 0 < ttl), with the lifetime expression, when the
 // written value uses that lifetime. nil when the write is not so guarded.
-func (c *ExpiryReader) lifetimeGuard(stack []ast.Node, as *ast.AssignStmt) (*ast.IfStmt, ast.Expr) {
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch n := stack[i].(type) {
+func (c *ExpiryReader) lifetimeGuard(as *ast.AssignStmt) (*ast.IfStmt, ast.Expr) {
+	var child ast.Node = as
+	for p := c.ix.Parent(as); p != nil; child, p = p, c.ix.Parent(p) {
+		switch n := p.(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return nil, nil
 		case *ast.IfStmt:
-			if i+1 >= len(stack) || stack[i+1] != n.Body {
+			if child != n.Body {
 				continue // in the else branch or the condition
 			}
 			lt := c.positiveTest(n.Cond)
