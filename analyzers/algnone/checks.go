@@ -342,27 +342,12 @@ func (c *checker) listOutcome(list []ast.Stmt, sig *types.Signature) outcome {
 }
 
 // stops reports whether an expression statement ends the program or the
-// goroutine: panic, log.Fatal*, log.Panic*, os.Exit.
+// goroutine (jwtapi.NeverReturns). Only the last statement of a branch is
+// asked (listOutcome): a branch is classified by how it ends, unlike the
+// expiry reader's lifetime guard, which accepts a rejection anywhere.
 func (c *checker) stops(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	switch fn := typeutil.Callee(c.info, call).(type) {
-	case *types.Builtin:
-		return fn.Name() == "panic"
-	case *types.Func:
-		if fn.Pkg() == nil {
-			return false
-		}
-		switch fn.Pkg().Path() {
-		case "log":
-			return strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")
-		case "os":
-			return fn.Name() == "Exit"
-		}
-	}
-	return false
+	return ok && jwtapi.NeverReturns(c.info, call)
 }
 
 // returnOutcome classifies a return by its last result: a nil error

@@ -123,25 +123,3 @@ func (c *checker) report(d analysis.Diagnostic) {
 	c.reported[d.Pos] = true
 	c.rep.Report(d)
 }
-
-// enclosingFunc returns the body of the function declaration or literal
-// that contains pos.
-func (c *checker) enclosingFunc(pos token.Pos) ast.Node {
-	var found ast.Node
-	for _, f := range c.pass.Files {
-		if f.Pos() > pos || pos >= f.End() {
-			continue
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil || n.Pos() > pos || pos >= n.End() {
-				return false
-			}
-			switch n.(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				found = n
-			}
-			return true
-		})
-	}
-	return found
-}

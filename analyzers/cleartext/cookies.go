@@ -88,7 +88,7 @@ func (c *checker) cookies(e ast.Expr, depth int) []*cookie {
 			}
 			for _, ck := range c.cookies(d.Expr, depth+1) {
 				if ck.v == nil {
-					ck.v, ck.fn = v, c.enclosingFunc(v.Pos())
+					ck.v, ck.fn = v, c.ix.EnclosingFuncAt(v.Pos())
 				}
 				out = append(out, ck)
 			}
@@ -129,18 +129,12 @@ func (c *checker) settings(ck *cookie, field string) []setting {
 	return out
 }
 
-// constFalse reports whether e is the constant false.
-func (c *checker) constFalse(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
-}
-
 // insecure reports whether every Secure setting of the cookie is the
 // constant false (no setting at all included). A value from a flag or a
 // config field is not judged.
 func (c *checker) insecure(secures []setting) bool {
 	for _, s := range secures {
-		if !c.constFalse(s.value) {
+		if !isConstFalse(c.info, s.value) {
 			return false
 		}
 	}
@@ -261,7 +255,7 @@ func (c *checker) indent(pos token.Pos) string {
 // arguments: a token value with a constant false secure flag.
 func (c *checker) cookieArgs(call *ast.CallExpr, t *jwtapi.TransportCall) {
 	value, secure := t.Value, t.Secure
-	if value == nil || secure == nil || !c.constFalse(secure) {
+	if value == nil || secure == nil || !isConstFalse(c.info, secure) {
 		return
 	}
 	src := c.flow.token(value)
@@ -387,4 +381,11 @@ func typeName(t types.Type) string {
 		return n.Obj().Pkg().Name()
 	}
 	return ""
+}
+
+// isConstFalse reports whether e is a boolean constant whose value is
+// false.
+func isConstFalse(info *types.Info, e ast.Expr) bool {
+	v, ok := jwtapi.ConstBool(info, e)
+	return ok && !v
 }

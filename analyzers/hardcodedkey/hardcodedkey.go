@@ -81,7 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// would sign with "", which weakkey reports, and the startup check
 		// that prevents it belongs where the program loads its settings.
 		if o.Expr != nil && !fixed[o.Expr] && !ix.Model.AcceptsEmptyKey(sink.Pkg) {
-			if fix, ok := envFix(pass, o, names); ok {
+			if fix, ok := envFix(pass, ix, o, names); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				fixed[o.Expr] = true
 			}
@@ -121,7 +121,7 @@ func reportArg(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix *jw
 		what = "JWT verification key"
 	}
 	passed := flow.Describe(o) + " is passed here and"
-	if as.Arg.Pos() <= o.Pos && o.Pos < as.Arg.End() {
+	if jwtapi.Within(o.Pos, as.Arg) {
 		passed = "the constant passed here"
 	}
 	r.Report(analysis.Diagnostic{
@@ -174,7 +174,7 @@ func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix
 			what = "JWT verification key"
 		}
 		passed := flow.Describe(o) + " is passed here and"
-		if arg.Pos() <= o.Pos && o.Pos < arg.End() {
+		if jwtapi.Within(o.Pos, arg) {
 			passed = "the constant passed here"
 		}
 		d := analysis.Diagnostic{
@@ -183,7 +183,7 @@ func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix
 			Message: fmt.Sprintf("hardcoded %s: %s reaches %s at %s, fixed in the source; load it from the environment or a secret manager", what, passed, sink.API, flow.Position(sink.Key.Pos())),
 		}
 		if o.Expr != nil && !fixed[o.Expr] && !ix.Model.AcceptsEmptyKey(sink.Pkg) {
-			if fix, ok := envFix(pass, o, names); ok {
+			if fix, ok := envFix(pass, ix, o, names); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				fixed[o.Expr] = true
 			}
@@ -223,10 +223,10 @@ func message(s *jwtapi.KeySink, where string, o keyflow.Origin) string {
 // named after its holder (see namer). It declines whenever the result might not
 // compile: a named string type, a constant used in constant expressions,
 // an exported constant other packages may use.
-func envFix(pass *analysis.Pass, o keyflow.Origin, names *namer) (analysis.SuggestedFix, bool) {
+func envFix(pass *analysis.Pass, ix *jwtapi.Index, o keyflow.Origin, names *namer) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	expr := o.Expr
-	file := fileOf(pass, expr.Pos())
+	file := ix.FileAt(expr.Pos())
 	if file == nil {
 		return none, false
 	}
@@ -251,7 +251,7 @@ func envFix(pass *analysis.Pass, o keyflow.Origin, names *namer) (analysis.Sugge
 		if c == nil {
 			return none, false
 		}
-		e, ok := constToVar(pass, gd, c)
+		e, ok := constToVar(pass, ix, gd, c)
 		if !ok {
 			return none, false
 		}
@@ -298,7 +298,7 @@ func enclosingConst(pass *analysis.Pass, file *ast.File, expr ast.Expr) (*ast.Ge
 // constToVar turns `const k = "…"` into `var k = …` when that cannot break
 // compilation: an unexported package-level constant whose uses are all in
 // value contexts.
-func constToVar(pass *analysis.Pass, gd *ast.GenDecl, c *types.Const) ([]analysis.TextEdit, bool) {
+func constToVar(pass *analysis.Pass, ix *jwtapi.Index, gd *ast.GenDecl, c *types.Const) ([]analysis.TextEdit, bool) {
 	if c.Exported() || c.Pkg() == nil || c.Parent() != c.Pkg().Scope() {
 		return nil, false
 	}
@@ -306,7 +306,7 @@ func constToVar(pass *analysis.Pass, gd *ast.GenDecl, c *types.Const) ([]analysi
 		if obj != c {
 			continue
 		}
-		f := fileOf(pass, id.Pos())
+		f := ix.FileAt(id.Pos())
 		if f == nil {
 			return nil, false
 		}
@@ -347,15 +347,6 @@ func valueContext(info *types.Info, parent ast.Node, use ast.Expr) bool {
 		return true // only var specs reach here: constants of constants fold
 	}
 	return false
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 func isString(t types.Type) bool {

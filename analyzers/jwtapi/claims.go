@@ -2,7 +2,6 @@ package jwtapi
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -524,18 +523,5 @@ func (c *ExpiryReader) isZero(e ast.Expr) bool { return isZeroValue(c.info, e) }
 
 // isZeroValue reports whether e is nil or the constant zero.
 func isZeroValue(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok {
-		return false
-	}
-	if tv.IsNil() {
-		return true
-	}
-	if tv.Value != nil {
-		switch tv.Value.Kind() {
-		case constant.Int, constant.Float:
-			return constant.Sign(tv.Value) == 0
-		}
-	}
-	return false
+	return IsNil(info, e) || IsConstZero(info, e)
 }

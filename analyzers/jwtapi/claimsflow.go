@@ -9,19 +9,19 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// declIndex records, for one top-level declaration, each node's parent and
-// every identifier that refers to each variable, so the uses of a claims
-// or token variable can be read in their context.
+// declIndex records, for one top-level declaration, every identifier that
+// refers to each variable, so the uses of a claims or token variable can
+// be read in their context (parents come from the package's Index.Parent).
 type declIndex struct {
+	ix     *Index
 	decl   ast.Decl
 	file   *ast.File
-	parent map[ast.Node]ast.Node
 	idents map[*types.Var][]*ast.Ident
 }
 
 // declAt returns the index of the top-level declaration holding pos.
 func (c *ExpiryReader) declAt(pos token.Pos) *declIndex {
-	f := c.fileOf(pos)
+	f := c.ix.FileAt(pos)
 	if f == nil {
 		return nil
 	}
@@ -37,17 +37,8 @@ func (c *ExpiryReader) declIndex(d ast.Decl, f *ast.File) *declIndex {
 	if di, ok := c.decls[d]; ok {
 		return di
 	}
-	di := &declIndex{decl: d, file: f, parent: make(map[ast.Node]ast.Node), idents: make(map[*types.Var][]*ast.Ident)}
-	var stack []ast.Node
+	di := &declIndex{ix: c.ix, decl: d, file: f, idents: make(map[*types.Var][]*ast.Ident)}
 	ast.Inspect(d, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if len(stack) > 0 {
-			di.parent[n] = stack[len(stack)-1]
-		}
-		stack = append(stack, n)
 		if id, ok := n.(*ast.Ident); ok {
 			obj := c.info.Uses[id]
 			if obj == nil {
@@ -64,16 +55,7 @@ func (c *ExpiryReader) declIndex(d ast.Decl, f *ast.File) *declIndex {
 }
 
 // up returns the parent of n, skipping parentheses.
-func (di *declIndex) up(n ast.Node) ast.Node {
-	p := di.parent[n]
-	for {
-		pe, ok := p.(*ast.ParenExpr)
-		if !ok {
-			return p
-		}
-		p = di.parent[pe]
-	}
-}
+func (di *declIndex) up(n ast.Node) ast.Node { return di.ix.ParentSkipParens(n) }
 
 // isLocal reports whether v is a variable declared inside a function of
 // this package, other than a parameter or named result.
@@ -82,21 +64,6 @@ func (c *ExpiryReader) isLocal(v *types.Var) bool {
 		return false
 	}
 	return !c.ix.Defs.IsParam(v)
-}
-
-func (c *ExpiryReader) fileOf(pos token.Pos) *ast.File { return c.ix.FileAt(pos) }
-
-// FileAt returns the file of the package that contains pos, or nil.
-func (ix *Index) FileAt(pos token.Pos) *ast.File {
-	if ix.pass == nil {
-		return nil
-	}
-	for _, f := range ix.pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // Expiry is what is known about a claims value's expiry.

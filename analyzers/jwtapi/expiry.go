@@ -2,7 +2,6 @@ package jwtapi
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -14,6 +13,10 @@ import (
 // accepts tokens without exp unless an option requires it.
 type ExpiryParse struct {
 	Call *Call
+	// Event is the parse's verify event (its token, claims argument and
+	// bound results); nil for a parser construction, which parses
+	// nothing itself.
+	Event *VerifyEvent
 	// RequireOption is the name of the library's option that makes exp
 	// mandatory (WithExpirationRequired).
 	RequireOption string
@@ -23,13 +26,23 @@ type ExpiryParse struct {
 	NewParser bool
 }
 
-// ExpiryParses returns the parses and parser constructions that accept
-// tokens without exp unless an option says otherwise, with their
-// options.
+// ExpiryParses returns the parses (verify events of kind VerifyParse) and
+// the parser constructions that accept tokens without exp unless an option
+// says otherwise, with their options, in the order of the index's calls.
 func (c *ExpiryReader) ExpiryParses() []*ExpiryParse {
 	var out []*ExpiryParse
 	for _, call := range c.ix.Calls {
-		if call.Expr == nil || call.Func == nil || (call.Func.Role != RoleParse && call.Func.Role != RoleNewParser) {
+		if call.Expr == nil || call.Func == nil {
+			continue
+		}
+		var ev *VerifyEvent
+		switch call.Func.Role {
+		case RoleParse:
+			if ev = c.ix.VerifyEventOf(call.Expr); ev == nil || ev.Kind != VerifyParse {
+				continue
+			}
+		case RoleNewParser:
+		default:
 			continue
 		}
 		row := c.ix.Model.Package(call.Func.Pkg)
@@ -40,7 +53,7 @@ func (c *ExpiryReader) ExpiryParses() []*ExpiryParse {
 		if name == "" {
 			continue
 		}
-		out = append(out, &ExpiryParse{Call: call, RequireOption: name, Options: c.ix.Options(call), NewParser: call.Func.Role == RoleNewParser})
+		out = append(out, &ExpiryParse{Call: call, Event: ev, RequireOption: name, Options: c.ix.Options(call), NewParser: call.Func.Role == RoleNewParser})
 	}
 	return out
 }
@@ -103,14 +116,14 @@ func (c *ExpiryReader) ExpirySettings() []*ExpirySetting {
 				continue
 			}
 			if f := c.ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == OptSkipClaims {
-				on := isTrue(c.info, kv.Value)
+				on := IsConstTrue(c.info, kv.Value)
 				out = append(out, &ExpirySetting{Kind: OptSkipClaims, Node: kv, What: sourceTypeName(lit.Type) + "{" + id.Name + ": true}", Pkg: f.Pkg, On: on, Value: kv.Value})
 			}
 		}
 	}
 	for _, set := range c.ix.FieldSets {
 		if fr := set.Field; fr.Option == OptSkipClaims {
-			out = append(out, &ExpirySetting{Kind: OptSkipClaims, Node: set.Stmt, What: types.ExprString(set.Sel) + " = true", Pkg: fr.Pkg, On: isTrue(c.info, set.Value), Value: set.Value})
+			out = append(out, &ExpirySetting{Kind: OptSkipClaims, Node: set.Stmt, What: types.ExprString(set.Sel) + " = true", Pkg: fr.Pkg, On: IsConstTrue(c.info, set.Value), Value: set.Value})
 		}
 	}
 	return out
@@ -124,111 +137,50 @@ func sourceTypeName(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
-func isTrue(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
-}
-
-// UnvalidatedClaims returns the verifications that check no claim (see
+// UnvalidatedClaims returns the verify events that check no claim (see
 // Index.ChecksNoClaims) whose function reads the claims they yield but
 // never validates them: no claims validation call, no read of an expiry
 // field, and the claims do not leave the function.
-func (c *ExpiryReader) UnvalidatedClaims() []*Call {
-	var out []*Call
-	for _, call := range c.ix.Calls {
-		if call.Expr != nil && call.Func != nil && c.unvalidated(call) {
-			out = append(out, call)
+func (c *ExpiryReader) UnvalidatedClaims() []*VerifyEvent {
+	var out []*VerifyEvent
+	for _, ev := range c.ix.VerifyEvents() {
+		if ev.Call != nil && c.unvalidated(ev) {
+			out = append(out, ev)
 		}
 	}
 	return out
 }
 
-func (c *ExpiryReader) unvalidated(call *Call) bool {
-	if !c.ix.ChecksNoClaims(call) {
+func (c *ExpiryReader) unvalidated(ev *VerifyEvent) bool {
+	if !c.ix.ChecksNoClaims(ev.Call) || !ev.Bound() {
 		return false
 	}
-	di := c.declAt(call.Expr.Pos())
+	di := c.declAt(ev.Expr.Pos())
 	if di == nil {
 		return false
 	}
-	fd, ok := di.decl.(*ast.FuncDecl)
-	if !ok || fd.Body == nil {
+	if fd, ok := di.decl.(*ast.FuncDecl); !ok || fd.Body == nil {
 		return false
 	}
-	body := c.enclosingBody(di, call.Expr)
-	if body == nil {
-		return false
+	// What the verification yields: its claims argument (&claims) and its
+	// token result, when they are local variables; a token result held
+	// in a variable of another type (any) is not followed.
+	held := ev.ClaimsVars
+	if ev.TokenVar != nil && c.ix.IsTokenType(ev.TokenVar.Type()) {
+		held = append(held[:len(held):len(held)], ev.TokenVar)
 	}
-	held := c.yielded(di, call)
 	if len(held) == 0 {
 		return false
 	}
 	used := false
 	for _, v := range held {
-		u, escapes := c.claimsReads(di, v, call.Expr.End())
+		u, escapes := c.claimsReads(di, v, ev.Expr.End())
 		if escapes {
 			return false
 		}
 		used = used || u
 	}
-	return used && !c.validates(body)
-}
-
-// enclosingBody returns the body of the innermost function holding n.
-func (c *ExpiryReader) enclosingBody(di *declIndex, n ast.Node) *ast.BlockStmt {
-	for p := di.parent[n]; p != nil; p = di.parent[p] {
-		switch f := p.(type) {
-		case *ast.FuncLit:
-			return f.Body
-		case *ast.FuncDecl:
-			return f.Body
-		}
-	}
-	return nil
-}
-
-// yielded returns the local variables that hold what a verification
-// yields: its claims argument (&claims) and its token result.
-func (c *ExpiryReader) yielded(di *declIndex, call *Call) []*types.Var {
-	var out []*types.Var
-	if a := call.Arg(call.Func.Claims); a != nil {
-		e := ast.Unparen(a)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		if id, ok := e.(*ast.Ident); ok {
-			if v, ok := c.info.Uses[id].(*types.Var); ok && c.isLocal(v) {
-				out = append(out, v)
-			}
-		}
-	}
-	var lhs []ast.Expr
-	switch p := di.up(call.Expr).(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 {
-			lhs = p.Lhs
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 {
-			for _, n := range p.Names {
-				lhs = append(lhs, n)
-			}
-		}
-	}
-	for _, l := range lhs {
-		id, ok := ast.Unparen(l).(*ast.Ident)
-		if !ok {
-			continue
-		}
-		v := c.varOf(id)
-		if v == nil || !c.isLocal(v) {
-			continue
-		}
-		if row := c.ix.Model.Type(v.Type()); row != nil && row.Role == TypeToken {
-			out = append(out, v)
-		}
-	}
-	return out
+	return used && !c.validates(ev.Body)
 }
 
 // claimsReads reports whether v is read after pos, and whether it escapes:
@@ -332,10 +284,11 @@ func (m *Model) ExpiryRequiredOption(pkg string) string {
 }
 
 // EnforcesExpiry reports whether the function around a parse, or the
-// methods of the claims type it parses into, reject a token without exp
-// by hand (claims.ExpiresAt == nil, claims["exp"] == nil, a nil result of
-// GetExpirationTime).
-func (c *ExpiryReader) EnforcesExpiry(call *Call) bool {
+// methods of the claims type it parses into (its event's claims
+// argument), reject a token without exp by hand (claims.ExpiresAt == nil,
+// claims["exp"] == nil, a nil result of GetExpirationTime).
+func (c *ExpiryReader) EnforcesExpiry(p *ExpiryParse) bool {
+	call := p.Call
 	if di := c.declAt(call.Expr.Pos()); di != nil {
 		if c.comparesExpiry(di.decl) {
 			return true
@@ -360,14 +313,10 @@ func (c *ExpiryReader) EnforcesExpiry(call *Call) bool {
 			return true
 		}
 	}
-	if call.Func.Claims < 0 {
+	if p.Event == nil || p.Event.ClaimsArg == nil {
 		return false
 	}
-	arg := call.Arg(call.Func.Claims)
-	if arg == nil {
-		return false
-	}
-	t := c.info.TypeOf(arg)
+	t := c.info.TypeOf(p.Event.ClaimsArg)
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -555,19 +504,23 @@ func (c *ExpiryReader) identsOf(v *types.Var) []*ast.Ident {
 	return c.varIdents[v]
 }
 
-// isUnverifiedCall reports whether sel is the callee of a modelled call
-// that decodes without verifying (ParseUnverified).
+// isUnverifiedCall reports whether sel is the callee of a verify event
+// that decodes without verifying (VerifyUnverified: ParseUnverified).
 func (c *ExpiryReader) isUnverifiedCall(di *declIndex, sel *ast.SelectorExpr) bool {
 	call, ok := di.up(sel).(*ast.CallExpr)
 	if !ok || ast.Unparen(call.Fun) != sel {
 		return false
 	}
-	mc := c.ix.CallOf(call)
-	return mc != nil && mc.Func.Role == RoleParseUnverified
+	ev := c.ix.VerifyEventOf(call)
+	return ev != nil && ev.Kind == VerifyUnverified
 }
 
 // ClaimsTypes returns the named types used as claims in modelled calls of
 // libraries whose parser calls a method named name in place of its checks.
+// It reads every modelled call with a claims argument, not only verify
+// events: a type the package only signs with (NewWithClaims) or fills
+// through an option (jwtauth.SetExpiry) is still a claims type whose
+// Valid method the library calls when another program parses it.
 func (c *ExpiryReader) ClaimsTypes(name string) map[*types.Named]bool {
 	out := make(map[*types.Named]bool)
 	for _, call := range c.ix.Calls {

@@ -41,8 +41,6 @@ type Index struct {
 	// Funcs maps each function object declared in the package to its
 	// declaration.
 	Funcs map[*types.Func]*ast.FuncDecl
-	// enclosing maps function literals and declarations to their file.
-	files map[ast.Node]*ast.File
 	calls map[*ast.CallExpr]*Call
 
 	// Skipped: the package cannot matter (standard library, a JWT library
@@ -145,7 +143,6 @@ func run(pass *analysis.Pass) (any, error) {
 		Info:  pass.TypesInfo,
 		Defs:  newDefs(),
 		Funcs: make(map[*types.Func]*ast.FuncDecl),
-		files: make(map[ast.Node]*ast.File),
 		calls: make(map[*ast.CallExpr]*Call),
 		pass:  pass,
 	}
@@ -214,7 +211,6 @@ func (ix *Index) walk(files []*ast.File) {
 func (ix *Index) visit(n ast.Node, stack []ast.Node, file *ast.File) {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
-		ix.files[n] = file
 		if obj, ok := ix.Info.Defs[n.Name].(*types.Func); ok {
 			ix.Funcs[obj] = n
 		}
@@ -227,7 +223,6 @@ func (ix *Index) visit(n ast.Node, stack []ast.Node, file *ast.File) {
 			}
 		}
 	case *ast.FuncLit:
-		ix.files[n] = file
 		ix.Defs.params(ix.Info, n.Type.Params)
 		ix.Defs.params(ix.Info, n.Type.Results)
 		if tv, ok := ix.Info.Types[n]; ok {
@@ -291,9 +286,6 @@ func (ix *Index) CallOf(expr ast.Expr) *Call {
 	return ix.calls[c]
 }
 
-// FileOf returns the file that holds a function node recorded in the index.
-func (ix *Index) FileOf(fn ast.Node) *ast.File { return ix.files[fn] }
-
 func (ix *Index) addKeyfunc(node ast.Node, ft *ast.FuncType, body *ast.BlockStmt, t types.Type, obj *types.Func, file *ast.File) {
 	family, ok := ix.keyfuncFamily(t)
 	if !ok || body == nil {
@@ -346,14 +338,9 @@ func (ix *Index) addLit(n *ast.CompositeLit, stack []ast.Node, file *ast.File) {
 		return
 	}
 	t := tv.Type
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
-			st, ok = p.Elem().Underlying().(*types.Struct)
-		}
-		if !ok {
-			return
-		}
+	st := StructOf(t)
+	if st == nil {
+		return
 	}
 	modelled := ix.Model.Type(t) != nil
 	fields := make(map[string]ast.Expr)

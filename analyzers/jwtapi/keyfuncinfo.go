@@ -257,7 +257,7 @@ func (ix *Index) KeyfuncOf(e ast.Expr) (kf *Keyfunc, factory *ast.CallExpr) {
 	case l.factory != nil && l.factory.Body != nil:
 		var found *Keyfunc
 		for _, ret := range OwnReturns(l.factory.Body) {
-			if len(ret.Results) != 1 || isNil(ix.Info, ret.Results[0]) {
+			if len(ret.Results) != 1 || IsNil(ix.Info, ret.Results[0]) {
 				continue
 			}
 			inner, _ := ix.KeyfuncOf(ret.Results[0])
@@ -309,7 +309,7 @@ func (r *KeyfuncResolver) factory(decl *ast.FuncDecl, depth int) *KeyfuncFact {
 			ok = false
 			break
 		}
-		if !isNil(r.ix.Info, ret.Results[0]) {
+		if !IsNil(r.ix.Info, ret.Results[0]) {
 			infos = append(infos, r.resolve(ret.Results[0], depth+1))
 		}
 	}
@@ -363,7 +363,7 @@ func (r *KeyfuncResolver) Analyze(kf *Keyfunc) *KeyfuncFact {
 			keys = append(keys, KeyResult{Class: KeyUnknown})
 			continue
 		}
-		if isNil(info, ret.Results[0]) {
+		if IsNil(info, ret.Results[0]) {
 			continue
 		}
 		keys = append(keys, r.keyClass(ret.Results[0], kf.TokenParam, 0))
@@ -445,7 +445,7 @@ func (r *KeyfuncResolver) interfaceKey(e ast.Expr, tok *types.Var, depth int) Ke
 		var keys []KeyResult
 		for _, d := range defs {
 			switch {
-			case d.Expr == nil || isNil(info, d.Expr):
+			case d.Expr == nil || IsNil(info, d.Expr):
 				continue
 			case d.Index < 0:
 				keys = append(keys, r.keyClass(d.Expr, tok, depth+1))
@@ -602,31 +602,6 @@ func (r *KeyfuncResolver) isPEMPublic(e ast.Expr) bool {
 		}
 	}
 	return false
-}
-
-// BaseVar returns the variable (or field) an expression reads, looking
-// through conversions.
-func BaseVar(info *types.Info, e ast.Expr) *types.Var {
-	for depth := 0; e != nil && depth < 4; depth++ {
-		e = ast.Unparen(e)
-		switch x := e.(type) {
-		case *ast.Ident:
-			v, _ := info.Uses[x].(*types.Var)
-			return v
-		case *ast.SelectorExpr:
-			v, _ := info.Uses[x.Sel].(*types.Var)
-			return v
-		case *ast.CallExpr:
-			tv, ok := info.Types[x.Fun]
-			if !ok || !tv.IsType() || len(x.Args) != 1 {
-				return nil
-			}
-			e = x.Args[0]
-		default:
-			return nil
-		}
-	}
-	return nil
 }
 
 // LocalVar returns the function-local variable id defines or uses, or nil.

@@ -91,12 +91,12 @@ func (ix *Index) addModelledKeyfunc(node ast.Node, pkg, family, api, alg string,
 	var t types.Type
 	switch n := node.(type) {
 	case *ast.FuncLit:
-		kf.Type, kf.Body, kf.File = n.Type, n.Body, ix.files[n]
+		kf.Type, kf.Body, kf.File = n.Type, n.Body, ix.FileAt(n.Pos())
 		if tv, ok := ix.Info.Types[n]; ok {
 			t = tv.Type
 		}
 	case *ast.FuncDecl:
-		kf.Type, kf.Body, kf.File = n.Type, n.Body, ix.files[n]
+		kf.Type, kf.Body, kf.File = n.Type, n.Body, ix.FileAt(n.Pos())
 		kf.Obj, _ = ix.Info.Defs[n.Name].(*types.Func)
 		if kf.Obj != nil {
 			t = kf.Obj.Type()

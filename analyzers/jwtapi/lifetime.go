@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -27,7 +26,7 @@ func (c *ExpiryReader) ConditionalExpiry(m *Mint) *ast.IfStmt {
 	if v == nil || !c.isLocal(v) {
 		return nil
 	}
-	body := funcBody(call.Encl)
+	body := FuncBody(call.Encl)
 	if body == nil {
 		return nil
 	}
@@ -57,13 +56,7 @@ func (c *ExpiryReader) ConditionalExpiry(m *Mint) *ast.IfStmt {
 	var cond *ast.IfStmt
 	var lifetime ast.Expr
 	unconditional := false
-	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
 		as, ok := n.(*ast.AssignStmt)
 		if !ok {
 			return true
@@ -72,7 +65,7 @@ func (c *ExpiryReader) ConditionalExpiry(m *Mint) *ast.IfStmt {
 			if !c.isExpiryWrite(l, v) {
 				continue
 			}
-			ifs, lt := c.lifetimeGuard(stack, as)
+			ifs, lt := c.lifetimeGuard(as)
 			if ifs == nil {
 				unconditional = true
 				continue
@@ -147,16 +140,6 @@ func (c *ExpiryReader) claimsVar(e ast.Expr) *types.Var {
 	return v
 }
 
-func funcBody(n ast.Node) *ast.BlockStmt {
-	switch f := n.(type) {
-	case *ast.FuncDecl:
-		return f.Body
-	case *ast.FuncLit:
-		return f.Body
-	}
-	return nil
-}
-
 // isExpiryWrite reports whether lhs writes the expiry of claims v:
 // v.ExpiresAt, v.RegisteredClaims.ExpiresAt, v["exp"].
 func (c *ExpiryReader) isExpiryWrite(lhs ast.Expr, v *types.Var) bool {
@@ -201,13 +184,14 @@ func (c *ExpiryReader) rootVar(e ast.Expr) *types.Var {
 // holds the write as and whose condition says a lifetime is positive
 // (ttl > 0, ttl != 0, 0 < ttl), with the lifetime expression, when the
 // written value uses that lifetime. nil when the write is not so guarded.
-func (c *ExpiryReader) lifetimeGuard(stack []ast.Node, as *ast.AssignStmt) (*ast.IfStmt, ast.Expr) {
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch n := stack[i].(type) {
+func (c *ExpiryReader) lifetimeGuard(as *ast.AssignStmt) (*ast.IfStmt, ast.Expr) {
+	var child ast.Node = as
+	for p := c.ix.Parent(as); p != nil; child, p = p, c.ix.Parent(p) {
+		switch n := p.(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return nil, nil
 		case *ast.IfStmt:
-			if i+1 >= len(stack) || stack[i+1] != n.Body {
+			if child != n.Body {
 				continue // in the else branch or the condition
 			}
 			lt := c.positiveTest(n.Cond)
@@ -230,17 +214,12 @@ func (c *ExpiryReader) positiveTest(cond ast.Expr) ast.Expr {
 		return nil
 	}
 	switch {
-	case (b.Op == token.GTR || b.Op == token.NEQ) && c.isZeroConst(b.Y):
+	case (b.Op == token.GTR || b.Op == token.NEQ) && IsConstZero(c.info, b.Y):
 		return b.X
-	case b.Op == token.LSS && c.isZeroConst(b.X):
+	case b.Op == token.LSS && IsConstZero(c.info, b.X):
 		return b.Y
 	}
 	return nil
-}
-
-func (c *ExpiryReader) isZeroConst(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	return ok && tv.Value != nil && tv.Value.ExactString() == "0"
 }
 
 // mentions reports whether the right side of as reads the same variable
@@ -448,17 +427,23 @@ func (c *ExpiryReader) nonPositiveTest(cond ast.Expr) ast.Expr {
 		return ok && tv.Value != nil && tv.Value.ExactString() == "1"
 	}
 	switch {
-	case (b.Op == token.LEQ || b.Op == token.EQL) && c.isZeroConst(b.Y):
+	case (b.Op == token.LEQ || b.Op == token.EQL) && IsConstZero(c.info, b.Y):
 		return b.X
 	case b.Op == token.LSS && one(b.Y):
 		return b.X
-	case b.Op == token.GEQ && c.isZeroConst(b.X):
+	case b.Op == token.GEQ && IsConstZero(c.info, b.X):
 		return b.Y
 	}
 	return nil
 }
 
-// rejects reports whether a block stops the program or returns an error.
+// rejects reports whether a block stops the program (a call for which
+// NeverReturns holds) or returns a non-nil error, anywhere in the block
+// outside function literals. Unlike the branch outcomes of algnone and the
+// fail-closed check of keyflow, which read only a block's last statement,
+// a lifetime guard counts when any path of its body rejects: the guard
+// only has to show that the package looks at a non-positive lifetime, and
+// taking it as checked can only hide a finding.
 func (c *ExpiryReader) rejects(body *ast.BlockStmt) bool {
 	errType := types.Universe.Lookup("error").Type()
 	found := false
@@ -470,21 +455,12 @@ func (c *ExpiryReader) rejects(body *ast.BlockStmt) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-				if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-					found = true
-				}
-			}
-			if fn, ok := typeutil.Callee(c.info, x).(*types.Func); ok && fn.Pkg() != nil {
-				switch path := fn.Pkg().Path(); {
-				case path == "os" && fn.Name() == "Exit",
-					(path == "log" || path == "log/slog") && (strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")):
-					found = true
-				}
+			if NeverReturns(c.info, x) {
+				found = true
 			}
 		case *ast.ReturnStmt:
 			for _, r := range x.Results {
-				if t := c.info.TypeOf(r); t != nil && types.Implements(t, errType.Underlying().(*types.Interface)) && !isNil(c.info, r) {
+				if t := c.info.TypeOf(r); t != nil && types.Implements(t, errType.Underlying().(*types.Interface)) && !IsNil(c.info, r) {
 					found = true
 				}
 			}

@@ -54,7 +54,7 @@ func (ix *Index) KeySinks() []*KeySink {
 			out = append(out, &KeySink{Kind: kind, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c), Pkg: c.Func.Pkg})
 		}
 		for _, i := range c.Func.VerifyKeys {
-			if k := c.Arg(i); k != nil && !isNil(ix.Info, k) {
+			if k := c.Arg(i); k != nil && !IsNil(ix.Info, k) {
 				out = append(out, &KeySink{Kind: SinkVerify, Key: k, Call: c, Alg: ix.CallAlg(c), API: ix.APIName(c), Pkg: c.Func.Pkg})
 			}
 		}
@@ -66,7 +66,7 @@ func (ix *Index) KeySinks() []*KeySink {
 		}
 		results := keyfuncResults(ix.Info, kf)
 		for _, r := range kf.Returns {
-			if results < 1 || len(r.Results) != results || isNil(ix.Info, r.Results[0]) {
+			if results < 1 || len(r.Results) != results || IsNil(ix.Info, r.Results[0]) {
 				continue
 			}
 			out = append(out, &KeySink{Kind: kind, Key: r.Results[0], Keyfunc: kf, Alg: kf.Alg, API: kf.API, Pkg: kf.Pkg})
@@ -188,11 +188,6 @@ func (ix *Index) mapValues(e ast.Expr) []ast.Expr {
 		}
 	}
 	return out
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }
 
 // APIName names a modelled call for messages: jwt.NewWithClaims,

@@ -515,7 +515,7 @@ func (k *TokenKinds) destNames(cur inspector.Cursor) [][]string {
 			add(k.literalKeyWords(p, n))
 		}
 	case *ast.ReturnStmt:
-		decl, fn := k.enclosingFunc(p)
+		decl, fn := EnclosingFunc(k.ix.Info, p)
 		if decl != nil && fn != nil {
 			out = append(out, Words(fn.Name()))
 			if res := decl.Type.Results; res != nil && len(res.List) > 0 && len(res.List[0].Names) > 0 {
@@ -624,7 +624,7 @@ func (k *TokenKinds) resultNames(cur inspector.Cursor) []string {
 			return Words(s)
 		}
 	case *ast.ReturnStmt:
-		if decl, _ := k.enclosingFunc(p); decl != nil {
+		if decl, _ := EnclosingFunc(k.ix.Info, p); decl != nil {
 			if res := decl.Type.Results; res != nil {
 				i := 0
 				for _, f := range res.List {
@@ -654,7 +654,7 @@ var tokenVerbs = map[string]bool{
 // the name is about a token and not an HTTP handler's action:
 // GenerateRefreshToken, newAccessToken(…) string, ParseRefreshToken.
 func (k *TokenKinds) funcLevels(cur inspector.Cursor) [][]string {
-	decl, fn := k.enclosingFunc(cur)
+	decl, fn := EnclosingFunc(k.ix.Info, cur)
 	if decl == nil || fn == nil {
 		return nil
 	}
@@ -676,26 +676,6 @@ func (k *TokenKinds) funcLevels(cur inspector.Cursor) [][]string {
 		levels = append(levels, Words(bareTypeName(sig.Recv().Type())))
 	}
 	return levels
-}
-
-// enclosingFunc returns the declared function enclosing cur, or nil
-// inside a function literal.
-func (k *TokenKinds) enclosingFunc(cur inspector.Cursor) (*ast.FuncDecl, *types.Func) {
-	return EnclosingFunc(k.ix.Info, cur)
-}
-
-// EnclosingFunc returns the declared function immediately enclosing cur,
-// or nil when that is a function literal or there is none.
-func EnclosingFunc(info *types.Info, cur inspector.Cursor) (*ast.FuncDecl, *types.Func) {
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		decl, ok := f.Node().(*ast.FuncDecl)
-		if !ok {
-			return nil, nil
-		}
-		fn, _ := info.Defs[decl.Name].(*types.Func)
-		return decl, fn
-	}
-	return nil, nil
 }
 
 // StringOrBytes reports whether t is a string or byte-slice type: a type

@@ -200,12 +200,7 @@ func ArgAt(call *ast.CallExpr, i int) ast.Expr {
 // to.
 func (ix *Index) bind(ev *VerifyEvent, sig *types.Signature) {
 	ev.Encl = ix.EnclosingFunc(ev.Expr)
-	switch e := ev.Encl.(type) {
-	case *ast.FuncDecl:
-		ev.Body = e.Body
-	case *ast.FuncLit:
-		ev.Body = e.Body
-	}
+	ev.Body = FuncBody(ev.Encl)
 	if ev.Body == nil {
 		return
 	}

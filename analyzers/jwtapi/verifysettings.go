@@ -2,7 +2,6 @@ package jwtapi
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"sort"
 )
@@ -37,22 +36,17 @@ func (ix *Index) TrueSettings(k OptionKind) []*Setting {
 			if !ok {
 				continue
 			}
-			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == k && ix.isConstTrue(kv.Value) {
+			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == k && IsConstTrue(ix.Info, kv.Value) {
 				out = append(out, &Setting{Node: kv, Value: kv.Value, Text: settingType(lit.Type) + "{" + id.Name + ": true}"})
 			}
 		}
 	}
 	for _, set := range ix.FieldSets {
-		if set.Field.Option == k && ix.isConstTrue(set.Value) {
+		if set.Field.Option == k && IsConstTrue(ix.Info, set.Value) {
 			out = append(out, &Setting{Node: set.Stmt, Value: set.Value, Text: types.ExprString(set.Sel) + " = true"})
 		}
 	}
 	return out
-}
-
-func (ix *Index) isConstTrue(e ast.Expr) bool {
-	tv, ok := ix.Info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // settingType writes a config type as the source would, with its

@@ -14,7 +14,7 @@ import (
 // ParamIndex returns the index of the parameter e names (looking through
 // string/[]byte conversions), or -1.
 func (ix *Index) ParamIndex(decl *ast.FuncDecl, e ast.Expr) int {
-	id, ok := ix.Unconvert(e).(*ast.Ident)
+	id, ok := StripStringConversions(ix.Info, e).(*ast.Ident)
 	if !ok || decl.Type.Params == nil {
 		return -1
 	}
@@ -61,7 +61,7 @@ func (ix *Index) MayVerify(call *ast.CallExpr) bool {
 // SameTokenString reports whether a denotes the same token string as b (or the
 // Raw field of the decoded token tok).
 func (ix *Index) SameTokenString(a, b ast.Expr, tok *types.Var) bool {
-	a, b = ix.Unconvert(a), ix.Unconvert(b)
+	a, b = StripStringConversions(ix.Info, a), StripStringConversions(ix.Info, b)
 	// The decoded token itself, verified afterwards (cristalhq
 	// verifier.Verify(tok) after ParseNoVerify).
 	if id, ok := a.(*ast.Ident); ok && tok != nil && ix.Info.Uses[id] == tok {
@@ -90,27 +90,7 @@ func (ix *Index) SameTokenString(a, b ast.Expr, tok *types.Var) bool {
 	if ra == a && rb == b {
 		return false
 	}
-	return ix.sameExpr(ix.Unconvert(ra), ix.Unconvert(rb))
-}
-
-// Unconvert strips parentheses and string/[]byte conversions: []byte(raw)
-// and string(raw) carry the same token as raw.
-func (ix *Index) Unconvert(e ast.Expr) ast.Expr {
-	for {
-		e = ast.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			return e
-		}
-		if tv, ok := ix.Info.Types[call.Fun]; !ok || !tv.IsType() {
-			return e
-		}
-		to, from := ix.Info.TypeOf(call), ix.Info.TypeOf(call.Args[0])
-		if to == nil || from == nil || !(IsStringType(to) || IsByteSliceType(to)) || !(IsStringType(from) || IsByteSliceType(from)) {
-			return e
-		}
-		e = call.Args[0]
-	}
+	return ix.sameExpr(StripStringConversions(ix.Info, ra), StripStringConversions(ix.Info, rb))
 }
 
 func (ix *Index) sameExpr(a, b ast.Expr) bool {
@@ -140,7 +120,7 @@ func (ix *Index) copyOf(e ast.Expr) ast.Expr {
 		if !ok || len(defs) != 1 || defs[0].Index >= 0 || defs[0].Expr == nil {
 			return e
 		}
-		src, ok := ix.Unconvert(defs[0].Expr).(*ast.Ident)
+		src, ok := StripStringConversions(ix.Info, defs[0].Expr).(*ast.Ident)
 		if !ok {
 			return e
 		}
@@ -167,16 +147,6 @@ func (ix *Index) IsLogCall(call *ast.CallExpr) bool {
 		return fn.Name() == "Errorf"
 	}
 	return false
-}
-
-// ConversionOf returns the operand of a type conversion T(x), or nil when
-// call is not one.
-func ConversionOf(info *types.Info, call *ast.CallExpr) ast.Expr {
-	tv, ok := info.Types[call.Fun]
-	if !ok || !tv.IsType() || len(call.Args) != 1 {
-		return nil
-	}
-	return call.Args[0]
 }
 
 // ErrorsIs returns the error and the target of a call to errors.Is; ok is

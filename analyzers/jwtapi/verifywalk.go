@@ -61,34 +61,5 @@ func (ix *Index) tree() *verifyTree {
 	return ix.verify.tree
 }
 
-// Parent returns the syntax node that holds n, or nil.
-func (ix *Index) Parent(n ast.Node) ast.Node { return ix.tree().parents[n] }
-
 // StaticCalls lists every static call of the package in source order.
 func (ix *Index) StaticCalls() []StaticCall { return ix.tree().calls }
-
-// EnclosingFunc returns the innermost *ast.FuncDecl or *ast.FuncLit that
-// holds n, or nil.
-func (ix *Index) EnclosingFunc(n ast.Node) ast.Node {
-	for p := ix.Parent(n); p != nil; p = ix.Parent(p) {
-		switch p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return p
-		}
-	}
-	return nil
-}
-
-// EnclosingStmt returns the innermost statement of the enclosing function
-// that holds n, or nil.
-func (ix *Index) EnclosingStmt(n ast.Node) ast.Stmt {
-	for p := ix.Parent(n); p != nil; p = ix.Parent(p) {
-		switch p := p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return nil
-		case ast.Stmt:
-			return p
-		}
-	}
-	return nil
-}

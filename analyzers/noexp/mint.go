@@ -56,7 +56,8 @@ func (c *checker) checkMint(m *jwtapi.Mint) {
 
 // reportUnvalidated reports a verification that checks no claim, whose
 // claims are read but never validated.
-func (c *checker) reportUnvalidated(call *jwtapi.Call) {
+func (c *checker) reportUnvalidated(ev *jwtapi.VerifyEvent) {
+	call := ev.Call
 	advice := "validate them (exp included) before use"
 	if names := c.ix.Model.ClaimsValidations(call.Func.Pkg); len(names) > 0 {
 		advice = "call " + names[0] + " on them before use"

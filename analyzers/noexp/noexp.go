@@ -101,9 +101,9 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkSetting(s)
 		}
 	}
-	for _, call := range c.r.UnvalidatedClaims() {
-		if !c.inTest(call.Expr.Pos()) {
-			c.reportUnvalidated(call)
+	for _, ev := range c.r.UnvalidatedClaims() {
+		if !c.inTest(ev.Expr.Pos()) {
+			c.reportUnvalidated(ev)
 		}
 	}
 	c.checkValidMethods()

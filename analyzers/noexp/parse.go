@@ -21,7 +21,7 @@ func (c *checker) checkParse(p *jwtapi.ExpiryParse) {
 	if opts.Kinds[jwtapi.OptSkipClaims] || opts.Kinds[jwtapi.OptExpirationRequired] || !opts.Complete {
 		return
 	}
-	if c.r.EnforcesExpiry(call) || (p.NewParser && c.r.OnlyUnverified(call.Expr)) {
+	if c.r.EnforcesExpiry(p) || (p.NewParser && c.r.OnlyUnverified(call.Expr)) {
 		return
 	}
 	name := c.callName(call.Expr)

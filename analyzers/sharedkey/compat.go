@@ -56,10 +56,6 @@ func (c *checker) roots(e ast.Expr) []rootRef                  { return refsOf(c
 func (c *checker) objID(obj types.Object) string               { return c.prov.ObjID(obj) }
 func (c *checker) climb(cur inspector.Cursor) inspector.Cursor { return c.prov.Climb(cur) }
 
-func (c *checker) enclosingFunc(cur inspector.Cursor) (*ast.FuncDecl, *types.Func) {
-	return c.prov.EnclosingFunc(cur)
-}
-
 func (c *checker) destOf(cur inspector.Cursor, followLocals bool) ([]nameCtx, []rootRef, []types.Object) {
 	d := c.prov.DestOf(cur, followLocals)
 	return namesOf(d.Names), refsOf(d.Roots), d.Objs

@@ -209,7 +209,7 @@ func (c *checker) constString(e ast.Expr) (string, bool) { return jwtapi.ConstSt
 // selects among.
 func (c *checker) selectedBySink(e ast.Expr) bool {
 	for _, p := range c.sinkCands {
-		if e.Pos() <= p && p < e.End() {
+		if jwtapi.Within(p, e) {
 			return true
 		}
 	}

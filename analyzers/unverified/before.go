@@ -84,15 +84,15 @@ func (s *state) lastVar(as *ast.AssignStmt) *types.Var {
 // evaluating to pol means errVar is nil.
 func (s *state) errNil(errVar *types.Var, cond, tag ast.Expr, pol bool) bool {
 	if tag != nil {
-		return pol && isNil(s.info, cond) && jwtapi.IsVarExpr(s.info, tag, errVar)
+		return pol && jwtapi.IsNil(s.info, cond) && jwtapi.IsVarExpr(s.info, tag, errVar)
 	}
 	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || be.Op != token.EQL && be.Op != token.NEQ {
 		return false
 	}
 	x, y := be.X, be.Y
-	if isNil(s.info, x) {
+	if jwtapi.IsNil(s.info, x) {
 		x, y = y, x
 	}
-	return jwtapi.IsVarExpr(s.info, x, errVar) && isNil(s.info, y) && (be.Op == token.EQL) == pol
+	return jwtapi.IsVarExpr(s.info, x, errVar) && jwtapi.IsNil(s.info, y) && (be.Op == token.EQL) == pol
 }

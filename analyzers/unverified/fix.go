@@ -17,16 +17,6 @@ func diagnostic(n ast.Node, msg string) analysis.Diagnostic {
 	return analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg}
 }
 
-// fileOf returns the file holding pos.
-func (s *state) fileOf(pos token.Pos) *ast.File {
-	for _, f := range s.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 // pinFix adds WithValidMethods([]string{alg}) to the call that takes the
 // parse's options.
 func (s *state) pinFix(ev *jwtapi.VerifyEvent, alg string) ([]analysis.SuggestedFix, string) {
@@ -37,7 +27,7 @@ func (s *state) pinFix(ev *jwtapi.VerifyEvent, alg string) ([]analysis.Suggested
 	if ins == nil {
 		return nil, ""
 	}
-	file := s.fileOf(ins.Call.Pos())
+	file := s.ix.FileAt(ins.Call.Pos())
 	if file == nil {
 		return nil, ""
 	}
@@ -62,7 +52,7 @@ func (s *state) errCheckFix(st *jwtapi.VerifyEvent) []analysis.SuggestedFix {
 	default:
 		return nil
 	}
-	file := s.fileOf(st.Stmt.Pos())
+	file := s.ix.FileAt(st.Stmt.Pos())
 	if file == nil {
 		return nil
 	}

@@ -2,9 +2,10 @@ package unverified
 
 import (
 	"go/ast"
-	"go/types"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
 // funcFlow is the control-flow graph of one function body that holds a
@@ -25,7 +26,7 @@ func (s *state) flowOf(body *ast.BlockStmt) *funcFlow {
 	if f, ok := s.flows[body]; ok {
 		return f
 	}
-	g := cfg.New(body, func(call *ast.CallExpr) bool { return !noReturn(s.info, call) })
+	g := cfg.New(body, func(call *ast.CallExpr) bool { return !jwtapi.NeverReturns(s.info, call) })
 	f := &funcFlow{g: g, at: make(map[ast.Node]flowPos)}
 	for _, b := range g.Blocks {
 		for i, n := range b.Nodes {
@@ -128,22 +129,4 @@ func (s *state) branchCond(b *cfg.Block) (cond, tag ast.Expr, ok bool) {
 		return e, sw.Tag, true
 	}
 	return nil, nil, false
-}
-
-// noReturn reports whether call never returns: the panic builtin, and
-// by name the Fatal, Panic, Exit and Goexit functions and methods of
-// loggers, os and runtime, and testing's FailNow and Skip families. Taking
-// an unknown Fatal for one that exits can only hide a finding.
-func noReturn(info *types.Info, call *ast.CallExpr) bool {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		b, ok := info.Uses[f].(*types.Builtin)
-		return ok && b.Name() == "panic"
-	case *ast.SelectorExpr:
-		switch f.Sel.Name {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit", "Goexit", "FailNow", "Skip", "Skipf", "SkipNow":
-			return true
-		}
-	}
-	return false
 }

@@ -2,7 +2,6 @@ package unverified
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -86,7 +85,7 @@ func (s *state) caseProves(st *jwtapi.VerifyEvent, tag, e ast.Expr, pol bool) bo
 	if tag == nil {
 		return s.proves(st, e, pol, 0)
 	}
-	if pol && isNil(s.info, e) && jwtapi.IsVarExpr(s.info, tag, st.ErrVar) {
+	if pol && jwtapi.IsNil(s.info, e) && jwtapi.IsVarExpr(s.info, tag, st.ErrVar) {
 		return true
 	}
 	return false
@@ -117,10 +116,10 @@ func (s *state) proves(st *jwtapi.VerifyEvent, cond ast.Expr, pol bool, depth in
 			return s.proves(st, e.X, false, depth+1) || s.proves(st, e.Y, false, depth+1)
 		case token.EQL, token.NEQ:
 			eq := (e.Op == token.EQL) == pol
-			if jwtapi.IsVarExpr(s.info, e.X, st.ErrVar) && isNil(s.info, e.Y) || jwtapi.IsVarExpr(s.info, e.Y, st.ErrVar) && isNil(s.info, e.X) {
+			if jwtapi.IsVarExpr(s.info, e.X, st.ErrVar) && jwtapi.IsNil(s.info, e.Y) || jwtapi.IsVarExpr(s.info, e.Y, st.ErrVar) && jwtapi.IsNil(s.info, e.X) {
 				return eq
 			}
-			if s.isTokenValid(st, e.X) && isTrue(s.info, e.Y) {
+			if s.isTokenValid(st, e.X) && jwtapi.IsConstTrue(s.info, e.Y) {
 				return eq
 			}
 			return s.bitsProve(e, pol)
@@ -204,7 +203,7 @@ func (s *state) bitsProve(e *ast.BinaryExpr, holds bool) bool {
 		and, ok = ast.Unparen(e.Y).(*ast.BinaryExpr)
 		other = e.X
 	}
-	if !ok || and.Op != token.AND || !isZero(s.info, other) || equal {
+	if !ok || and.Op != token.AND || !jwtapi.IsConstZero(s.info, other) || equal {
 		return false
 	}
 	mask := and.Y
@@ -247,17 +246,4 @@ func (s *state) isTokenValid(st *jwtapi.VerifyEvent, e ast.Expr) bool {
 		return false
 	}
 	return s.ix.IsTokenField(sel, func(t *jwtapi.Type) string { return t.ValidField })
-}
-
-func isTrue(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
-}
-
-func isZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return false
-	}
-	return constant.Sign(tv.Value) == 0
 }

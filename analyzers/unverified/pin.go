@@ -11,7 +11,7 @@ import (
 // while its key could verify under another algorithm family.
 func (s *state) checkPins() {
 	for _, ev := range s.ix.VerifyEvents() {
-		if ev.Kind != jwtapi.VerifyParse || ev.Keyfunc == nil || isNil(s.info, ev.Keyfunc) || tests.Skip(s.pass.Fset, ev.Expr.Pos()) {
+		if ev.Kind != jwtapi.VerifyParse || ev.Keyfunc == nil || jwtapi.IsNil(s.info, ev.Keyfunc) || tests.Skip(s.pass.Fset, ev.Expr.Pos()) {
 			continue
 		}
 		if pinned, known := ev.Pinned(); pinned || !known {

@@ -74,7 +74,7 @@ func (s *state) claimUses(st *jwtapi.VerifyEvent) []claimUse {
 		p := s.ix.Parent(e)
 		switch p := p.(type) {
 		case *ast.BinaryExpr:
-			if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(s.info, p.X) || isNil(s.info, p.Y)) {
+			if (p.Op == token.EQL || p.Op == token.NEQ) && (jwtapi.IsNil(s.info, p.X) || jwtapi.IsNil(s.info, p.Y)) {
 				return
 			}
 		case *ast.AssignStmt:
@@ -249,15 +249,6 @@ func indexOf(list []ast.Expr, e ast.Expr) int {
 	return -1
 }
 
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
-}
-
 // findWrappers finds, to a fixed point, the package's functions that
 // return a parse's token or claims together with its error.
 func (s *state) findWrappers() {
@@ -319,7 +310,7 @@ func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *type
 				continue
 			}
 			w.Kind = jwtapi.WrapUnverified
-			if errIdx >= 0 && isNil(s.info, u.ret.Results[errIdx]) {
+			if errIdx >= 0 && jwtapi.IsNil(s.info, u.ret.Results[errIdx]) {
 				w.Err = -1
 			}
 			return w
@@ -327,7 +318,7 @@ func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *type
 		if !st.ClaimsOnError || s.guarded(st, u.ret) {
 			continue
 		}
-		hasErr := errIdx >= 0 && errIdx < len(u.ret.Results) && !isNil(s.info, u.ret.Results[errIdx])
+		hasErr := errIdx >= 0 && errIdx < len(u.ret.Results) && !jwtapi.IsNil(s.info, u.ret.Results[errIdx])
 		switch {
 		case u.token:
 			w.Kind = jwtapi.WrapToken

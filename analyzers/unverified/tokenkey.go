@@ -41,7 +41,7 @@ func (s *state) checkHeaderKeys() {
 		return
 	}
 	for _, sink := range sinks {
-		if f := s.fileOf(sink.Key.Pos()); f != nil && mentionsDPoP(f) {
+		if f := s.ix.FileAt(sink.Key.Pos()); f != nil && mentionsDPoP(f) {
 			continue
 		}
 		s.rep.Reportf(sink.Key.Pos(), sink.Key.End(),
@@ -80,7 +80,7 @@ func (s *state) boundOrPinned(h *jwtapi.HeaderKeys) bool {
 					found = true
 				}
 			case *ast.BinaryExpr:
-				if (x.Op == token.EQL || x.Op == token.NEQ) && !isNil(s.info, x.X) && !isNil(s.info, x.Y) && (h.Derived(x.X) || h.Derived(x.Y)) {
+				if (x.Op == token.EQL || x.Op == token.NEQ) && !jwtapi.IsNil(s.info, x.X) && !jwtapi.IsNil(s.info, x.Y) && (h.Derived(x.X) || h.Derived(x.Y)) {
 					found = true
 				}
 			case *ast.IndexExpr:

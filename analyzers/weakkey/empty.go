@@ -408,18 +408,12 @@ func (e *empty) lookupEnv(key ast.Expr, holder types.Object) bool {
 	return false
 }
 
-// fieldOf returns the field a selector expression reads, or nil.
+// fieldOf returns the struct field e reads (x.f), or nil.
 func fieldOf(info *types.Info, e ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil
+	if v := jwtapi.BaseVar(info, e); v != nil && v.IsField() {
+		return v
 	}
-	s := info.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
-		return nil
-	}
-	v, _ := s.Obj().(*types.Var)
-	return v
+	return nil
 }
 
 func stringOrBytes(t types.Type) bool {
