@@ -471,7 +471,7 @@ func UnwrapValue(info *types.Info, e ast.Expr) ast.Expr {
 			continue
 		}
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") && fn.Name() == "TrimSpace" {
+		if _, keeps := KeepsEmpty(fn); keeps {
 			e = call.Args[0]
 			continue
 		}

@@ -46,7 +46,7 @@ func (pr *Provenance) Climb(cur inspector.Cursor) inspector.Cursor {
 			cur = p
 			continue
 		case *ast.CallExpr:
-			if len(n.Args) == 1 && n.Args[0] == cur.Node() && unwrapValue(pr.info, n) != n {
+			if len(n.Args) == 1 && n.Args[0] == cur.Node() && jwtapi.UnwrapValue(pr.info, n) != n {
 				cur = p
 				continue
 			}

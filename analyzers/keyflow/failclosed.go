@@ -6,8 +6,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
@@ -141,17 +139,7 @@ func (pr *Provenance) stops(body *ast.BlockStmt) bool {
 		if !ok {
 			return false
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && pr.info.Uses[id] == types.Universe.Lookup("panic") {
-			return true
-		}
-		fn, _ := typeutil.Callee(pr.info, call).(*types.Func)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
-		case "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln", "os.Exit":
-			return true
-		}
+		return jwtapi.NeverReturns(pr.info, call)
 	case *ast.ReturnStmt:
 		if len(last.Results) == 0 {
 			return false

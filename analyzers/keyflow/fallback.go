@@ -349,7 +349,7 @@ func (pr *Provenance) helperExpr(e ast.Expr, parts map[helperPart]bool, depth in
 	if depth > 4 {
 		return false
 	}
-	e = unwrapValue(pr.info, e)
+	e = jwtapi.UnwrapValue(pr.info, e)
 	if s, ok := jwtapi.ConstString(pr.info, e); ok && s == "" {
 		return true // returning "" when unset is no default
 	}
@@ -599,7 +599,7 @@ func (pr *Provenance) constSite(cur inspector.Cursor, e ast.Expr, look Lookup) *
 
 // sameValue reports whether e reads the value the test looked at.
 func (pr *Provenance) sameValue(e ast.Expr, t envTest) bool {
-	e = unwrapValue(pr.info, e)
+	e = jwtapi.UnwrapValue(pr.info, e)
 	if t.holder != nil {
 		switch x := e.(type) {
 		case *ast.Ident:
@@ -644,7 +644,7 @@ func (pr *Provenance) presence(cond ast.Expr, depth int) (envTest, bool) {
 				subject = x.X
 			} else if s, ok := jwtapi.ConstString(pr.info, x.X); ok && s == "" {
 				subject = x.Y
-			} else if n := jwtapi.LenOperand(pr.info, x.X); n != nil && isZero(pr.info, x.Y) {
+			} else if n := jwtapi.LenOperand(pr.info, x.X); n != nil && jwtapi.IsConstZero(pr.info, x.Y) {
 				subject = n
 			} else {
 				return envTest{}, false
@@ -659,7 +659,7 @@ func (pr *Provenance) presence(cond ast.Expr, depth int) (envTest, bool) {
 			}
 			t, ok := pr.lookupValue(n)
 			switch {
-			case x.Op == token.GTR && isZero(pr.info, x.Y), x.Op == token.GEQ && isOne(pr.info, x.Y):
+			case x.Op == token.GTR && jwtapi.IsConstZero(pr.info, x.Y), x.Op == token.GEQ && isOne(pr.info, x.Y):
 				t.emptyWhenTrue = false
 			case x.Op == token.LSS && isOne(pr.info, x.Y):
 				t.emptyWhenTrue = true
@@ -681,11 +681,6 @@ func (pr *Provenance) presence(cond ast.Expr, depth int) (envTest, bool) {
 		return t, ok
 	}
 	return envTest{}, false
-}
-
-func isZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.ExactString() == "0"
 }
 
 func isOne(info *types.Info, e ast.Expr) bool {
@@ -759,7 +754,7 @@ func (pr *Provenance) lookupSiblings(call *ast.CallExpr) map[types.Object]bool {
 // lookupValue recognises an expression holding a Lookup's result: the
 // call itself, or a variable or field one of whose definitions is it.
 func (pr *Provenance) lookupValue(e ast.Expr) (envTest, bool) {
-	e = unwrapValue(pr.info, e)
+	e = jwtapi.UnwrapValue(pr.info, e)
 	if call, ok := e.(*ast.CallExpr); ok {
 		look, ok := pr.lookupCall(call)
 		return envTest{subject: call, look: look}, ok
@@ -796,7 +791,7 @@ func (pr *Provenance) lookupValue(e ast.Expr) (envTest, bool) {
 		if d.Expr == nil || d.Index > 0 {
 			continue
 		}
-		call, ok := unwrapValue(pr.info, d.Expr).(*ast.CallExpr)
+		call, ok := jwtapi.UnwrapValue(pr.info, d.Expr).(*ast.CallExpr)
 		if !ok {
 			continue
 		}
@@ -819,25 +814,6 @@ func (pr *Provenance) lookupCall(call *ast.CallExpr) (Lookup, bool) {
 		name = pr.flow.Origin(call).Env
 	}
 	return Lookup{What: string(row.Reads), Name: name, Via: fn.Pkg().Name() + "." + fn.Name(), Pos: call.Pos()}, true
-}
-
-// unwrapValue strips parentheses, conversions and the one-argument
-// calls of jwtapi.KeepsEmpty (trimming, case mapping): what remains is
-// empty exactly when e is.
-func unwrapValue(info *types.Info, e ast.Expr) ast.Expr {
-	for i := 0; i < 8; i++ {
-		e = ast.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			return e
-		}
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if _, keeps := jwtapi.KeepsEmpty(fn); !keeps && !isTypeExpr(info, call.Fun) {
-			return e
-		}
-		e = call.Args[0]
-	}
-	return e
 }
 
 // --- struct tags ---

@@ -208,7 +208,7 @@ func (f *Flow) remoteOfParam(v *types.Var, seen map[types.Object]bool, depth int
 	var fn *types.Func
 	idx := -1
 	for obj, decl := range f.ix.Funcs {
-		if decl.Type.Params == nil || !within(v.Pos(), decl.Type.Params) {
+		if decl.Type.Params == nil || !jwtapi.Within(v.Pos(), decl.Type.Params) {
 			continue
 		}
 		i := 0
@@ -242,8 +242,6 @@ func (f *Flow) remoteOfParam(v *types.Var, seen map[types.Object]bool, depth int
 	}
 	return nil
 }
-
-func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
 
 func (f *Flow) remoteOfFunc(decl *ast.FuncDecl, seen map[types.Object]bool, depth int) *Remote {
 	if decl == nil || decl.Body == nil {
