@@ -13,9 +13,13 @@ import (
 
 	"github.com/jwtvet/jwtvet/analyzers/internal/diag"
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
+	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
 
 const name = "cleartext"
+
+// maxDepth bounds the walks through definitions and cookie values.
+const maxDepth = 12
 
 // Analyzer reports signed tokens in insecure cookies and plain-HTTP
 // requests.
@@ -26,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer},
 	Run:              run,
 	Flags:            flags(),
-	FactTypes:        []analysis.Fact{new(TokenFact)},
+	FactTypes:        []analysis.Fact{new(keyflow.TokenFact)},
 	RunDespiteErrors: true,
 }
 
@@ -44,7 +48,7 @@ type checker struct {
 	pass     *analysis.Pass
 	ix       *jwtapi.Index
 	info     *types.Info
-	flow     *flow
+	flow     *keyflow.TokenFlow
 	rep      *diag.Reporter
 	reported map[token.Pos]bool
 }
@@ -55,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{pass: pass, ix: ix, info: pass.TypesInfo, reported: make(map[token.Pos]bool)}
-	c.flow = newFlow(c)
+	c.flow = keyflow.NewTokenFlow(pass, ix, func(pos token.Pos) bool { return tests.Skip(pass.Fset, pos) })
 	ins := ix.Inspector()
 	if ins == nil {
 		return nil, nil
@@ -70,7 +74,6 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			c.flow.addCall(n)
 			if imports {
 				sinks = append(sinks, n)
 			}
@@ -82,7 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	})
-	c.flow.exportFacts()
+	c.flow.ExportFacts()
 	if len(sinks) == 0 && len(configs) == 0 {
 		return nil, nil
 	}

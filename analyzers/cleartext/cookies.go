@@ -144,15 +144,16 @@ func (c *checker) insecure(secures []setting) bool {
 // cookieArg checks the cookie struct passed to a response-cookie call.
 func (c *checker) cookieArg(call *ast.CallExpr, e ast.Expr) {
 	for _, ck := range c.cookies(e, 0) {
-		var src *source
+		var api string
 		var valueSet []setting
 		for _, s := range c.settings(ck, ck.typ.Value) {
-			if src = c.flow.token(s.value); src != nil {
+			if a, ok := c.flow.HoldsToken(s.value); ok {
+				api = a
 				valueSet = append(valueSet, s)
 				break
 			}
 		}
-		if src == nil {
+		if valueSet == nil {
 			continue
 		}
 		secures := c.settings(ck, ck.typ.Secure)
@@ -162,7 +163,7 @@ func (c *checker) cookieArg(call *ast.CallExpr, e ast.Expr) {
 		d := analysis.Diagnostic{
 			Pos:     ck.at.Pos(),
 			End:     ck.at.End(),
-			Message: fmt.Sprintf("JWT from %s is set in a cookie without Secure, so browsers also send it over plain HTTP: set Secure: true", src.api),
+			Message: fmt.Sprintf("JWT from %s is set in a cookie without Secure, so browsers also send it over plain HTTP: set Secure: true", api),
 		}
 		if fix := c.cookieFix(ck, secures, valueSet[0]); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -258,14 +259,14 @@ func (c *checker) cookieArgs(call *ast.CallExpr, t *jwtapi.TransportCall) {
 	if value == nil || secure == nil || !isConstFalse(c.info, secure) {
 		return
 	}
-	src := c.flow.token(value)
-	if src == nil {
+	api, ok := c.flow.HoldsToken(value)
+	if !ok {
 		return
 	}
 	c.report(analysis.Diagnostic{
 		Pos:     secure.Pos(),
 		End:     secure.End(),
-		Message: fmt.Sprintf("JWT from %s is set in a cookie with secure false, so browsers also send it over plain HTTP: pass true", src.api),
+		Message: fmt.Sprintf("JWT from %s is set in a cookie with secure false, so browsers also send it over plain HTTP: pass true", api),
 		SuggestedFixes: []analysis.SuggestedFix{{
 			Message:   "pass secure true",
 			TextEdits: []analysis.TextEdit{{Pos: secure.Pos(), End: secure.End(), NewText: []byte("true")}},
@@ -293,8 +294,8 @@ func (c *checker) setCookieHeader(call *ast.CallExpr, t *jwtapi.TransportCall) {
 			}
 		}
 	}
-	src := c.flow.token(value)
-	if src == nil {
+	api, ok := c.flow.HoldsToken(value)
+	if !ok {
 		return
 	}
 	for _, part := range c.constParts(value, 0) {
@@ -305,7 +306,7 @@ func (c *checker) setCookieHeader(call *ast.CallExpr, t *jwtapi.TransportCall) {
 	c.report(analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("JWT from %s is set in a Set-Cookie header without the Secure attribute, so browsers also send it over plain HTTP: add \"; Secure\"", src.api),
+		Message: fmt.Sprintf("JWT from %s is set in a Set-Cookie header without the Secure attribute, so browsers also send it over plain HTTP: add \"; Secure\"", api),
 	})
 }
 

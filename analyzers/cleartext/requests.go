@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
@@ -112,12 +111,12 @@ func (c *checker) prefix(e ast.Expr, depth int) (string, bool) {
 			return s, false
 		}
 	case *ast.CallExpr:
-		if fn, ok := typeutil.Callee(c.info, x).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
-			s, _ := c.prefix(x.Args[0], depth+1)
+		if format, operands, ok := jwtapi.SprintfFormat(c.info, x); ok {
+			s, _ := c.prefix(format, depth+1)
 			if i := strings.Index(s, "%"); i >= 0 {
 				return s[:i], false
 			}
-			return s, len(x.Args) == 1
+			return s, len(operands) == 0
 		}
 	}
 	return "", false
@@ -133,8 +132,8 @@ func (c *checker) requestHeader(call *ast.CallExpr, t *jwtapi.TransportCall) {
 	if url == "" {
 		return
 	}
-	src := c.flow.token(t.Value)
-	if src == nil {
+	api, ok := c.flow.HoldsToken(t.Value)
+	if !ok {
 		return
 	}
 	header := "a"
@@ -144,7 +143,7 @@ func (c *checker) requestHeader(call *ast.CallExpr, t *jwtapi.TransportCall) {
 	c.report(analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("JWT from %s is sent in %s header of a request to %s, readable by anyone on the path: use https", src.api, header, url),
+		Message: fmt.Sprintf("JWT from %s is sent in %s header of a request to %s, readable by anyone on the path: use https", api, header, url),
 	})
 }
 
@@ -160,11 +159,11 @@ func (c *checker) requestCookie(call *ast.CallExpr, t *jwtapi.TransportCall) {
 	}
 	for _, ck := range c.cookies(t.Cookie, 0) {
 		for _, s := range c.settings(ck, ck.typ.Value) {
-			if src := c.flow.token(s.value); src != nil {
+			if api, ok := c.flow.HoldsToken(s.value); ok {
 				c.report(analysis.Diagnostic{
 					Pos:     call.Pos(),
 					End:     call.End(),
-					Message: fmt.Sprintf("JWT from %s is sent in a cookie of a request to %s, readable by anyone on the path: use https", src.api, url),
+					Message: fmt.Sprintf("JWT from %s is sent in a cookie of a request to %s, readable by anyone on the path: use https", api, url),
 				})
 				return
 			}
@@ -180,13 +179,13 @@ func (c *checker) requestURLToken(call *ast.CallExpr, t *jwtapi.TransportCall) {
 	if url == "" {
 		return
 	}
-	src := c.flow.token(u)
-	if src == nil {
+	api, ok := c.flow.HoldsToken(u)
+	if !ok {
 		return
 	}
 	c.report(analysis.Diagnostic{
 		Pos:     u.Pos(),
 		End:     u.End(),
-		Message: fmt.Sprintf("JWT from %s is sent in the URL of a request to %s, readable by anyone on the path: use https", src.api, url),
+		Message: fmt.Sprintf("JWT from %s is sent in the URL of a request to %s, readable by anyone on the path: use https", api, url),
 	})
 }

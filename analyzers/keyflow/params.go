@@ -3,6 +3,8 @@ package keyflow
 import (
 	"go/ast"
 	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Parameters resolved through their callers.
@@ -17,12 +19,16 @@ import (
 
 // callScan indexes the calls of the package's own functions.
 type callScan struct {
+	// calls maps a function (its origin, for generic ones) to the calls
+	// of it in the package.
 	calls map[*types.Func][]*ast.CallExpr
 	// asValue: the function is referenced other than as a callee.
 	asValue map[*types.Func]bool
-	// paramOf maps a parameter to its function and position.
-	paramOf map[*types.Var]paramPos
-	memo    map[*types.Var]memoOrigin
+	// paramOf maps a parameter of a function without receiver to its
+	// function and position; methodParam the same for methods.
+	paramOf     map[*types.Var]paramPos
+	methodParam map[*types.Var]paramPos
+	memo        map[*types.Var]memoOrigin
 }
 
 type paramPos struct {
@@ -31,30 +37,43 @@ type paramPos struct {
 }
 
 func (f *Flow) scanCalls() *callScan {
-	if f.callers != nil {
-		return f.callers
+	if f.callers == nil {
+		f.callers = newCallScan(f.pass.Files, f.info, f.ix.Funcs)
 	}
+	return f.callers
+}
+
+// newCallScan indexes the calls of funcs, the functions declared in
+// files.
+func newCallScan(files []*ast.File, info *types.Info, funcs map[*types.Func]*ast.FuncDecl) *callScan {
 	s := &callScan{
-		calls:   make(map[*types.Func][]*ast.CallExpr),
-		asValue: make(map[*types.Func]bool),
-		paramOf: make(map[*types.Var]paramPos),
-		memo:    make(map[*types.Var]memoOrigin),
+		calls:       make(map[*types.Func][]*ast.CallExpr),
+		asValue:     make(map[*types.Func]bool),
+		paramOf:     make(map[*types.Var]paramPos),
+		methodParam: make(map[*types.Var]paramPos),
+		memo:        make(map[*types.Var]memoOrigin),
 	}
-	f.callers = s
-	for fn := range f.ix.Funcs {
+	for fn := range funcs {
 		sig, ok := fn.Type().(*types.Signature)
-		if !ok || sig.Recv() != nil {
+		if !ok {
 			continue
 		}
+		params := s.paramOf
+		if sig.Recv() != nil {
+			params = s.methodParam
+		}
 		for i := 0; i < sig.Params().Len(); i++ {
-			s.paramOf[sig.Params().At(i)] = paramPos{fn: fn, index: i}
+			params[sig.Params().At(i)] = paramPos{fn: fn, index: i}
 		}
 	}
 	callee := make(map[*ast.Ident]bool)
-	for _, file := range f.pass.Files {
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
+				if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && funcs[fn.Origin()] != nil {
+					s.calls[fn.Origin()] = append(s.calls[fn.Origin()], n)
+				}
 				var id *ast.Ident
 				switch fun := ast.Unparen(n.Fun).(type) {
 				case *ast.Ident:
@@ -65,12 +84,11 @@ func (f *Flow) scanCalls() *callScan {
 				if id == nil {
 					return true
 				}
-				if fn, ok := f.info.Uses[id].(*types.Func); ok && f.ix.Funcs[fn] != nil {
+				if fn, ok := info.Uses[id].(*types.Func); ok && funcs[fn] != nil {
 					callee[id] = true
-					s.calls[fn] = append(s.calls[fn], n)
 				}
 			case *ast.Ident:
-				if fn, ok := f.info.Uses[n].(*types.Func); ok && !callee[n] {
+				if fn, ok := info.Uses[n].(*types.Func); ok && !callee[n] {
 					s.asValue[fn] = true
 				}
 			}
@@ -78,6 +96,16 @@ func (f *Flow) scanCalls() *callScan {
 		})
 	}
 	return s
+}
+
+// param returns the function and position of parameter v of a function
+// or method of the package.
+func (s *callScan) param(v *types.Var) (paramPos, bool) {
+	if pp, ok := s.paramOf[v]; ok {
+		return pp, true
+	}
+	pp, ok := s.methodParam[v]
+	return pp, ok
 }
 
 // paramFromCallers returns the join of the arguments the package's calls

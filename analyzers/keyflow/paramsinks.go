@@ -67,18 +67,9 @@ func (f *Flow) paramSinks() map[*types.Func][]ParamSink {
 	if f.ix.Skipped {
 		return f.params
 	}
-	owner := make(map[*types.Var]paramPos)
-	for fn, decl := range f.ix.Funcs {
-		if decl.Type.Params == nil {
-			continue
-		}
-		sig := fn.Type().(*types.Signature)
-		for i := 0; i < sig.Params().Len(); i++ {
-			owner[sig.Params().At(i)] = paramPos{fn: fn, index: i}
-		}
-	}
+	calls := f.scanCalls()
 	add := func(v *types.Var, s ParamSink) bool {
-		pp, ok := owner[v]
+		pp, ok := calls.param(v)
 		if !ok {
 			return false
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -23,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{jwtapi.Analyzer, keyflow.Analyzer},
 	Run:              run,
 	Flags:            flags(),
-	FactTypes:        []analysis.Fact{new(UncheckedKeyFieldFact)},
+	FactTypes:        []analysis.Fact{new(keyflow.UncheckedKeyFieldFact)},
 	RunDespiteErrors: true,
 }
 
@@ -58,10 +59,10 @@ func run(pass *analysis.Pass) (any, error) {
 	if ix.Skipped {
 		return nil, nil
 	}
-	empty := newEmpty(pass, ix, flow)
+	em := &empty{model: ix.Model, keys: flow.EmptyKeys(pass), reported: make(map[types.Object]bool)}
 	// Config fields filled from the environment: known to the packages
 	// that use them as keys.
-	empty.exportFieldFacts()
+	em.keys.ExportFacts()
 	if !ix.UsesLibrary && len(ix.Keyfuncs) == 0 && len(ix.Lits) == 0 {
 		return nil, nil
 	}
@@ -73,7 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		family := jwtapi.AlgFamily(sink.Alg)
 		o := flow.Origin(sink.Key)
-		empty.check(r, sink, o, seen)
+		em.check(r, sink, o, seen)
 		switch o.Kind {
 		case keyflow.Constant:
 			checkConstant(r, flow, sink, o, family, seen)

@@ -1,4 +1,4 @@
-package cleartext
+package keyflow
 
 import (
 	"fmt"
@@ -7,10 +7,22 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
+
+// Provenance of signed tokens.
+//
+// A signed token is a value like a key: it is made by a library call
+// (jwtapi's TokenResult), then kept in variables and fields, returned,
+// passed to helpers and handed to other packages. TokenFlow follows it
+// there, the way the rest of keyflow follows keys, for the rules that ask
+// where a token goes (cleartext).
+//
+// It reads and writes facts through the rule's pass: a rule that asks
+// lists TokenFact in its FactTypes.
 
 // TokenFact marks an exported function whose results hold a signed token
 // (Results, from 0), or an exported struct field that holds one (Field).
@@ -30,76 +42,60 @@ func (f *TokenFact) String() string {
 	return fmt.Sprintf("token(results %v, %s)", f.Results, f.API)
 }
 
-// source is where a token value was signed: the library call, for
+// tokenSource is where a token value was signed: the library call, for
 // messages.
-type source struct{ api string }
+type tokenSource struct{ api string }
 
-// flow answers "does this expression hold a signed token?" through local
-// variables, struct fields, function results, and parameters of the
-// package's functions (from their call sites), and across packages
-// through TokenFacts.
-type flow struct {
-	c *checker
+// TokenFlow answers "does this expression hold a signed token?" through
+// local variables, struct fields, function results, parameters of the
+// package's functions (from their call sites), calls through interfaces,
+// and across packages through TokenFacts. It belongs to one pass and is
+// not safe for concurrent use.
+type TokenFlow struct {
+	pass *analysis.Pass
+	ix   *jwtapi.Index
+	info *types.Info
+	// skip drops call sites (a rule's switch for test files); nil keeps
+	// all.
+	skip  func(token.Pos) bool
+	calls *callScan
 	// results memoizes the token results of the package's functions.
-	results map[*types.Func][]*source
+	results map[*types.Func][]*tokenSource
 	busy    map[types.Object]bool
-	// params maps each parameter of a declared function to its function
-	// and position; calls maps functions to their call sites.
-	params map[*types.Var]paramOf
-	calls  map[*types.Func][]*ast.CallExpr
 	// impls memoizes calls through interface methods, held variables
 	// and fields.
-	impls map[implKey]*source
-	held  map[*types.Var]*source
+	impls map[implKey]*tokenSource
+	held  map[*types.Var]*tokenSource
 }
 
-type paramOf struct {
-	fn    *types.Func
-	index int
+type implKey struct {
+	method *types.Func
+	result int
 }
 
-const maxDepth = 12
+// NewTokenFlow returns the token provenance of pass's package. A call
+// site for which skip reports true does not pass its arguments to the
+// callee's parameters.
+func NewTokenFlow(pass *analysis.Pass, ix *jwtapi.Index, skip func(token.Pos) bool) *TokenFlow {
+	return &TokenFlow{pass: pass, ix: ix, info: pass.TypesInfo, skip: skip,
+		results: make(map[*types.Func][]*tokenSource), busy: make(map[types.Object]bool),
+		impls: make(map[implKey]*tokenSource), held: make(map[*types.Var]*tokenSource)}
+}
 
-func newFlow(c *checker) *flow {
-	f := &flow{c: c, results: make(map[*types.Func][]*source), busy: make(map[types.Object]bool),
-		params: make(map[*types.Var]paramOf), calls: make(map[*types.Func][]*ast.CallExpr), impls: make(map[implKey]*source), held: make(map[*types.Var]*source)}
-	for fn := range c.ix.Funcs {
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			continue
-		}
-		for i := 0; i < sig.Params().Len(); i++ {
-			if sig.Variadic() && i == sig.Params().Len()-1 {
-				continue
-			}
-			f.params[sig.Params().At(i)] = paramOf{fn, i}
-		}
+// HoldsToken reports whether e holds a signed token as far as the package
+// and the facts show, and names the signing call it comes from.
+func (f *TokenFlow) HoldsToken(e ast.Expr) (api string, ok bool) {
+	if s := f.expr(e, 0); s != nil {
+		return s.api, true
 	}
-	return f
+	return "", false
 }
 
-// addCall records a call site of a function of the package. Call sites
-// in _test.go files count only with -cleartext.tests: a test that hands a
-// token to a cookie helper says nothing about what the program sets.
-func (f *flow) addCall(call *ast.CallExpr) {
-	if tests.Skip(f.c.pass.Fset, call.Pos()) {
-		return
-	}
-	if fn, ok := typeutil.Callee(f.c.info, call).(*types.Func); ok && fn.Pkg() == f.c.pass.Pkg {
-		fn = fn.Origin()
-		f.calls[fn] = append(f.calls[fn], call)
-	}
-}
-
-// token returns where the value of e was signed, or nil when e holds no
-// signed token as far as the package and the facts show.
-func (f *flow) token(e ast.Expr) *source { return f.expr(e, 0) }
-
-func (f *flow) expr(e ast.Expr, depth int) *source {
+func (f *TokenFlow) expr(e ast.Expr, depth int) *tokenSource {
 	if e == nil || depth > maxDepth {
 		return nil
 	}
-	info := f.c.info
+	info := f.info
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
@@ -147,14 +143,14 @@ func (f *flow) expr(e ast.Expr, depth int) *source {
 // result returns the source of result i of a call: a modelled signing call
 // whose TokenResult it is, a function of the package that returns a token
 // there, or an imported function with a TokenFact.
-func (f *flow) result(call *ast.CallExpr, i, depth int) *source {
-	if api, signed, modelled := f.c.ix.SignedTokenResult(call, i); modelled {
+func (f *TokenFlow) result(call *ast.CallExpr, i, depth int) *tokenSource {
+	if api, signed, modelled := f.ix.SignedTokenResult(call, i); modelled {
 		if signed {
-			return &source{api: api}
+			return &tokenSource{api: api}
 		}
 		return nil
 	}
-	fn, ok := typeutil.Callee(f.c.info, call).(*types.Func)
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
 	if !ok {
 		return nil
 	}
@@ -162,7 +158,7 @@ func (f *flow) result(call *ast.CallExpr, i, depth int) *source {
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 		return f.implementations(fn, i, depth)
 	}
-	if fn.Pkg() == f.c.pass.Pkg {
+	if fn.Pkg() == f.pass.Pkg {
 		rs := f.funcResults(fn, depth)
 		if i < len(rs) {
 			return rs[i]
@@ -170,10 +166,10 @@ func (f *flow) result(call *ast.CallExpr, i, depth int) *source {
 		return nil
 	}
 	var fact TokenFact
-	if fn.Pkg() != nil && f.c.pass.ImportObjectFact(fn, &fact) && !fact.Field {
+	if fn.Pkg() != nil && f.pass.ImportObjectFact(fn, &fact) && !fact.Field {
 		for _, r := range fact.Results {
 			if r == i {
-				return &source{api: fact.API}
+				return &tokenSource{api: fact.API}
 			}
 		}
 	}
@@ -184,7 +180,7 @@ func (f *flow) result(call *ast.CallExpr, i, depth int) *source {
 // interface method (a token service behind an interface): some type of
 // this package or of a package it imports that implements the interface
 // returns a token there.
-func (f *flow) implementations(method *types.Func, i, depth int) *source {
+func (f *TokenFlow) implementations(method *types.Func, i, depth int) *tokenSource {
 	k := implKey{method, i}
 	if s, ok := f.impls[k]; ok {
 		return s
@@ -194,13 +190,13 @@ func (f *flow) implementations(method *types.Func, i, depth int) *source {
 	if !ok {
 		return nil
 	}
-	pkgs := append([]*types.Package{f.c.pass.Pkg}, f.c.pass.Pkg.Imports()...)
-	var found *source
+	pkgs := append([]*types.Package{f.pass.Pkg}, f.pass.Pkg.Imports()...)
+	var found *tokenSource
 	for _, pkg := range pkgs {
 		if found != nil {
 			break
 		}
-		if pkg != f.c.pass.Pkg && (jwtapi.IsStdPath(pkg.Path()) || f.c.ix.Model.IsLibrary(pkg.Path())) {
+		if pkg != f.pass.Pkg && (jwtapi.IsStdPath(pkg.Path()) || f.ix.Model.IsLibrary(pkg.Path())) {
 			continue
 		}
 		scope := pkg.Scope()
@@ -221,7 +217,7 @@ func (f *flow) implementations(method *types.Func, i, depth int) *source {
 			if !ok {
 				continue
 			}
-			if m.Pkg() == f.c.pass.Pkg {
+			if m.Pkg() == f.pass.Pkg {
 				if rs := f.funcResults(m, depth+1); i < len(rs) && rs[i] != nil {
 					found = rs[i]
 					break
@@ -229,8 +225,8 @@ func (f *flow) implementations(method *types.Func, i, depth int) *source {
 				continue
 			}
 			var fact TokenFact
-			if m.Pkg() != nil && f.c.pass.ImportObjectFact(m, &fact) && slices.Contains(fact.Results, i) {
-				found = &source{api: fact.API}
+			if m.Pkg() != nil && f.pass.ImportObjectFact(m, &fact) && slices.Contains(fact.Results, i) {
+				found = &tokenSource{api: fact.API}
 				break
 			}
 		}
@@ -239,18 +235,13 @@ func (f *flow) implementations(method *types.Func, i, depth int) *source {
 	return found
 }
 
-type implKey struct {
-	method *types.Func
-	result int
-}
-
 // funcResults returns, per result of a function of the package, where the
 // token it returns was signed (nil entries for other results).
-func (f *flow) funcResults(fn *types.Func, depth int) []*source {
+func (f *TokenFlow) funcResults(fn *types.Func, depth int) []*tokenSource {
 	if rs, ok := f.results[fn]; ok {
 		return rs
 	}
-	decl := f.c.ix.Funcs[fn]
+	decl := f.ix.Funcs[fn]
 	sig, _ := fn.Type().(*types.Signature)
 	if decl == nil || decl.Body == nil || sig == nil || sig.Results().Len() == 0 || f.busy[fn] || depth > maxDepth {
 		return nil
@@ -258,7 +249,7 @@ func (f *flow) funcResults(fn *types.Func, depth int) []*source {
 	f.busy[fn] = true
 	defer delete(f.busy, fn)
 	n := sig.Results().Len()
-	rs := make([]*source, n)
+	rs := make([]*tokenSource, n)
 	for _, ret := range jwtapi.OwnReturns(decl.Body) {
 		switch {
 		case len(ret.Results) == n:
@@ -285,7 +276,7 @@ func (f *flow) funcResults(fn *types.Func, depth int) []*source {
 // variable returns the source of a token held by a local or package
 // variable of the package: some definition holds one. A parameter holds
 // one when some call site of its function passes one.
-func (f *flow) variable(v *types.Var, depth int) *source {
+func (f *TokenFlow) variable(v *types.Var, depth int) *tokenSource {
 	if s, ok := f.held[v]; ok {
 		return s
 	}
@@ -303,22 +294,43 @@ func (f *flow) variable(v *types.Var, depth int) *source {
 	return s
 }
 
-func (f *flow) variableUncached(v *types.Var, depth int) *source {
-	if p, ok := f.params[v]; ok {
-		for _, call := range f.calls[p.fn] {
-			if p.index < len(call.Args) {
-				if s := f.expr(call.Args[p.index], depth+1); s != nil {
-					return s
-				}
+func (f *TokenFlow) variableUncached(v *types.Var, depth int) *tokenSource {
+	if args, ok := f.paramArgs(v); ok {
+		for _, a := range args {
+			if s := f.expr(a, depth+1); s != nil {
+				return s
 			}
 		}
 		return nil
 	}
-	defs, _ := f.c.ix.Defs.Of(v)
+	defs, _ := f.ix.Defs.Of(v)
 	return f.defs(defs, depth)
 }
 
-func (f *flow) defs(defs []jwtapi.Def, depth int) *source {
+// paramArgs returns, when v is a parameter of a function or method of
+// the package (not a variadic one), the arguments its call sites pass
+// for it.
+func (f *TokenFlow) paramArgs(v *types.Var) ([]ast.Expr, bool) {
+	if f.calls == nil {
+		f.calls = newCallScan(f.pass.Files, f.info, f.ix.Funcs)
+	}
+	pp, ok := f.calls.param(v)
+	if !ok {
+		return nil, false
+	}
+	if sig := pp.fn.Type().(*types.Signature); sig.Variadic() && pp.index == sig.Params().Len()-1 {
+		return nil, false
+	}
+	var args []ast.Expr
+	for _, call := range f.calls.calls[pp.fn] {
+		if (f.skip == nil || !f.skip(call.Pos())) && pp.index < len(call.Args) {
+			args = append(args, call.Args[pp.index])
+		}
+	}
+	return args, true
+}
+
+func (f *TokenFlow) defs(defs []jwtapi.Def, depth int) *tokenSource {
 	for _, d := range defs {
 		if d.Index >= 0 {
 			if call, ok := ast.Unparen(d.Expr).(*ast.CallExpr); ok {
@@ -338,11 +350,11 @@ func (f *flow) defs(defs []jwtapi.Def, depth int) *source {
 // field returns the source of a token a struct field holds: written in
 // this package (assignment or composite literal), or marked by a
 // TokenFact of its package.
-func (f *flow) field(v *types.Var, depth int) *source {
-	if v.Pkg() != f.c.pass.Pkg {
+func (f *TokenFlow) field(v *types.Var, depth int) *tokenSource {
+	if v.Pkg() != f.pass.Pkg {
 		var fact TokenFact
-		if v.Pkg() != nil && f.c.pass.ImportObjectFact(v, &fact) && fact.Field {
-			return &source{api: fact.API}
+		if v.Pkg() != nil && f.pass.ImportObjectFact(v, &fact) && fact.Field {
+			return &tokenSource{api: fact.API}
 		}
 		return nil
 	}
@@ -351,11 +363,11 @@ func (f *flow) field(v *types.Var, depth int) *source {
 	}
 	f.busy[v] = true
 	defer delete(f.busy, v)
-	defs, _ := f.c.ix.Defs.Of(v)
+	defs, _ := f.ix.Defs.Of(v)
 	if s := f.defs(defs, depth); s != nil {
 		return s
 	}
-	for _, e := range f.c.ix.Defs.LitValues(v) {
+	for _, e := range f.ix.Defs.LitValues(v) {
 		if s := f.expr(e, depth+1); s != nil {
 			return s
 		}
@@ -363,10 +375,10 @@ func (f *flow) field(v *types.Var, depth int) *source {
 	return nil
 }
 
-// exportFacts marks the package's exported functions and struct fields
+// ExportFacts marks the package's exported functions and struct fields
 // that hold signed tokens, for the packages that import it.
-func (f *flow) exportFacts() {
-	for fn := range f.c.ix.Funcs {
+func (f *TokenFlow) ExportFacts() {
+	for fn := range f.ix.Funcs {
 		if !fn.Exported() {
 			continue
 		}
@@ -378,10 +390,10 @@ func (f *flow) exportFacts() {
 			}
 		}
 		if len(fact.Results) > 0 {
-			f.c.pass.ExportObjectFact(fn, &fact)
+			f.pass.ExportObjectFact(fn, &fact)
 		}
 	}
-	scope := f.c.pass.Pkg.Scope()
+	scope := f.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || !tn.Exported() || tn.IsAlias() {
@@ -397,7 +409,7 @@ func (f *flow) exportFacts() {
 				continue
 			}
 			if s := f.field(fv, 0); s != nil {
-				f.c.pass.ExportObjectFact(fv, &TokenFact{Field: true, API: s.api})
+				f.pass.ExportObjectFact(fv, &TokenFact{Field: true, API: s.api})
 			}
 		}
 	}
