@@ -44,7 +44,11 @@
 //
 // (*Flow).ArgSinks lists the call arguments that reach a key use through a
 // parameter: a constructor, setter or option that stores the key in a field
-// a method signs with (paramsinks.go).
+// a method signs with (paramsinks.go). (*Flow).EmptyKeys answers whether a
+// key read from a config source may be empty because nothing checks it
+// before use (emptykey.go). NewTokenFlow follows signed tokens, not keys,
+// through variables, fields, results and parameters, for the rule that
+// looks at where tokens are sent (tokenflow.go).
 //
 // # Facts
 //
@@ -52,8 +56,10 @@
 // variables, getters and config literals), ParamSinkFact (parameters that
 // reach key uses), EnvDefaultFact and FallbackFact (getenv helpers and
 // fallbacks), SignerFact and KeyUsesFact (key identities and their token
-// kinds). keyflow's own analyzer exports the first three; a rule that reads
-// the others lists them in its FactTypes, since a go/analysis fact type
-// belongs to one analyzer. Facts never hold a secret: only a length, a
+// kinds), UncheckedKeyFieldFact (config-filled key fields nothing checks)
+// and TokenFact (functions and fields that hold signed tokens). keyflow's
+// own analyzer exports the first three; a rule that reads one of the others
+// lists it in its FactTypes, since a go/analysis fact type belongs to one
+// analyzer, and passes its pass to keyflow. Facts never hold a secret: only a length, a
 // weak-value flag, a fingerprint and where the value is defined.
 package keyflow
