@@ -1,14 +1,3 @@
-// Package jwtapi is jwtvet's model of the Go JWT libraries, kept as data.
-//
-// Each library family contributes rows (functions, methods, package
-// variables, types and struct fields) in its own file. Analyzers never test
-// for a library by name: they ask the model what a call, a variable or a
-// composite literal means ("signs with this key", "parses with this keyfunc",
-// "allows none") and apply one rule to every library that has the row.
-//
-// Calls are identified through types.Info: the callee's *types.Func, its
-// package path and receiver type. Import aliases, dot imports and method
-// values therefore make no difference.
 package jwtapi
 
 import (
