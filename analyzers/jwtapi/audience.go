@@ -24,6 +24,19 @@ func (c *Call) VerifiesToken() bool {
 	return false
 }
 
+// Sets reports whether the call is an option (or parser setting) of kind k.
+func (c *Call) Sets(k OptionKind) bool { return c.Func.Option == k }
+
+// TakesOptions reports whether the call accepts variadic options.
+func (c *Call) TakesOptions() bool { return c.Func.Options >= 0 }
+
+// TakesToken reports whether the call receives a token to parse or verify.
+func (c *Call) TakesToken() bool { return c.Func.Token >= 0 }
+
+// FetchesRemoteKeys reports whether the call's result (or, for an option,
+// the verification it configures) uses keys fetched from a remote key set.
+func (c *Call) FetchesRemoteKeys() bool { return c.Func.RemoteKeys }
+
 // IsOption reports whether the call builds a parser, verifier or token
 // option.
 func (c *Call) IsOption() bool { return c.Func.Role == RoleOption }

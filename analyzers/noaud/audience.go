@@ -96,10 +96,10 @@ func (c *checker) validatesAudience(fn ast.Node) bool {
 // validationChecks reports whether a claims validation checks the
 // audience; known is false when its expectations cannot be seen.
 func (c *checker) validationChecks(v *jwtapi.Call) (checks, known bool) {
-	if v.Func.Options >= 0 {
+	if v.TakesOptions() {
 		opts, complete := c.options(v)
 		for _, o := range opts {
-			if o.Call.Func.Option == jwtapi.OptAudience {
+			if o.Call.Sets(jwtapi.OptAudience) {
 				return true, true
 			}
 		}

@@ -17,7 +17,7 @@ func (c *checker) checkOptions(call *jwtapi.Call, src *keyflow.Remote) {
 	opts, complete := c.options(call)
 	var aud []jwtapi.OptionUse
 	for _, o := range opts {
-		if o.Call.Func.Option == jwtapi.OptAudience {
+		if o.Call.Sets(jwtapi.OptAudience) {
 			aud = append(aud, o)
 		}
 	}
@@ -214,7 +214,7 @@ func (c *checker) checkConfig(call *jwtapi.Call, lit *ast.CompositeLit, src *key
 // compared: true.
 func (c *checker) comparedAfterVerify(call *jwtapi.Call) bool {
 	for _, v := range c.ix.Calls {
-		if v == call || v.Func.Token < 0 || v.Recv() == nil {
+		if v == call || !v.TakesToken() || v.Recv() == nil {
 			continue
 		}
 		builtBy := false

@@ -46,7 +46,7 @@ func (c *checker) qualify(call *jwtapi.Call, opt string) string {
 // the closing parenthesis, so that it does not collide with another rule
 // inserting an option after the last argument.
 func (c *checker) optionFix(call *jwtapi.Call, opt string) (analysis.SuggestedFix, bool) {
-	if opt == "" || call.Expr.Ellipsis.IsValid() || call.Func.Options < 0 || len(call.Expr.Args) == 0 {
+	if opt == "" || call.Expr.Ellipsis.IsValid() || !call.TakesOptions() || len(call.Expr.Args) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
 	q, ok := c.qualifier(call)

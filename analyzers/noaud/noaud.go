@@ -82,7 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 // uses, or nil: the call itself (a go-oidc Provider's verifier), its
 // keyfunc, key or key-set argument, or a key-set option.
 func (c *checker) remoteKeys(call *jwtapi.Call) *keyflow.Remote {
-	if call.Func.RemoteKeys {
+	if call.FetchesRemoteKeys() {
 		return &keyflow.Remote{Call: call}
 	}
 	for _, e := range call.KeyExprs() {
@@ -92,7 +92,7 @@ func (c *checker) remoteKeys(call *jwtapi.Call) *keyflow.Remote {
 	}
 	opts, _ := c.options(call)
 	for _, o := range opts {
-		if o.Call.Func.RemoteKeys {
+		if o.Call.FetchesRemoteKeys() {
 			return &keyflow.Remote{Call: o.Call}
 		}
 		if src := c.flow.RemoteKeys(o.Call.KeySetArg()); src != nil {
