@@ -107,3 +107,21 @@ func (ix *Index) KeyMaterialOf(call *ast.CallExpr) ast.Expr {
 	}
 	return nil
 }
+
+// LitShape returns how a claims composite literal holds its expiry: the
+// shape of its type (ShapeOf), or for a plain map of claims
+// (map[string]any{"exp": …}), which the libraries encode as the token's
+// JSON payload, the "exp" key.
+func (c *ExpiryReader) LitShape(lit *ast.CompositeLit) *ClaimsShape {
+	t := c.info.TypeOf(lit)
+	if t == nil {
+		return unknownShape
+	}
+	if s := c.ShapeOf(t); s.Kind != ShapeUnknown {
+		return s
+	}
+	if m, ok := t.Underlying().(*types.Map); ok && IsStringType(m.Key()) {
+		return jsonClaims
+	}
+	return unknownShape
+}

@@ -238,7 +238,21 @@ type keyReader struct {
 	ix    *jwtapi.Index
 	flow  *keyflow.Flow
 	kinds *jwtapi.TokenKinds
-	mints map[*ast.CallExpr]*jwtapi.Mint // by call, built on first use
+	// exp reads claims and mints, and mints holds its mints by call;
+	// both are made on first use.
+	exp   *jwtapi.ExpiryReader
+	mints map[*ast.CallExpr]*jwtapi.Mint
+}
+
+func (k *keyReader) expiry() *jwtapi.ExpiryReader {
+	if k.exp == nil {
+		k.exp = k.ix.NewExpiryReader(k.pass)
+		k.mints = make(map[*ast.CallExpr]*jwtapi.Mint)
+		for _, m := range k.exp.Mints() {
+			k.mints[m.Call.Expr] = m
+		}
+	}
+	return k.exp
 }
 
 func (k *keyReader) use(s *jwtapi.KeySink) *keyUse {
@@ -785,12 +799,7 @@ func (k *keyReader) lifetime(c *jwtapi.Call) time.Duration {
 // that made the token it signs (tok.SignedString after NewWithClaims), or
 // of its own mint (a call that signs the claims it is given).
 func (k *keyReader) claimsOf(c *jwtapi.Call) ast.Expr {
-	if k.mints == nil {
-		k.mints = make(map[*ast.CallExpr]*jwtapi.Mint)
-		for _, m := range k.ix.NewExpiryReader(k.pass).Mints() {
-			k.mints[m.Call.Expr] = m
-		}
-	}
+	k.expiry()
 	mc := c
 	if nc := k.ix.TokenMintOf(c); nc != nil {
 		mc = nc
@@ -802,27 +811,37 @@ func (k *keyReader) claimsOf(c *jwtapi.Call) ast.Expr {
 }
 
 // expIn finds the expiry element of a claims literal, also in nested
-// literals (RegisteredClaims inside a custom claims type).
+// literals (RegisteredClaims inside a custom claims type): the shape of
+// the literal's type says which key or field holds the expiry.
 func (k *keyReader) expIn(lit *ast.CompositeLit, depth int) time.Duration {
 	if depth > 3 {
 		return 0
 	}
+	shape := k.expiry().LitShape(lit)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
 		}
-		name := ""
-		if id, ok := kv.Key.(*ast.Ident); ok {
-			name = id.Name
-		} else if s, ok := jwtapi.ConstString(k.pass.TypesInfo, kv.Key); ok {
-			name = s
+		own, nested := false, false
+		id, _ := kv.Key.(*ast.Ident)
+		switch shape.Kind {
+		case jwtapi.ShapeMap:
+			s, ok := jwtapi.ConstString(k.pass.TypesInfo, kv.Key)
+			own = ok && s == shape.Key
+		case jwtapi.ShapeRegistered:
+			own = id != nil && id.Name == shape.Key
+		case jwtapi.ShapeStruct:
+			for _, c := range shape.Carriers {
+				if id != nil && c.Field.Name() == id.Name {
+					own, nested = c.Own, !c.Own
+				}
+			}
 		}
-		switch name {
-		case "exp", "ExpiresAt", "Expiry", "Expiration", "ExpirationTime":
+		if own {
 			return k.fromNow(kv.Value)
 		}
-		if inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
+		if inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok && nested {
 			if d := k.expIn(inner, depth+1); d > 0 {
 				return d
 			}
