@@ -310,15 +310,12 @@ func (k *keyReader) litUse(l *jwtapi.Lit) string {
 	if l == nil {
 		return "config"
 	}
-	for _, c := range k.ix.Calls {
-		for _, a := range c.Expr.Args {
-			a = ast.Unparen(a)
-			if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				a = ast.Unparen(u.X)
-			}
-			if a != l.Expr {
-				continue
-			}
+	p := k.ix.ParentSkipParens(l.Expr)
+	if u, ok := p.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		p = k.ix.ParentSkipParens(u)
+	}
+	if call, ok := p.(*ast.CallExpr); ok {
+		if c := k.ix.CallOf(call); c != nil {
 			switch k.ix.KeyUse(c) {
 			case jwtapi.SinkSign:
 				return "sign"
@@ -473,8 +470,8 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 		case *ast.SliceExpr:
 			return k.exprIdentity(x.X, depth+1)
 		case *ast.CallExpr:
-			if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-				return k.exprIdentity(x.Args[0], depth+1)
+			if arg := jwtapi.ConversionOf(info, x); arg != nil {
+				return k.exprIdentity(arg, depth+1)
 			}
 			callee := typeutil.Callee(info, x)
 			if v, ok := callee.(*types.Var); ok {
