@@ -238,6 +238,21 @@ type keyReader struct {
 	ix    *jwtapi.Index
 	flow  *keyflow.Flow
 	kinds *jwtapi.TokenKinds
+	// exp reads claims and mints, and mints holds its mints by call;
+	// both are made on first use.
+	exp   *jwtapi.ExpiryReader
+	mints map[*ast.CallExpr]*jwtapi.Mint
+}
+
+func (k *keyReader) expiry() *jwtapi.ExpiryReader {
+	if k.exp == nil {
+		k.exp = k.ix.NewExpiryReader(k.pass)
+		k.mints = make(map[*ast.CallExpr]*jwtapi.Mint)
+		for _, m := range k.exp.Mints() {
+			k.mints[m.Call.Expr] = m
+		}
+	}
+	return k.exp
 }
 
 func (k *keyReader) use(s *jwtapi.KeySink) *keyUse {
@@ -272,9 +287,9 @@ func (k *keyReader) use(s *jwtapi.KeySink) *keyUse {
 		if u.alg == "" {
 			// A keyfunc literal written in its parse call: the call's
 			// allow-list names the algorithms.
-			for _, c := range k.ix.Calls {
-				if a := c.Arg(c.Func.Keyfunc); a != nil && ast.Unparen(a) == s.Keyfunc.Node {
-					u.alg = k.allowedAlgs(c)
+			for _, kc := range k.ix.KeyfuncCalls() {
+				if ast.Unparen(kc.Keyfunc) == s.Keyfunc.Node {
+					u.alg = k.allowedAlgs(kc.Call)
 				}
 			}
 		}
@@ -295,15 +310,12 @@ func (k *keyReader) litUse(l *jwtapi.Lit) string {
 	if l == nil {
 		return "config"
 	}
-	for _, c := range k.ix.Calls {
-		for _, a := range c.Expr.Args {
-			a = ast.Unparen(a)
-			if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				a = ast.Unparen(u.X)
-			}
-			if a != l.Expr {
-				continue
-			}
+	p := k.ix.ParentSkipParens(l.Expr)
+	if u, ok := p.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		p = k.ix.ParentSkipParens(u)
+	}
+	if call, ok := p.(*ast.CallExpr); ok {
+		if c := k.ix.CallOf(call); c != nil {
 			switch k.ix.KeyUse(c) {
 			case jwtapi.SinkSign:
 				return "sign"
@@ -323,7 +335,7 @@ func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 		return
 	}
 	o := k.flow.Origin(key)
-	if obj := k.modelObj(key, o); obj != nil {
+	if obj := k.noneKey(key); obj != nil {
 		u.id = objID(obj)
 		u.source = "none"
 		u.origin = k.describeObj(obj) + ": the library's marker that accepts unsigned tokens (alg none)"
@@ -417,21 +429,17 @@ func (k *keyReader) identify(u *keyUse, key ast.Expr) {
 	}
 }
 
-// modelObj returns the library's none-key marker (golang-jwt's
+// noneKey returns the library's none-key marker (golang-jwt's
 // UnsafeAllowNoneSignatureType) when key is it, or nil.
-func (k *keyReader) modelObj(key ast.Expr, o keyflow.Origin) types.Object {
-	obj := o.Holder
-	switch x := ast.Unparen(key).(type) {
-	case *ast.Ident:
-		obj = k.pass.TypesInfo.Uses[x]
-	case *ast.SelectorExpr:
-		obj = k.pass.TypesInfo.Uses[x.Sel]
-	}
-	if obj == nil {
+func (k *keyReader) noneKey(key ast.Expr) types.Object {
+	if !k.ix.IsNoneKey(key) {
 		return nil
 	}
-	if v := k.ix.Model.Var(obj); v != nil && v.Role == jwtapi.VarNoneKey {
-		return obj
+	switch x := ast.Unparen(jwtapi.StripConversions(k.pass.TypesInfo, key)).(type) {
+	case *ast.Ident:
+		return k.pass.TypesInfo.Uses[x]
+	case *ast.SelectorExpr:
+		return k.pass.TypesInfo.Uses[x.Sel]
 	}
 	return nil
 }
@@ -462,8 +470,8 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 		case *ast.SliceExpr:
 			return k.exprIdentity(x.X, depth+1)
 		case *ast.CallExpr:
-			if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-				return k.exprIdentity(x.Args[0], depth+1)
+			if arg := jwtapi.ConversionOf(info, x); arg != nil {
+				return k.exprIdentity(arg, depth+1)
 			}
 			callee := typeutil.Callee(info, x)
 			if v, ok := callee.(*types.Var); ok {
@@ -478,8 +486,9 @@ func (k *keyReader) exprIdentity(e ast.Expr, depth int) (id, name string) {
 				}
 				break
 			}
-			if row := k.ix.Model.Func(fn); row != nil && (row.Role == jwtapi.RoleParsePrivateKey || row.Role == jwtapi.RoleWrapKey || row.Role == jwtapi.RoleParsePublicKey) && row.Key >= 0 && row.Key < len(x.Args) {
-				return k.exprIdentity(x.Args[row.Key], depth+1)
+			if m := k.ix.KeyMaterialOf(x); m != nil {
+				// A decoded or wrapped key is the key its material is.
+				return k.exprIdentity(m, depth+1)
 			}
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && k.isLibraryObj(fn) && info.Selections[sel] != nil {
 				// A library method picking a key out of a set
@@ -735,24 +744,9 @@ func (k *keyReader) isKeySet(t types.Type) bool {
 // keyfuncRefs lists the parse calls that pass a declared function or
 // method as their keyfunc: they verify with the key that function returns.
 func (k *keyReader) keyfuncRefs() []*keyfuncRef {
-	info := k.pass.TypesInfo
 	var out []*keyfuncRef
-	for _, c := range k.ix.Calls {
-		arg := c.Arg(c.Func.Keyfunc)
-		if arg == nil {
-			continue
-		}
-		var fn *types.Func
-		switch x := ast.Unparen(arg).(type) {
-		case *ast.Ident:
-			fn, _ = info.Uses[x].(*types.Func)
-		case *ast.SelectorExpr:
-			if sel, ok := info.Selections[x]; ok {
-				fn, _ = sel.Obj().(*types.Func)
-			} else {
-				fn, _ = info.Uses[x.Sel].(*types.Func)
-			}
-		}
+	for _, kc := range k.ix.KeyfuncCalls() {
+		fn, c := kc.Func, kc.Call
 		if fn == nil {
 			continue
 		}
@@ -798,46 +792,53 @@ func (k *keyReader) lifetime(c *jwtapi.Call) time.Duration {
 	return k.expIn(lit, 0)
 }
 
+// claimsOf returns the claims a signing call signs: those of the mint
+// that made the token it signs (tok.SignedString after NewWithClaims), or
+// of its own mint (a call that signs the claims it is given).
 func (k *keyReader) claimsOf(c *jwtapi.Call) ast.Expr {
-	if c.Func.TokenFromRecv {
-		recv := c.Recv()
-		if id, ok := ast.Unparen(recv).(*ast.Ident); ok {
-			if v, ok := k.pass.TypesInfo.Uses[id].(*types.Var); ok {
-				if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Index < 0 {
-					recv = defs[0].Expr
-				}
-			}
-		}
-		if nc := k.ix.CallOf(recv); nc != nil && nc.Func.Role == jwtapi.RoleNewToken {
-			return nc.Arg(nc.Func.Claims)
-		}
-		return nil
+	k.expiry()
+	mc := c
+	if nc := k.ix.TokenMintOf(c); nc != nil {
+		mc = nc
 	}
-	return c.Arg(c.Func.Claims)
+	if m := k.mints[mc.Expr]; m != nil {
+		return m.Claims
+	}
+	return nil
 }
 
 // expIn finds the expiry element of a claims literal, also in nested
-// literals (RegisteredClaims inside a custom claims type).
+// literals (RegisteredClaims inside a custom claims type): the shape of
+// the literal's type says which key or field holds the expiry.
 func (k *keyReader) expIn(lit *ast.CompositeLit, depth int) time.Duration {
 	if depth > 3 {
 		return 0
 	}
+	shape := k.expiry().LitShape(lit)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
 		}
-		name := ""
-		if id, ok := kv.Key.(*ast.Ident); ok {
-			name = id.Name
-		} else if s, ok := jwtapi.ConstString(k.pass.TypesInfo, kv.Key); ok {
-			name = s
+		own, nested := false, false
+		id, _ := kv.Key.(*ast.Ident)
+		switch shape.Kind {
+		case jwtapi.ShapeMap:
+			s, ok := jwtapi.ConstString(k.pass.TypesInfo, kv.Key)
+			own = ok && s == shape.Key
+		case jwtapi.ShapeRegistered:
+			own = id != nil && id.Name == shape.Key
+		case jwtapi.ShapeStruct:
+			for _, c := range shape.Carriers {
+				if id != nil && c.Field.Name() == id.Name {
+					own, nested = c.Own, !c.Own
+				}
+			}
 		}
-		switch name {
-		case "exp", "ExpiresAt", "Expiry", "Expiration", "ExpirationTime":
+		if own {
 			return k.fromNow(kv.Value)
 		}
-		if inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
+		if inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok && nested {
 			if d := k.expIn(inner, depth+1); d > 0 {
 				return d
 			}
@@ -868,43 +869,18 @@ func (k *keyReader) fromNow(e ast.Expr) time.Duration {
 	return d
 }
 
-// allowedAlgs returns the algorithm allow-list a parse call enforces
-// through its own arguments or its options (jwt.WithValidMethods),
+// allowedAlgs returns the algorithm allow-list a call enforces through
+// its own arguments or its options (jwt.WithValidMethods),
 // comma-separated, or "".
 func (k *keyReader) allowedAlgs(c *jwtapi.Call) string {
 	var algs []string
-	read := func(call *jwtapi.Call) {
-		if call.Func.Option != jwtapi.OptValidMethods || call.Func.OptionArg < 0 {
-			return
-		}
-		for _, e := range k.listElems(call.Arg(call.Func.OptionArg)) {
-			if a := k.ix.SigningAlg(e); a != "" && !slices.Contains(algs, a) {
-				algs = append(algs, a)
+	for _, l := range k.ix.AllowListsOf(c) {
+		for _, e := range l.Elems {
+			if e.Alg != "" && !slices.Contains(algs, e.Alg) {
+				algs = append(algs, e.Alg)
 			}
 		}
-	}
-	read(c)
-	opts, _ := k.ix.OptionCalls(c)
-	for _, o := range opts {
-		read(o)
 	}
 	slices.Sort(algs)
 	return strings.Join(algs, ",")
-}
-
-// listElems returns the elements of a slice literal, or of the one
-// literal a local variable is defined as.
-func (k *keyReader) listElems(e ast.Expr) []ast.Expr {
-	e = ast.Unparen(e)
-	if id, ok := e.(*ast.Ident); ok {
-		if v, ok := k.pass.TypesInfo.Uses[id].(*types.Var); ok {
-			if defs, ok := k.ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Index < 0 {
-				e = ast.Unparen(defs[0].Expr)
-			}
-		}
-	}
-	if lit, ok := e.(*ast.CompositeLit); ok {
-		return lit.Elts
-	}
-	return nil
 }
