@@ -197,6 +197,16 @@ func (ke *KeyEvents) keyfuncEvent(kf *jwtapi.Keyfunc, at inspector.Cursor) *KeyE
 // identify fills in what the key is.
 func (ke *KeyEvents) identify(e *KeyEvent, k ast.Expr) {
 	ids := map[string]bool{}
+	roots := ke.roots.Roots(k)
+	for _, r := range roots {
+		if r.IsConcat() {
+			// A concatenation is its own key: the origin of its first
+			// part (an environment variable, a field) does not name it.
+			e.Key = "concatenated at " + ke.f.Position(r.Pos)
+			ke.identifyRoots(e, roots, ids)
+			return
+		}
+	}
 	o := ke.f.Origin(k)
 	if o.Holder != nil && o.Kind != Param && ke.roots.ObjID(o.Holder) != "" {
 		e.Key = ke.describeObj(o.Holder)
@@ -225,7 +235,12 @@ func (ke *KeyEvents) identify(e *KeyEvent, k ast.Expr) {
 			}
 		}
 	}
-	for _, r := range ke.roots.Roots(k) {
+	ke.identifyRoots(e, roots, ids)
+}
+
+// identifyRoots adds what the key is read from to its identities.
+func (ke *KeyEvents) identifyRoots(e *KeyEvent, roots []Root, ids map[string]bool) {
+	for _, r := range roots {
 		switch {
 		case r.Param >= 0:
 			e.Params = appendUnique(e.Params, r.Param)

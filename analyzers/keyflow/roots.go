@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -27,6 +28,8 @@ type Root struct {
 	// Weak: good for finding where a value goes, not for telling keys
 	// apart (a function called with arguments that may differ).
 	Weak bool
+	// Pos is where a concatenation is written, for messages.
+	Pos token.Pos
 }
 
 const maxRootDepth = 8
@@ -112,8 +115,7 @@ func (pr *Provenance) collectRoots(e ast.Expr, depth int, seen map[ast.Node]bool
 		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
-			pr.collectRoots(x.X, depth+1, seen, out)
-			pr.collectRoots(x.Y, depth+1, seen, out)
+			pr.concatRoots(x, depth, seen, out)
 		}
 	case *ast.CallExpr:
 		pr.callRoots(x, depth, seen, out)
@@ -398,3 +400,49 @@ func (pr *Provenance) rootsNoParams(e ast.Expr, depth int, seen map[ast.Node]boo
 	}
 	return out
 }
+
+// concatRoots gives a concatenation one identity made of all its parts:
+// base+"-refresh" and base+"-access", or base+a.Secret and base+b.Secret,
+// are two keys, though they share a part. Parameters and weak roots pass
+// through, for lifting and for following where the value goes. A
+// concatenation of constants is a constant, whose fingerprint is its
+// identity.
+func (pr *Provenance) concatRoots(x *ast.BinaryExpr, depth int, seen map[ast.Node]bool, out *[]Root) {
+	if tv, ok := pr.info.Types[x]; ok && tv.Value != nil {
+		return
+	}
+	var parts []Root
+	var ids []string
+	for _, operand := range []ast.Expr{x.X, x.Y} {
+		if tv, ok := pr.info.Types[ast.Unparen(operand)]; ok && tv.Value != nil {
+			ids = append(ids, fmt.Sprintf("lit:%x", Fingerprint(tv.Value.ExactString())))
+			continue
+		}
+		pr.collectRoots(operand, depth+1, seen, &parts)
+	}
+	var recv bool
+	var whole []Root
+	for _, r := range parts {
+		switch {
+		case r.Param >= 0 || r.Weak:
+			*out = append(*out, r)
+		case strings.HasPrefix(r.ID, "concat("):
+			// a + b + c: the parts of the inner concatenation.
+			ids = append(ids, strings.Split(strings.TrimSuffix(strings.TrimPrefix(r.ID, "concat("), ")"), "+")...)
+			recv = recv || r.Recv
+		default:
+			whole = append(whole, r)
+			ids = append(ids, r.ID)
+			recv = recv || r.Recv
+		}
+	}
+	if len(ids) <= 1 {
+		*out = append(*out, whole...)
+		return
+	}
+	sort.Strings(ids)
+	*out = append(*out, Root{ID: "concat(" + strings.Join(ids, "+") + ")", Param: -1, Recv: recv, Pos: x.Pos()})
+}
+
+// IsConcat reports whether a root is the identity of a concatenation.
+func (r Root) IsConcat() bool { return strings.HasPrefix(r.ID, "concat(") }

@@ -1,9 +1,7 @@
 package sharedkey
 
 import (
-	"go/ast"
 	"go/token"
-	"go/types"
 	"slices"
 	"sort"
 	"strings"
@@ -16,7 +14,7 @@ import (
 // refresh, …) or for two audiences or issuers, in this package or across
 // packages through keyflow.KeyUsesFact.
 func (c *checker) checkTokenKinds() {
-	ke := c.flow.KeyEvents(c, func(pos token.Pos) bool { return tests.Skip(c.pass.Fset, pos) })
+	ke := c.flow.KeyEvents(c.prov, func(pos token.Pos) bool { return tests.Skip(c.pass.Fset, pos) })
 	events := ke.Events(c.sinks, ke.ImportedSigners(c.pass))
 	ke.ExportSigners(c.pass, events)
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Pos < events[j].Pos })
@@ -196,14 +194,3 @@ func knows(uses []keyflow.KeyUse, id, what string) bool {
 	}
 	return false
 }
-
-// Roots and ObjID make the checker the keyflow.KeyRoots of its key events.
-func (c *checker) Roots(e ast.Expr) []keyflow.Root {
-	var out []keyflow.Root
-	for _, r := range c.roots(e) {
-		out = append(out, keyflow.Root{ID: r.id, Obj: r.obj, Param: r.param, Recv: r.recv, Weak: r.weak})
-	}
-	return out
-}
-
-func (c *checker) ObjID(obj types.Object) string { return c.objID(obj) }
