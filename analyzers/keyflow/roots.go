@@ -133,19 +133,27 @@ func (pr *Provenance) siblingField(e ast.Expr) string {
 		return ""
 	}
 	sel, ok := pr.info.Selections[se]
-	if !ok || sel.Kind() != types.FieldVal || len(sel.Index()) != 1 {
+	if !ok || sel.Kind() != types.FieldVal {
 		return ""
 	}
 	f, _ := sel.Obj().(*types.Var)
 	if f == nil {
 		return ""
 	}
-	recv := sel.Recv()
-	if p, ok := recv.Underlying().(*types.Pointer); ok {
-		recv = p.Elem()
+	// The struct that declares f: the receiver's, or for a field promoted
+	// through embedding (c.VerificationToken of an embedded options
+	// struct) the embedded one's.
+	var st *types.Struct
+	if len(sel.Index()) == 1 {
+		recv := sel.Recv()
+		if p, ok := recv.Underlying().(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		st, _ = recv.Underlying().(*types.Struct)
+	} else {
+		_, st, _ = jwtapi.DeclaringStruct(f)
 	}
-	st, ok := recv.Underlying().(*types.Struct)
-	if !ok {
+	if st == nil {
 		return ""
 	}
 	for i := 0; i < st.NumFields(); i++ {

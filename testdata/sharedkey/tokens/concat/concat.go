@@ -1,4 +1,4 @@
-// Package concat derives each token kind's key by concatenating a // want package:`keyuses\(access@concat/concat.go:50,access@concat/concat.go:61,refresh@concat/concat.go:54,refresh@concat/concat.go:65,reset@concat/concat.go:45,verification@concat/concat.go:40\)`
+// Package concat derives each token kind's key by concatenating a // want package:`keyuses\(access@concat/concat.go:57,access@concat/concat.go:68,refresh@concat/concat.go:61,refresh@concat/concat.go:72\)`
 // per-record key with a per-kind secret, on golang-jwt v5. A concatenation
 // is its own key: base+verification and base+reset differ, and so do
 // base+"-access" and base+"-refresh", though they share a part. The
@@ -17,9 +17,16 @@ type TokenConfig struct {
 	Duration time.Duration
 }
 
-type Collection struct {
+// authOptions is embedded: its token configs are promoted fields of
+// Collection, and still two keys.
+type authOptions struct {
 	VerificationToken  TokenConfig
 	PasswordResetToken TokenConfig
+}
+
+type Collection struct {
+	Name string
+	authOptions
 }
 
 type Record struct {
@@ -62,5 +69,5 @@ func (r *Record) Access() (string, error) {
 }
 
 func (r *Record) Refresh() (string, error) {
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": r.email, "typ": "refresh", "exp": 1}).SignedString([]byte(r.TokenKey() + pepper)) // want `jwt key concatenated at concat.go:65 is used for refresh tokens by \(\*jwt.Token\).SignedString and for access tokens at concat.go:61`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": r.email, "typ": "refresh", "exp": 1}).SignedString([]byte(r.TokenKey() + pepper)) // want `jwt key concatenated at concat.go:72 is used for refresh tokens by \(\*jwt.Token\).SignedString and for access tokens at concat.go:68`
 }
