@@ -309,6 +309,11 @@ func (s *state) wrapperFrom(st *jwtapi.VerifyEvent, decl *ast.FuncDecl, fn *type
 			if !u.token && !u.object {
 				continue
 			}
+			if s.verifiedAfter(s.outerBody(st.Expr), st.Expr.End(), st.Token, st.TokenVar) || s.verifiedBefore(st) {
+				// Peek, then verify the same token before returning its
+				// claims: the function is a verifier, not a decoder.
+				return nil
+			}
 			w.Kind = jwtapi.WrapUnverified
 			if errIdx >= 0 && jwtapi.IsNil(s.info, u.ret.Results[errIdx]) {
 				w.Err = -1
