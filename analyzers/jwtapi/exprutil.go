@@ -284,3 +284,10 @@ func EnclosingFunc(info *types.Info, cur inspector.Cursor) (*ast.FuncDecl, *type
 	}
 	return nil, nil
 }
+
+// IsInterfaceMethod reports whether fn is a method of an interface type,
+// whose implementation a static analysis cannot see.
+func IsInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}

@@ -91,6 +91,12 @@ func golangJWTFuncs() []*Func {
 			opt("WithIssuer", OptOther, -1),
 			opt("WithSubject", OptOther, -1),
 		)
+		// v5's Validator checks the registered claims of a claims value,
+		// as a parse does after verifying: passing claims to it trusts
+		// nothing.
+		if p == "github.com/golang-jwt/jwt/v5" {
+			out = append(out, row(p, "Validator", "Validate", RoleValidateClaims, f, with(none(), func(a *args) { a.Claims = 0 })))
+		}
 		// Segment decoding: base64url only, no verification (v5 has it on
 		// the Parser).
 		for _, recv := range []string{"", "Parser"} {

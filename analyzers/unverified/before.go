@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 )
 
@@ -19,7 +21,29 @@ func (s *state) verifiedBefore(st *jwtapi.VerifyEvent) bool {
 	if st.Token == nil || st.Body == nil {
 		return false
 	}
-	f := s.flowOf(st.Body)
+	// The function holding the decode, then the functions around a
+	// function literal holding it (a handler's callback run after the
+	// handler verified the token).
+	for body := st.Body; body != nil; body = s.enclosingBody(body) {
+		if s.verifiedBeforeIn(st, body) {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingBody returns the body of the function around the function
+// literal whose body is body, or nil.
+func (s *state) enclosingBody(body *ast.BlockStmt) *ast.BlockStmt {
+	lit, ok := s.ix.Parent(body).(*ast.FuncLit)
+	if !ok {
+		return nil
+	}
+	return jwtapi.FuncBody(s.ix.EnclosingFunc(lit))
+}
+
+func (s *state) verifiedBeforeIn(st *jwtapi.VerifyEvent, body *ast.BlockStmt) bool {
+	f := s.flowOf(body)
 	site, ok := s.locate(f, st.Expr)
 	if !ok {
 		return false
@@ -59,8 +83,22 @@ func (s *state) verifiesToken(st *jwtapi.VerifyEvent, as *ast.AssignStmt) bool {
 	if !ok {
 		return false
 	}
-	a := s.verifyArg(call)
-	return a != nil && s.ix.SameTokenString(a, st.Token, nil)
+	if a := s.verifyArg(call); a != nil {
+		return s.ix.SameTokenString(a, st.Token, nil)
+	}
+	// A method of an interface given the same token, whose error is
+	// checked: what it does cannot be seen, and it may verify (an app's
+	// FindRecordByToken).
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+	if fn == nil || !jwtapi.IsInterfaceMethod(fn) {
+		return false
+	}
+	for _, a := range call.Args {
+		if s.ix.SameTokenString(a, st.Token, nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastVar returns the variable the last left-hand side of as names (the
