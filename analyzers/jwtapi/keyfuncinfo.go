@@ -16,11 +16,9 @@ import (
 // of other packages are known by their KeyfuncFact and MethodCheckFact,
 // read through the importer of the pass that made the resolver.
 type KeyfuncResolver struct {
-	ix  *Index
-	imp FactImporter
-	pem PEMOracle
-	// byNode indexes the package's keyfuncs.
-	byNode   map[ast.Node]*Keyfunc
+	ix       *Index
+	imp      FactImporter
+	pem      PEMOracle
 	memo     map[ast.Node]*KeyfuncFact
 	busy     map[ast.Node]bool
 	checkMem map[*types.Func][]bool
@@ -34,13 +32,9 @@ type PEMOracle func(e ast.Expr) (constPublic, rsa bool)
 // imports facts of the calling analyzer (nil: none); pem may be nil.
 func (ix *Index) NewKeyfuncResolver(imp FactImporter, pem PEMOracle) *KeyfuncResolver {
 	r := &KeyfuncResolver{ix: ix, imp: imp, pem: pem,
-		byNode:   make(map[ast.Node]*Keyfunc, len(ix.Keyfuncs)),
 		memo:     make(map[ast.Node]*KeyfuncFact),
 		busy:     make(map[ast.Node]bool),
 		checkMem: make(map[*types.Func][]bool),
-	}
-	for _, kf := range ix.Keyfuncs {
-		r.byNode[kf.Node] = kf
 	}
 	return r
 }
@@ -122,7 +116,7 @@ func (r *KeyfuncResolver) leavesInfo(leaves []keyfuncLeaf) *KeyfuncFact {
 		var in *KeyfuncFact
 		switch {
 		case l.node != nil:
-			if kf := r.byNode[l.node]; kf != nil {
+			if kf := r.ix.KeyfuncAt(l.node); kf != nil {
 				in = r.Analyze(kf)
 			}
 		case l.factory != nil:
@@ -243,17 +237,9 @@ func (ix *Index) KeyfuncOf(e ast.Expr) (kf *Keyfunc, factory *ast.CallExpr) {
 	if !ok || len(leaves) != 1 {
 		return nil, nil
 	}
-	byNode := func(n ast.Node) *Keyfunc {
-		for _, kf := range ix.Keyfuncs {
-			if kf.Node == n {
-				return kf
-			}
-		}
-		return nil
-	}
 	switch l := leaves[0]; {
 	case l.node != nil:
-		return byNode(l.node), nil
+		return ix.KeyfuncAt(l.node), nil
 	case l.factory != nil && l.factory.Body != nil:
 		var found *Keyfunc
 		for _, ret := range OwnReturns(l.factory.Body) {
@@ -809,7 +795,7 @@ func (r *KeyfuncResolver) ExportFacts(export func(types.Object, analysis.Fact)) 
 			continue
 		}
 		var in *KeyfuncFact
-		kf := r.byNode[decl]
+		kf := ix.KeyfuncAt(decl)
 		if kf != nil {
 			in = r.Analyze(kf)
 		} else if sig.Results().Len() > 0 && ix.IsKeyfuncType(sig.Results().At(0).Type()) {

@@ -323,12 +323,7 @@ func (ix *Index) keyfuncHolding(path []ast.Node) *Keyfunc {
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			for _, kf := range ix.Keyfuncs {
-				if kf.Node == n {
-					return kf
-				}
-			}
-			return nil
+			return ix.KeyfuncAt(n)
 		}
 	}
 	return nil
