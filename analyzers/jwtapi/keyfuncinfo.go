@@ -174,21 +174,7 @@ func (ix *Index) keyfuncLeaves(e ast.Expr, depth int) (leaves []keyfuncLeaf, ok 
 		}
 		return []keyfuncLeaf{{imported: fn, depth: depth}}, true
 	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if sel, ok := x.(*ast.SelectorExpr); ok {
-			if selection, ok := info.Selections[sel]; ok {
-				if selection.Kind() == types.MethodVal {
-					obj = selection.Obj()
-				} else if v, ok := selection.Obj().(*types.Var); ok {
-					return ix.varLeaves(v, depth)
-				}
-			} else {
-				obj = info.Uses[sel.Sel]
-			}
-		} else {
-			obj = info.Uses[x.(*ast.Ident)]
-		}
-		switch o := obj.(type) {
+		switch o := namedObj(info, x).(type) {
 		case *types.Func:
 			o = o.Origin()
 			if decl := ix.Funcs[o]; decl != nil {
@@ -200,6 +186,22 @@ func (ix *Index) keyfuncLeaves(e ast.Expr, depth int) (leaves []keyfuncLeaf, ok 
 		}
 	}
 	return nil, false
+}
+
+// namedObj returns what a name denotes: the object an identifier uses,
+// the method or field a selector selects, or the member of a package a
+// qualified identifier names; nil for other expressions.
+func namedObj(info *types.Info, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.Uses[x]
+	case *ast.SelectorExpr:
+		if selection, ok := info.Selections[x]; ok {
+			return selection.Obj()
+		}
+		return info.Uses[x.Sel]
+	}
+	return nil
 }
 
 // varLeaves follows a variable (or field) to the keyfuncs assigned to it.
