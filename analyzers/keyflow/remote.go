@@ -94,8 +94,8 @@ func (f *Flow) remoteExpr(e ast.Expr, seen map[types.Object]bool, depth int) *Re
 			switch sel.Kind() {
 			case types.MethodVal:
 				fn, _ := sel.Obj().(*types.Func)
-				if row := f.ix.Model.Func(fn); row != nil {
-					if row.KeysOfRecv {
+				if holds, modelled := f.ix.Model.HoldsRecvKeys(fn); modelled {
+					if holds {
 						// k.Keyfunc passed as a keyfunc: the keys of k.
 						return f.remote(x.X, seen, depth+1)
 					}
@@ -142,19 +142,17 @@ func (f *Flow) remoteExpr(e ast.Expr, seen map[types.Object]bool, depth int) *Re
 // whose result holds its receiver's keys, or one that takes its keys from
 // an argument (a key set, a keyfunc).
 func (f *Flow) remoteOfCall(c *jwtapi.Call, seen map[types.Object]bool, depth int) *Remote {
+	ks := f.ix.KeySourceOf(c)
 	switch {
-	case c.Func.RemoteKeys:
+	case ks.Fetches:
 		return &Remote{Call: c}
-	case c.Func.KeysOfRecv:
+	case ks.OfRecv:
 		return f.remote(c.Recv(), seen, depth+1)
 	}
-	if c.Func.Option == jwtapi.OptKeySet {
-		if r := f.remote(c.Arg(c.Func.OptionArg), seen, depth+1); r != nil {
+	for _, arg := range ks.From {
+		if r := f.remote(arg, seen, depth+1); r != nil {
 			return r
 		}
-	}
-	if c.Func.Keyfunc >= 0 {
-		return f.remote(c.Arg(c.Func.Keyfunc), seen, depth+1)
 	}
 	return nil
 }
