@@ -903,8 +903,8 @@ func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b binding
 	}
 	if src.Reads == jwtapi.ReadsKeyFile {
 		o := Origin{Kind: File, Size: -1}
-		if src.NameArg >= 0 && src.NameArg < len(call.Args) {
-			switch path := f.origin(call.Args[src.NameArg], b, depth+1); {
+		if name := src.NameIn(call); name != nil {
+			switch path := f.origin(name, b, depth+1); {
 			case path.Kind == Constant && path.hasValue:
 				o.File = path.value
 			case path.Kind == Env:
@@ -914,9 +914,9 @@ func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b binding
 		return o
 	}
 	o := Origin{Kind: Env, Size: -1}
-	if src.Reads == jwtapi.ReadsEnv && src.NameArg >= 0 && src.NameArg < len(call.Args) {
+	if arg := src.NameIn(call); src.Reads == jwtapi.ReadsEnv && arg != nil {
 		// The name may come through a helper's parameter.
-		if name := f.origin(call.Args[src.NameArg], b, depth+1); name.Kind == Constant && name.hasValue {
+		if name := f.origin(arg, b, depth+1); name.Kind == Constant && name.hasValue {
 			o.Env = name.value
 		}
 	}
