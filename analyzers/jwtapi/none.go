@@ -249,7 +249,8 @@ func (ix *Index) noneKeyName(e ast.Expr) string {
 }
 
 // qualifiedName returns pkg.Name for a package-level object, with the
-// package's own name.
+// package's own name: how code names a library variable or type
+// (jwt.UnsafeAllowNoneSignatureType), the core of FieldAPIName.
 func qualifiedName(obj types.Object) string {
 	if obj == nil {
 		return ""
