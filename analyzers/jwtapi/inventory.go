@@ -98,7 +98,11 @@ func (ix *Index) KeyMaterialOf(call *ast.CallExpr) ast.Expr {
 // none.
 func (ix *Index) KeyDecodeOf(call *ast.CallExpr) (material ast.Expr, public, ok bool) {
 	fn, _ := typeutil.Callee(ix.Info, call).(*types.Func)
-	row := ix.Model.Func(fn)
+	return keyDecode(ix.Model.Func(fn), call)
+}
+
+// keyDecode is KeyDecodeOf for a call whose row is known.
+func keyDecode(row *Func, call *ast.CallExpr) (material ast.Expr, public, ok bool) {
 	if row == nil {
 		return nil, false, false
 	}

@@ -585,7 +585,7 @@ func (r *KeyfuncResolver) isPEMPublic(e ast.Expr) bool {
 		return false
 	}
 	for _, c := range r.ix.Calls {
-		if c.Func.Role == RoleParsePublicKey && BaseVar(r.ix.Info, c.Arg(c.Func.Key)) == v {
+		if m, public, ok := keyDecode(c.Func, c.Expr); ok && public && BaseVar(r.ix.Info, m) == v {
 			return true
 		}
 	}

@@ -83,3 +83,10 @@ func (r *RandomFill) FilledIn(info *types.Info, call *ast.CallExpr) ast.Expr {
 // FillsArg reports whether the row names the buffer argument it fills;
 // otherwise the call fills the element it is assigned to.
 func (r *RandomFill) FillsArg() bool { return r.Buf >= 0 }
+
+// IsRemoteKeySetType reports whether a value of type t holds a remote key
+// set, whoever made it (go-oidc's Provider and RemoteKeySet).
+func (m *Model) IsRemoteKeySetType(t types.Type) bool {
+	row := m.Type(t)
+	return row != nil && row.RemoteKeySet
+}
