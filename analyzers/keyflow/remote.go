@@ -63,7 +63,7 @@ func (f *Flow) remote(e ast.Expr, seen map[types.Object]bool, depth int) *Remote
 		return r
 	}
 	if t := f.info.TypeOf(e); t != nil {
-		if row := f.ix.Model.Type(t); row != nil && row.RemoteKeySet {
+		if f.ix.Model.IsRemoteKeySetType(t) {
 			return &Remote{Type: t}
 		}
 	}
@@ -203,35 +203,20 @@ func (f *Flow) remoteOfVar(obj types.Object, seen map[types.Object]bool, depth i
 // package to the arguments of the calls of that function in the package
 // (a constructor handed the key set by the code that fetched it).
 func (f *Flow) remoteOfParam(v *types.Var, seen map[types.Object]bool, depth int) *Remote {
-	var fn *types.Func
-	idx := -1
-	for obj, decl := range f.ix.Funcs {
-		if decl.Type.Params == nil || !jwtapi.Within(v.Pos(), decl.Type.Params) {
-			continue
-		}
-		i := 0
-		for _, field := range decl.Type.Params.List {
-			for _, name := range field.Names {
-				if f.info.Defs[name] == v {
-					fn, idx = obj, i
-				}
-				i++
-			}
-			if len(field.Names) == 0 {
-				i++
-			}
-		}
+	s := f.scanCalls()
+	pp, ok := s.paramOf[v]
+	if !ok {
+		pp, ok = s.methodParam[v]
 	}
-	ins := f.ix.Inspector()
-	if fn == nil || ins == nil {
+	if !ok {
 		return nil
 	}
+	fn, idx := pp.fn, pp.index
 	if sig, ok := fn.Type().(*types.Signature); !ok || (sig.Variadic() && idx == sig.Params().Len()-1) {
 		return nil
 	}
-	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		if callee, _ := f.info.Uses[jwtapi.CalleeIdent(call)].(*types.Func); callee == nil || callee.Origin() != fn || idx >= len(call.Args) {
+	for _, call := range s.calls[fn] {
+		if idx >= len(call.Args) {
 			continue
 		}
 		if r := f.remote(call.Args[idx], seen, depth+1); r != nil {
