@@ -34,11 +34,9 @@ func (ix *Index) outerCall(n *ast.CallExpr, stack []ast.Node) *Call {
 // whatever their signatures. Functions already found by their signature
 // are not added twice.
 func (ix *Index) addModelledKeyfuncs() {
-	for _, c := range ix.Calls {
-		if c.Func.Keyfunc < 0 {
-			continue
-		}
-		for _, fn := range ix.funcNodes(c.Arg(c.Func.Keyfunc)) {
+	for _, kc := range ix.KeyfuncCalls() {
+		c := kc.Call
+		for _, fn := range ix.funcNodes(kc.Keyfunc) {
 			ix.recordKeyfunc(&Keyfunc{Node: fn, Pkg: c.Func.Pkg, Family: c.Func.Family, API: "keyfunc of " + ix.APIName(c), Alg: ix.CallAlg(c)})
 		}
 	}

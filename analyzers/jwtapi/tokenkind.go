@@ -709,20 +709,16 @@ type KeyfuncParse struct {
 	Binding *ast.CallExpr
 }
 
-// KeyfuncParses lists the parse calls whose keyfunc is known, in source
-// order.
+// KeyfuncParses lists the parse calls whose keyfunc is known (KeyfuncOf
+// of their KeyfuncCalls argument), in source order.
 func (ix *Index) KeyfuncParses() []KeyfuncParse {
 	var out []KeyfuncParse
-	for _, call := range ix.Calls {
-		if call.Func.Role != RoleParse {
+	for _, kc := range ix.KeyfuncCalls() {
+		if kc.Call.Func.Role != RoleParse {
 			continue
 		}
-		arg := call.Arg(call.Func.Keyfunc)
-		if arg == nil {
-			continue
-		}
-		if kf, binding := ix.KeyfuncOf(arg); kf != nil {
-			out = append(out, KeyfuncParse{Call: call, Keyfunc: kf, Binding: binding})
+		if kf, binding := ix.KeyfuncOf(kc.Keyfunc); kf != nil {
+			out = append(out, KeyfuncParse{Call: kc.Call, Keyfunc: kf, Binding: binding})
 		}
 	}
 	return out
