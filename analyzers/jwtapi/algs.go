@@ -6,8 +6,6 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
-
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Algorithm allow-lists: the lists of accepted algorithms a library
@@ -220,7 +218,8 @@ func quoteAlgs(algs []string) string {
 }
 
 // FieldAPIName names a field of a library type for messages:
-// jwt.Parser.ValidMethods.
+// jwt.Parser.ValidMethods (the type's qualifiedName and the field), or
+// the field alone when the type is not named.
 func FieldAPIName(t types.Type, field string) string {
 	if n := namedOf(t); n != nil && n.Obj().Pkg() != nil {
 		return qualifiedName(n.Obj()) + "." + field
@@ -231,12 +230,13 @@ func FieldAPIName(t types.Type, field string) string {
 // AlgCallName names a modelled call the way the program's code spells it,
 // for messages about algorithms: jwt.NewWithClaims, jwt.Token.SignedString,
 // and for a method of a signing method, the method's variable
-// (jwt.SigningMethodNone.Sign).
+// (jwt.SigningMethodNone.Sign). Unlike APIName it writes no pointer
+// receiver and names a signing method by its variable, as the algnone
+// and unverified messages do.
 func (ix *Index) AlgCallName(call *Call) string {
-	fn, _ := typeutil.Callee(ix.Info, call.Expr).(*types.Func)
-	pkg := "jwt"
-	if fn != nil && fn.Pkg() != nil {
-		pkg = fn.Pkg().Name()
+	pkg := ix.calleePkgName(call)
+	if pkg == "" {
+		pkg = "jwt"
 	}
 	if call.Func.Recv == "" {
 		return pkg + "." + call.Func.Name

@@ -39,9 +39,12 @@
 //     audience; TransportCallOf and SignedTokenResult: cookies and requests
 //     that carry a signed token.
 //
-// Keyfuncs are resolved once (NewKeyfuncResolver, KeyfuncOf) and options
-// collected once (Options, OptionCalls, HasOption): every event is built
-// on them.
+// Keyfuncs are resolved once, by keyfuncLeaves: KeyfuncOf (the keyfunc of
+// this package an expression denotes, with its factory call),
+// NewKeyfuncResolver (what it pins and returns, across packages by facts)
+// and the modelled keyfuncs all read it, and KeyfuncAt finds a keyfunc by
+// its node. Options are collected once (Options, OptionCalls,
+// HasOption): every event is built on them.
 //
 // # Facts
 //

@@ -17,8 +17,8 @@ func EnvNameRead(info *types.Info, e ast.Expr) (string, bool) {
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	src := ConfigSourceOf(fn)
-	if src == nil || !src.IsGetter() || src.Reads != ReadsEnv || src.NameArg >= len(call.Args) {
+	if src == nil || !src.IsGetter() || src.Reads != ReadsEnv || src.NameIn(call) == nil {
 		return "", false
 	}
-	return ConstString(info, call.Args[src.NameArg])
+	return ConstString(info, src.NameIn(call))
 }

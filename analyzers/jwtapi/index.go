@@ -35,9 +35,11 @@ type Index struct {
 	UsesLibrary bool
 	Calls       []*Call
 	Keyfuncs    []*Keyfunc
-	Lits        []*Lit
-	Refs        []*Ref
-	Defs        *Defs
+	// keyfuncAt indexes Keyfuncs by their node (KeyfuncAt).
+	keyfuncAt map[ast.Node]*Keyfunc
+	Lits      []*Lit
+	Refs      []*Ref
+	Defs      *Defs
 	// Funcs maps each function object declared in the package to its
 	// declaration.
 	Funcs map[*types.Func]*ast.FuncDecl
@@ -219,14 +221,14 @@ func (ix *Index) visit(n ast.Node, stack []ast.Node, file *ast.File) {
 		ix.Defs.params(ix.Info, n.Type.Results)
 		if n.Body != nil {
 			if obj, _ := ix.Info.Defs[n.Name].(*types.Func); obj != nil {
-				ix.addKeyfunc(n, n.Type, n.Body, obj.Type(), obj, file)
+				ix.addKeyfunc(n, obj.Type())
 			}
 		}
 	case *ast.FuncLit:
 		ix.Defs.params(ix.Info, n.Type.Params)
 		ix.Defs.params(ix.Info, n.Type.Results)
 		if tv, ok := ix.Info.Types[n]; ok {
-			ix.addKeyfunc(n, n.Type, n.Body, tv.Type, nil, file)
+			ix.addKeyfunc(n, tv.Type)
 		}
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(ix.Info, n).(*types.Func)
@@ -286,24 +288,74 @@ func (ix *Index) CallOf(expr ast.Expr) *Call {
 	return ix.calls[c]
 }
 
-func (ix *Index) addKeyfunc(node ast.Node, ft *ast.FuncType, body *ast.BlockStmt, t types.Type, obj *types.Func, file *ast.File) {
+func (ix *Index) addKeyfunc(node ast.Node, t types.Type) {
 	family, ok := ix.keyfuncFamily(t)
-	if !ok || body == nil {
+	if !ok {
 		return
 	}
-	kf := &Keyfunc{Node: node, Type: ft, Body: body, Obj: obj, Family: family, File: file, API: "keyfunc"}
+	kf := &Keyfunc{Node: node, Family: family, API: "keyfunc"}
 	if sig, ok := types.Unalias(t).Underlying().(*types.Signature); ok {
 		if n := namedOf(sig.Params().At(0).Type()); n != nil && n.Obj().Pkg() != nil {
 			kf.API = n.Obj().Pkg().Name() + ".Keyfunc"
 			kf.Pkg = n.Obj().Pkg().Path()
 		}
 	}
-	if ft.Params != nil && len(ft.Params.List) == 1 && len(ft.Params.List[0].Names) == 1 {
-		kf.TokenParam, _ = ix.Info.Defs[ft.Params.List[0].Names[0]].(*types.Var)
+	ix.recordKeyfunc(kf)
+}
+
+// recordKeyfunc fills in what the syntax of kf.Node says (signature, body,
+// declared object, file, token parameter, own returns) and adds kf to
+// Keyfuncs, unless the node has no body or is already a keyfunc.
+func (ix *Index) recordKeyfunc(kf *Keyfunc) {
+	if ix.keyfuncAt[kf.Node] != nil {
+		return
 	}
-	kf.Returns = OwnReturns(body)
+	var t types.Type
+	switch n := kf.Node.(type) {
+	case *ast.FuncLit:
+		kf.Type, kf.Body = n.Type, n.Body
+		if tv, ok := ix.Info.Types[n]; ok {
+			t = tv.Type
+		}
+	case *ast.FuncDecl:
+		kf.Type, kf.Body = n.Type, n.Body
+		kf.Obj, _ = ix.Info.Defs[n.Name].(*types.Func)
+		if kf.Obj != nil {
+			t = kf.Obj.Type()
+		}
+	default:
+		return
+	}
+	if kf.Body == nil {
+		return
+	}
+	kf.File = ix.FileAt(kf.Node.Pos())
+	// The token parameter, when the function receives a modelled token.
+	if sig, ok := types.Unalias(t).(*types.Signature); ok && kf.Type.Params != nil {
+		i := 0
+		for _, f := range kf.Type.Params.List {
+			for _, name := range f.Names {
+				if i < sig.Params().Len() && ix.IsTokenType(sig.Params().At(i).Type()) {
+					kf.TokenParam, _ = ix.Info.Defs[name].(*types.Var)
+				}
+				i++
+			}
+			if len(f.Names) == 0 {
+				i++
+			}
+		}
+	}
+	kf.Returns = OwnReturns(kf.Body)
+	if ix.keyfuncAt == nil {
+		ix.keyfuncAt = make(map[ast.Node]*Keyfunc)
+	}
+	ix.keyfuncAt[kf.Node] = kf
 	ix.Keyfuncs = append(ix.Keyfuncs, kf)
 }
+
+// KeyfuncAt returns the keyfunc whose function literal or declaration is
+// n, or nil.
+func (ix *Index) KeyfuncAt(n ast.Node) *Keyfunc { return ix.keyfuncAt[n] }
 
 // keyfuncFamily reports whether t is a keyfunc signature of a modelled
 // library: func(*Token) (interface{}, error).

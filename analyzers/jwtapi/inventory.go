@@ -35,16 +35,7 @@ func (ix *Index) KeyfuncCalls() []KeyfuncCall {
 			continue
 		}
 		kc := KeyfuncCall{Call: c, Keyfunc: arg}
-		switch x := ast.Unparen(arg).(type) {
-		case *ast.Ident:
-			kc.Func, _ = ix.Info.Uses[x].(*types.Func)
-		case *ast.SelectorExpr:
-			if sel, ok := ix.Info.Selections[x]; ok {
-				kc.Func, _ = sel.Obj().(*types.Func)
-			} else {
-				kc.Func, _ = ix.Info.Uses[x.Sel].(*types.Func)
-			}
-		}
+		kc.Func, _ = namedObj(ix.Info, arg).(*types.Func)
 		out = append(out, kc)
 	}
 	return out
@@ -96,16 +87,32 @@ func (ix *Index) TokenMintOf(c *Call) *Call {
 // jwt.ParseRSAPublicKeyFromPEM(pem), jwk.FromRaw(raw)): the key is the
 // one that argument holds. nil for any other call.
 func (ix *Index) KeyMaterialOf(call *ast.CallExpr) ast.Expr {
+	m, _, _ := ix.KeyDecodeOf(call)
+	return m
+}
+
+// KeyDecodeOf says what a key decoding or wrapping call makes: ok when
+// the call decodes a public or private key or wraps raw key material in
+// a library key; public when the key it makes is a public key; material
+// is the argument holding the key material, nil when the model names
+// none.
+func (ix *Index) KeyDecodeOf(call *ast.CallExpr) (material ast.Expr, public, ok bool) {
 	fn, _ := typeutil.Callee(ix.Info, call).(*types.Func)
-	row := ix.Model.Func(fn)
+	return keyDecode(ix.Model.Func(fn), call)
+}
+
+// keyDecode is KeyDecodeOf for a call whose row is known.
+func keyDecode(row *Func, call *ast.CallExpr) (material ast.Expr, public, ok bool) {
 	if row == nil {
-		return nil
+		return nil, false, false
 	}
 	switch row.Role {
-	case RoleParsePrivateKey, RoleParsePublicKey, RoleWrapKey:
-		return ArgAt(call, row.Key)
+	case RoleParsePrivateKey, RoleWrapKey:
+		return ArgAt(call, row.Key), false, true
+	case RoleParsePublicKey:
+		return ArgAt(call, row.Key), true, true
 	}
-	return nil
+	return nil, false, false
 }
 
 // LitShape returns how a claims composite literal holds its expiry: the

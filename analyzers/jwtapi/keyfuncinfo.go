@@ -16,11 +16,9 @@ import (
 // of other packages are known by their KeyfuncFact and MethodCheckFact,
 // read through the importer of the pass that made the resolver.
 type KeyfuncResolver struct {
-	ix  *Index
-	imp FactImporter
-	pem PEMOracle
-	// byNode indexes the package's keyfuncs.
-	byNode   map[ast.Node]*Keyfunc
+	ix       *Index
+	imp      FactImporter
+	pem      PEMOracle
 	memo     map[ast.Node]*KeyfuncFact
 	busy     map[ast.Node]bool
 	checkMem map[*types.Func][]bool
@@ -34,13 +32,9 @@ type PEMOracle func(e ast.Expr) (constPublic, rsa bool)
 // imports facts of the calling analyzer (nil: none); pem may be nil.
 func (ix *Index) NewKeyfuncResolver(imp FactImporter, pem PEMOracle) *KeyfuncResolver {
 	r := &KeyfuncResolver{ix: ix, imp: imp, pem: pem,
-		byNode:   make(map[ast.Node]*Keyfunc, len(ix.Keyfuncs)),
 		memo:     make(map[ast.Node]*KeyfuncFact),
 		busy:     make(map[ast.Node]bool),
 		checkMem: make(map[*types.Func][]bool),
-	}
-	for _, kf := range ix.Keyfuncs {
-		r.byNode[kf.Node] = kf
 	}
 	return r
 }
@@ -122,7 +116,7 @@ func (r *KeyfuncResolver) leavesInfo(leaves []keyfuncLeaf) *KeyfuncFact {
 		var in *KeyfuncFact
 		switch {
 		case l.node != nil:
-			if kf := r.byNode[l.node]; kf != nil {
+			if kf := r.ix.KeyfuncAt(l.node); kf != nil {
 				in = r.Analyze(kf)
 			}
 		case l.factory != nil:
@@ -180,21 +174,7 @@ func (ix *Index) keyfuncLeaves(e ast.Expr, depth int) (leaves []keyfuncLeaf, ok 
 		}
 		return []keyfuncLeaf{{imported: fn, depth: depth}}, true
 	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if sel, ok := x.(*ast.SelectorExpr); ok {
-			if selection, ok := info.Selections[sel]; ok {
-				if selection.Kind() == types.MethodVal {
-					obj = selection.Obj()
-				} else if v, ok := selection.Obj().(*types.Var); ok {
-					return ix.varLeaves(v, depth)
-				}
-			} else {
-				obj = info.Uses[sel.Sel]
-			}
-		} else {
-			obj = info.Uses[x.(*ast.Ident)]
-		}
-		switch o := obj.(type) {
+		switch o := namedObj(info, x).(type) {
 		case *types.Func:
 			o = o.Origin()
 			if decl := ix.Funcs[o]; decl != nil {
@@ -206,6 +186,22 @@ func (ix *Index) keyfuncLeaves(e ast.Expr, depth int) (leaves []keyfuncLeaf, ok 
 		}
 	}
 	return nil, false
+}
+
+// namedObj returns what a name denotes: the object an identifier uses,
+// the method or field a selector selects, or the member of a package a
+// qualified identifier names; nil for other expressions.
+func namedObj(info *types.Info, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.Uses[x]
+	case *ast.SelectorExpr:
+		if selection, ok := info.Selections[x]; ok {
+			return selection.Obj()
+		}
+		return info.Uses[x.Sel]
+	}
+	return nil
 }
 
 // varLeaves follows a variable (or field) to the keyfuncs assigned to it.
@@ -243,17 +239,9 @@ func (ix *Index) KeyfuncOf(e ast.Expr) (kf *Keyfunc, factory *ast.CallExpr) {
 	if !ok || len(leaves) != 1 {
 		return nil, nil
 	}
-	byNode := func(n ast.Node) *Keyfunc {
-		for _, kf := range ix.Keyfuncs {
-			if kf.Node == n {
-				return kf
-			}
-		}
-		return nil
-	}
 	switch l := leaves[0]; {
 	case l.node != nil:
-		return byNode(l.node), nil
+		return ix.KeyfuncAt(l.node), nil
 	case l.factory != nil && l.factory.Body != nil:
 		var found *Keyfunc
 		for _, ret := range OwnReturns(l.factory.Body) {
@@ -597,7 +585,7 @@ func (r *KeyfuncResolver) isPEMPublic(e ast.Expr) bool {
 		return false
 	}
 	for _, c := range r.ix.Calls {
-		if c.Func.Role == RoleParsePublicKey && BaseVar(r.ix.Info, c.Arg(c.Func.Key)) == v {
+		if m, public, ok := keyDecode(c.Func, c.Expr); ok && public && BaseVar(r.ix.Info, m) == v {
 			return true
 		}
 	}
@@ -809,7 +797,7 @@ func (r *KeyfuncResolver) ExportFacts(export func(types.Object, analysis.Fact)) 
 			continue
 		}
 		var in *KeyfuncFact
-		kf := r.byNode[decl]
+		kf := ix.KeyfuncAt(decl)
 		if kf != nil {
 			in = r.Analyze(kf)
 		} else if sig.Results().Len() > 0 && ix.IsKeyfuncType(sig.Results().At(0).Type()) {

@@ -2,7 +2,6 @@ package jwtapi
 
 import (
 	"go/ast"
-	"go/types"
 	"sort"
 )
 
@@ -35,16 +34,10 @@ func (ix *Index) outerCall(n *ast.CallExpr, stack []ast.Node) *Call {
 // whatever their signatures. Functions already found by their signature
 // are not added twice.
 func (ix *Index) addModelledKeyfuncs() {
-	seen := make(map[ast.Node]bool, len(ix.Keyfuncs))
-	for _, kf := range ix.Keyfuncs {
-		seen[kf.Node] = true
-	}
-	for _, c := range ix.Calls {
-		if c.Func.Keyfunc < 0 {
-			continue
-		}
-		for _, fn := range ix.funcNodes(c.Arg(c.Func.Keyfunc)) {
-			ix.addModelledKeyfunc(fn, c.Func.Pkg, c.Func.Family, "keyfunc of "+ix.APIName(c), ix.CallAlg(c), false, seen)
+	for _, kc := range ix.KeyfuncCalls() {
+		c := kc.Call
+		for _, fn := range ix.funcNodes(kc.Keyfunc) {
+			ix.recordKeyfunc(&Keyfunc{Node: fn, Pkg: c.Func.Pkg, Family: c.Func.Family, API: "keyfunc of " + ix.APIName(c), Alg: ix.CallAlg(c)})
 		}
 	}
 	for _, l := range ix.Lits {
@@ -59,7 +52,7 @@ func (ix *Index) addModelledKeyfuncs() {
 				continue
 			}
 			for _, fn := range ix.funcNodes(l.Fields[name]) {
-				ix.addModelledKeyfunc(fn, f.Pkg, ix.Model.Family(f.Pkg), typeName(l.Type)+"."+name, "", f.KeyfuncSigns, seen)
+				ix.recordKeyfunc(&Keyfunc{Node: fn, Pkg: f.Pkg, Family: ix.Model.Family(f.Pkg), API: typeName(l.Type) + "." + name, Signs: f.KeyfuncSigns})
 			}
 		}
 	}
@@ -80,50 +73,4 @@ func (ix *Index) funcNodes(e ast.Expr) []ast.Node {
 		}
 	}
 	return out
-}
-
-func (ix *Index) addModelledKeyfunc(node ast.Node, pkg, family, api, alg string, signs bool, seen map[ast.Node]bool) {
-	if seen[node] {
-		return
-	}
-	seen[node] = true
-	kf := &Keyfunc{Node: node, Pkg: pkg, Family: family, API: api, Alg: alg, Signs: signs}
-	var t types.Type
-	switch n := node.(type) {
-	case *ast.FuncLit:
-		kf.Type, kf.Body, kf.File = n.Type, n.Body, ix.FileAt(n.Pos())
-		if tv, ok := ix.Info.Types[n]; ok {
-			t = tv.Type
-		}
-	case *ast.FuncDecl:
-		kf.Type, kf.Body, kf.File = n.Type, n.Body, ix.FileAt(n.Pos())
-		kf.Obj, _ = ix.Info.Defs[n.Name].(*types.Func)
-		if kf.Obj != nil {
-			t = kf.Obj.Type()
-		}
-	default:
-		return
-	}
-	if kf.Body == nil {
-		return
-	}
-	// The token parameter, when the function receives a modelled token.
-	if sig, ok := types.Unalias(t).(*types.Signature); ok && kf.Type.Params != nil {
-		i := 0
-		for _, f := range kf.Type.Params.List {
-			for _, name := range f.Names {
-				if i < sig.Params().Len() {
-					if tt := ix.Model.Type(sig.Params().At(i).Type()); tt != nil && tt.Role == TypeToken {
-						kf.TokenParam, _ = ix.Info.Defs[name].(*types.Var)
-					}
-				}
-				i++
-			}
-			if len(f.Names) == 0 {
-				i++
-			}
-		}
-	}
-	kf.Returns = OwnReturns(kf.Body)
-	ix.Keyfuncs = append(ix.Keyfuncs, kf)
 }

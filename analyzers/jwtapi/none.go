@@ -249,7 +249,8 @@ func (ix *Index) noneKeyName(e ast.Expr) string {
 }
 
 // qualifiedName returns pkg.Name for a package-level object, with the
-// package's own name.
+// package's own name: how code names a library variable or type
+// (jwt.UnsafeAllowNoneSignatureType), the core of FieldAPIName.
 func qualifiedName(obj types.Object) string {
 	if obj == nil {
 		return ""
@@ -323,12 +324,7 @@ func (ix *Index) keyfuncHolding(path []ast.Node) *Keyfunc {
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			for _, kf := range ix.Keyfuncs {
-				if kf.Node == n {
-					return kf
-				}
-			}
-			return nil
+			return ix.KeyfuncAt(n)
 		}
 	}
 	return nil

@@ -191,11 +191,15 @@ func (ix *Index) mapValues(e ast.Expr) []ast.Expr {
 }
 
 // APIName names a modelled call for messages: jwt.NewWithClaims,
-// (*jwt.Token).SignedString, (*jwt.SigningMethodHMAC).Sign.
+// (*jwt.Token).SignedString, (*jwt.SigningMethodHMAC).Sign. It is the
+// name of the model row (its Recv and Name), always with a pointer
+// receiver, as most messages of the key and expiry rules spell it; see
+// APINameOf for a function the model need not know and AlgCallName for
+// the spelling of algorithm messages. The fixtures pin each spelling.
 func (ix *Index) APIName(c *Call) string {
-	pkg := c.Func.Pkg
-	if fn, ok := ix.Info.Uses[CalleeIdent(c.Expr)].(*types.Func); ok && fn.Pkg() != nil {
-		pkg = fn.Pkg().Name()
+	pkg := ix.calleePkgName(c)
+	if pkg == "" {
+		pkg = c.Func.Pkg
 	}
 	if c.Func.Recv != "" {
 		return "(*" + pkg + "." + c.Func.Recv + ")." + c.Func.Name
@@ -203,6 +207,17 @@ func (ix *Index) APIName(c *Call) string {
 	return pkg + "." + c.Func.Name
 }
 
+// calleePkgName returns the name of the package of a call's function,
+// as the code imports it, or "" when the callee is not a known function.
+func (ix *Index) calleePkgName(c *Call) string {
+	if fn, ok := ix.Info.Uses[CalleeIdent(c.Expr)].(*types.Func); ok && fn.Pkg() != nil {
+		return fn.Pkg().Name()
+	}
+	return ""
+}
+
+// typeName names a type for messages: pkg.Type for a named type or a
+// pointer to one, else the type's own spelling.
 func typeName(t types.Type) string {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()

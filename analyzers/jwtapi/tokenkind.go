@@ -263,16 +263,10 @@ func (k *TokenKinds) signEvidence(cur inspector.Cursor, call *Call) TokenEvidenc
 	var claims ast.Expr
 	var tokenNames []string
 	if call.Func.TokenFromRecv && call.Recv() != nil {
-		recv := ast.Unparen(call.Recv())
-		if id, ok := recv.(*ast.Ident); ok {
+		if id, ok := ast.Unparen(call.Recv()).(*ast.Ident); ok {
 			tokenNames = Words(id.Name)
-			if v, ok := ix.Info.Uses[id].(*types.Var); ok {
-				if defs, ok := ix.Defs.Of(v); ok && len(defs) == 1 && defs[0].Expr != nil {
-					recv = ast.Unparen(defs[0].Expr)
-				}
-			}
 		}
-		if nc := ix.CallOf(recv); nc != nil && nc.Func.Role == RoleNewToken {
+		if nc := ix.TokenMintOf(call); nc != nil {
 			claims = nc.Arg(nc.Func.Claims)
 		}
 	} else if call.Func.Claims >= 0 {
@@ -705,73 +699,6 @@ func bareTypeName(t types.Type) string {
 	return ""
 }
 
-// ResolveKeyfunc finds the keyfunc a keyfunc argument denotes: a literal,
-// a declared function or method value, a variable holding a literal, or a
-// call of a function of this package that returns a literal (with the
-// call, whose arguments are the keys of a keyfunc taking its key as a
-// parameter).
-func (ix *Index) ResolveKeyfunc(e ast.Expr) (*Keyfunc, *ast.CallExpr) {
-	e = ast.Unparen(e)
-	byNode := func(n ast.Node) *Keyfunc {
-		for _, kf := range ix.Keyfuncs {
-			if kf.Node == n {
-				return kf
-			}
-		}
-		return nil
-	}
-	switch x := e.(type) {
-	case *ast.FuncLit:
-		return byNode(x), nil
-	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if id, ok := x.(*ast.Ident); ok {
-			obj = ix.Info.Uses[id]
-		} else {
-			sel := x.(*ast.SelectorExpr)
-			if s, ok := ix.Info.Selections[sel]; ok {
-				obj = s.Obj()
-			} else {
-				obj = ix.Info.Uses[sel.Sel]
-			}
-		}
-		switch o := obj.(type) {
-		case *types.Func:
-			for _, kf := range ix.Keyfuncs {
-				if kf.Obj == o {
-					return kf, nil
-				}
-			}
-		case *types.Var:
-			if defs, ok := ix.Defs.Of(o); ok && len(defs) == 1 && defs[0].Expr != nil && defs[0].Index < 0 {
-				if lit, ok := ast.Unparen(defs[0].Expr).(*ast.FuncLit); ok {
-					return byNode(lit), nil
-				}
-			}
-		}
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(ix.Info, x).(*types.Func)
-		if fn == nil || fn.Pkg() != ix.Pkg {
-			return nil, nil
-		}
-		decl := ix.Funcs[fn]
-		if decl == nil || decl.Body == nil {
-			return nil, nil
-		}
-		var found *Keyfunc
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
-				if lit, ok := ast.Unparen(r.Results[0]).(*ast.FuncLit); ok && found == nil {
-					found = byNode(lit)
-				}
-			}
-			return found == nil
-		})
-		return found, x
-	}
-	return nil, nil
-}
-
 // KeyfuncParse is a parse call whose keyfunc argument resolves to a
 // keyfunc of this package.
 type KeyfuncParse struct {
@@ -782,20 +709,16 @@ type KeyfuncParse struct {
 	Binding *ast.CallExpr
 }
 
-// KeyfuncParses lists the parse calls whose keyfunc is known, in source
-// order.
+// KeyfuncParses lists the parse calls whose keyfunc is known (KeyfuncOf
+// of their KeyfuncCalls argument), in source order.
 func (ix *Index) KeyfuncParses() []KeyfuncParse {
 	var out []KeyfuncParse
-	for _, call := range ix.Calls {
-		if call.Func.Role != RoleParse {
+	for _, kc := range ix.KeyfuncCalls() {
+		if kc.Call.Func.Role != RoleParse {
 			continue
 		}
-		arg := call.Arg(call.Func.Keyfunc)
-		if arg == nil {
-			continue
-		}
-		if kf, binding := ix.ResolveKeyfunc(arg); kf != nil {
-			out = append(out, KeyfuncParse{Call: call, Keyfunc: kf, Binding: binding})
+		if kf, binding := ix.KeyfuncOf(kc.Keyfunc); kf != nil {
+			out = append(out, KeyfuncParse{Call: kc.Call, Keyfunc: kf, Binding: binding})
 		}
 	}
 	return out

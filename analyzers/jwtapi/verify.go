@@ -371,7 +371,10 @@ func IsErrorType(t types.Type) bool {
 }
 
 // APINameOf names a function for messages: jwt.Parse,
-// (*jwt.Parser).Parse.
+// (*jwt.Parser).Parse. It reads the function's own signature, so it
+// names functions the model has no row for (a verifier's helper, a
+// callee seen through a fact) and writes a pointer receiver only when
+// the method has one; APIName names a modelled call by its row.
 func APINameOf(fn *types.Func) string {
 	if fn == nil {
 		return "the call"

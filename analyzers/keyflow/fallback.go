@@ -212,22 +212,23 @@ func (pr *Provenance) callSite(cur inspector.Cursor, call *ast.CallExpr) *Fallba
 		}
 	}
 	if row := pr.configDefaultOf(fn); row != nil {
-		if row.NameArg >= len(call.Args) || row.DefaultArg >= len(call.Args) {
+		nameArg, def := row.NameIn(call), row.DefaultIn(call)
+		if nameArg == nil || def == nil {
 			return nil
 		}
-		name, _ := jwtapi.ConstString(pr.info, call.Args[row.NameArg])
+		name, _ := jwtapi.ConstString(pr.info, nameArg)
 		look := Lookup{What: string(row.Reads), Name: name, Via: fn.Pkg().Name() + "." + fn.Name(), Pos: call.Pos()}
-		s := pr.newCallSite(cur, call, call.Args[row.DefaultArg], look)
+		s := pr.newCallSite(cur, call, def, look)
 		if s == nil {
 			return nil
 		}
 		if row.Reads == jwtapi.ReadsConfigKey && name != "" {
 			s.Roots = append(s.Roots, Root{ID: "cfgkey:" + strings.ToLower(name), Param: -1})
 		}
-		if row.PtrArg >= 0 && row.PtrArg < len(call.Args) {
+		if dest := row.DestIn(call); dest != nil {
 			// flag.StringVar(&cfg.JWTSecret, …): the variable is the
 			// destination.
-			if d := pr.LValue(call.Args[row.PtrArg]); len(d.Names[0].Words) > 0 {
+			if d := pr.LValue(dest); len(d.Names[0].Words) > 0 {
 				s.add(d, false)
 			}
 		}
@@ -389,14 +390,14 @@ func (pr *Provenance) helperExpr(e ast.Expr, parts map[helperPart]bool, depth in
 			return false
 		}
 		if src := pr.configGetterOf(fn); src != nil && src.Reads == jwtapi.ReadsEnv {
-			if len(x.Args) != 1 || src.NameArg != 0 {
+			if len(x.Args) != 1 || src.NameIn(x) != x.Args[0] {
 				return false
 			}
 			// The name is a parameter, perhaps with a prefix:
 			// os.Getenv(e.prefix + name), strings.ToUpper(name).
 			param := -1
 			ok := true
-			ast.Inspect(x.Args[src.NameArg], func(n ast.Node) bool {
+			ast.Inspect(x.Args[0], func(n ast.Node) bool {
 				id, isID := n.(*ast.Ident)
 				if !isID {
 					return true
@@ -806,10 +807,10 @@ func (pr *Provenance) lookupValue(e ast.Expr) (envTest, bool) {
 func (pr *Provenance) lookupCall(call *ast.CallExpr) (Lookup, bool) {
 	fn, _ := typeutil.Callee(pr.info, call).(*types.Func)
 	row := pr.configGetterOf(fn)
-	if row == nil || row.NameArg >= len(call.Args) {
+	if row == nil || row.NameIn(call) == nil {
 		return Lookup{}, false
 	}
-	name, _ := jwtapi.ConstString(pr.info, call.Args[row.NameArg])
+	name, _ := jwtapi.ConstString(pr.info, row.NameIn(call))
 	if name == "" && row.Reads == jwtapi.ReadsEnv {
 		name = pr.flow.Origin(call).Env
 	}

@@ -132,7 +132,7 @@ func (f *Flow) constantExpr(e ast.Expr, tv types.TypeAndValue) Origin {
 	}
 	if id != nil {
 		if c, ok := f.info.Uses[id].(*types.Const); ok {
-			if v := f.ix.Model.Var(c); v != nil && v.Role == jwtapi.VarNoneKey {
+			if f.ix.IsNoneKey(id) {
 				// The library's marker that allows alg none: a finding for
 				// algnone, not a secret.
 				return unknown()
@@ -801,17 +801,15 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		}
 		return Origin{Kind: RSAKey, Size: size, SizeExpr: expr}
 	}
-	if row := f.ix.Model.Func(fn); row != nil {
-		switch row.Role {
-		case jwtapi.RoleParsePublicKey:
-			if result <= 0 {
+	if f.ix.Model.Func(fn) != nil {
+		if material, public, ok := f.ix.KeyDecodeOf(call); ok && result <= 0 {
+			if public {
 				return Origin{Kind: Public, Size: -1}
 			}
-		case jwtapi.RoleParsePrivateKey, jwtapi.RoleWrapKey:
 			// A decoded private key, or raw key material wrapped in a
 			// library key (jwk.FromRaw), is the key its argument holds.
-			if result <= 0 && row.Key >= 0 && row.Key < len(call.Args) {
-				return f.origin(call.Args[row.Key], b, depth+1)
+			if material != nil {
+				return f.origin(material, b, depth+1)
 			}
 		}
 		return unknown()
@@ -905,8 +903,8 @@ func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b binding
 	}
 	if src.Reads == jwtapi.ReadsKeyFile {
 		o := Origin{Kind: File, Size: -1}
-		if src.NameArg >= 0 && src.NameArg < len(call.Args) {
-			switch path := f.origin(call.Args[src.NameArg], b, depth+1); {
+		if name := src.NameIn(call); name != nil {
+			switch path := f.origin(name, b, depth+1); {
 			case path.Kind == Constant && path.hasValue:
 				o.File = path.value
 			case path.Kind == Env:
@@ -916,9 +914,9 @@ func (f *Flow) envOrigin(call *ast.CallExpr, src *jwtapi.ConfigSource, b binding
 		return o
 	}
 	o := Origin{Kind: Env, Size: -1}
-	if src.Reads == jwtapi.ReadsEnv && src.NameArg >= 0 && src.NameArg < len(call.Args) {
+	if arg := src.NameIn(call); src.Reads == jwtapi.ReadsEnv && arg != nil {
 		// The name may come through a helper's parameter.
-		if name := f.origin(call.Args[src.NameArg], b, depth+1); name.Kind == Constant && name.hasValue {
+		if name := f.origin(arg, b, depth+1); name.Kind == Constant && name.hasValue {
 			o.Env = name.value
 		}
 	}

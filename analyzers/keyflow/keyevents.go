@@ -53,7 +53,6 @@ type KeyEvents struct {
 	kinds *jwtapi.TokenKinds
 	roots KeyRoots
 	skip  func(token.Pos) bool
-	calls map[*types.Func][]*ast.CallExpr
 }
 
 // maxLift is how many levels of wrapper functions events are lifted
@@ -407,18 +406,17 @@ func (ke *KeyEvents) atCall(cur inspector.Cursor, s *KeyEvent) *KeyEvent {
 	return e
 }
 
-// callsOf returns the calls of fn in this package.
+// callsOf returns the calls of fn in this package, from the flow's call
+// index: those whose callee is fn itself (a method of an instantiated
+// generic type is a function of its own).
 func (ke *KeyEvents) callsOf(fn *types.Func) []*ast.CallExpr {
-	if ke.calls == nil {
-		ke.calls = make(map[*types.Func][]*ast.CallExpr)
-		for cur := range ke.f.ix.Inspector().Root().Preorder((*ast.CallExpr)(nil)) {
-			call := cur.Node().(*ast.CallExpr)
-			if f, ok := typeutil.Callee(ke.f.info, call).(*types.Func); ok && f.Pkg() == ke.f.pass.Pkg {
-				ke.calls[f] = append(ke.calls[f], call)
-			}
+	var out []*ast.CallExpr
+	for _, call := range ke.f.scanCalls().calls[fn.Origin()] {
+		if typeutil.Callee(ke.f.info, call) == fn {
+			out = append(out, call)
 		}
 	}
-	return ke.calls[fn]
+	return out
 }
 
 // receiverIDs identifies a receiver value: a local variable or parameter

@@ -28,8 +28,8 @@ func (f *Flow) noteFillers() {
 		if row.Predictable {
 			kind = Predictable
 		}
-		if row.Buf >= 0 {
-			if buf := f.filledArg(call, row); buf != nil {
+		if row.FillsArg() {
+			if buf := row.FilledIn(f.info, call); buf != nil {
 				f.noteFilled(buf, kind)
 			}
 			continue
@@ -43,27 +43,6 @@ func (f *Flow) noteFillers() {
 			}
 		}
 	}
-}
-
-// filledArg returns the buffer argument a filling call writes.
-func (f *Flow) filledArg(call *ast.CallExpr, row *jwtapi.RandomFill) ast.Expr {
-	if row.Buf >= len(call.Args) {
-		return nil
-	}
-	if row.Reader != "" {
-		if row.Buf == 0 {
-			return nil
-		}
-		sel, ok := ast.Unparen(call.Args[row.Buf-1]).(*ast.SelectorExpr)
-		if !ok {
-			return nil
-		}
-		v, ok := f.info.Uses[sel.Sel].(*types.Var)
-		if !ok || v.Pkg() == nil || v.Pkg().Path() != row.Reader || v.Name() != "Reader" {
-			return nil
-		}
-	}
-	return call.Args[row.Buf]
 }
 
 // elementFilled returns the buffer of b[i] = e when the number the call at

@@ -63,7 +63,7 @@ func (f *Flow) remote(e ast.Expr, seen map[types.Object]bool, depth int) *Remote
 		return r
 	}
 	if t := f.info.TypeOf(e); t != nil {
-		if row := f.ix.Model.Type(t); row != nil && row.RemoteKeySet {
+		if f.ix.Model.IsRemoteKeySetType(t) {
 			return &Remote{Type: t}
 		}
 	}
@@ -94,8 +94,8 @@ func (f *Flow) remoteExpr(e ast.Expr, seen map[types.Object]bool, depth int) *Re
 			switch sel.Kind() {
 			case types.MethodVal:
 				fn, _ := sel.Obj().(*types.Func)
-				if row := f.ix.Model.Func(fn); row != nil {
-					if row.KeysOfRecv {
+				if holds, modelled := f.ix.Model.HoldsRecvKeys(fn); modelled {
+					if holds {
 						// k.Keyfunc passed as a keyfunc: the keys of k.
 						return f.remote(x.X, seen, depth+1)
 					}
@@ -142,19 +142,17 @@ func (f *Flow) remoteExpr(e ast.Expr, seen map[types.Object]bool, depth int) *Re
 // whose result holds its receiver's keys, or one that takes its keys from
 // an argument (a key set, a keyfunc).
 func (f *Flow) remoteOfCall(c *jwtapi.Call, seen map[types.Object]bool, depth int) *Remote {
+	ks := f.ix.KeySourceOf(c)
 	switch {
-	case c.Func.RemoteKeys:
+	case ks.Fetches:
 		return &Remote{Call: c}
-	case c.Func.KeysOfRecv:
+	case ks.OfRecv:
 		return f.remote(c.Recv(), seen, depth+1)
 	}
-	if c.Func.Option == jwtapi.OptKeySet {
-		if r := f.remote(c.Arg(c.Func.OptionArg), seen, depth+1); r != nil {
+	for _, arg := range ks.From {
+		if r := f.remote(arg, seen, depth+1); r != nil {
 			return r
 		}
-	}
-	if c.Func.Keyfunc >= 0 {
-		return f.remote(c.Arg(c.Func.Keyfunc), seen, depth+1)
 	}
 	return nil
 }
@@ -205,35 +203,20 @@ func (f *Flow) remoteOfVar(obj types.Object, seen map[types.Object]bool, depth i
 // package to the arguments of the calls of that function in the package
 // (a constructor handed the key set by the code that fetched it).
 func (f *Flow) remoteOfParam(v *types.Var, seen map[types.Object]bool, depth int) *Remote {
-	var fn *types.Func
-	idx := -1
-	for obj, decl := range f.ix.Funcs {
-		if decl.Type.Params == nil || !jwtapi.Within(v.Pos(), decl.Type.Params) {
-			continue
-		}
-		i := 0
-		for _, field := range decl.Type.Params.List {
-			for _, name := range field.Names {
-				if f.info.Defs[name] == v {
-					fn, idx = obj, i
-				}
-				i++
-			}
-			if len(field.Names) == 0 {
-				i++
-			}
-		}
+	s := f.scanCalls()
+	pp, ok := s.paramOf[v]
+	if !ok {
+		pp, ok = s.methodParam[v]
 	}
-	ins := f.ix.Inspector()
-	if fn == nil || ins == nil {
+	if !ok {
 		return nil
 	}
+	fn, idx := pp.fn, pp.index
 	if sig, ok := fn.Type().(*types.Signature); !ok || (sig.Variadic() && idx == sig.Params().Len()-1) {
 		return nil
 	}
-	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		if callee, _ := f.info.Uses[jwtapi.CalleeIdent(call)].(*types.Func); callee == nil || callee.Origin() != fn || idx >= len(call.Args) {
+	for _, call := range s.calls[fn] {
+		if idx >= len(call.Args) {
 			continue
 		}
 		if r := f.remote(call.Args[idx], seen, depth+1); r != nil {

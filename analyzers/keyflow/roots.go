@@ -306,8 +306,8 @@ func (pr *Provenance) callRoots(call *ast.CallExpr, depth int, seen map[ast.Node
 		return
 	}
 	*out = append(*out, Root{ID: id, Obj: fn, Param: -1, Weak: true})
-	if row := pr.configGetterOf(fn); row != nil && row.Reads == jwtapi.ReadsConfigKey && row.NameArg < len(call.Args) {
-		if key, ok := jwtapi.ConstString(pr.info, call.Args[row.NameArg]); ok {
+	if row := pr.configGetterOf(fn); row != nil && row.Reads == jwtapi.ReadsConfigKey && row.NameIn(call) != nil {
+		if key, ok := jwtapi.ConstString(pr.info, row.NameIn(call)); ok {
 			*out = append(*out, Root{ID: "cfgkey:" + strings.ToLower(key), Param: -1})
 		}
 	}

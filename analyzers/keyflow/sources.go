@@ -18,10 +18,11 @@ import (
 // lookup and a constant is. An empty default leaves o: the key is empty
 // when the setting is unset.
 func (f *Flow) returnedDefault(o Origin, call *ast.CallExpr, src *jwtapi.ConfigSource, b bindings, depth int) Origin {
-	if !src.DefaultReturned || src.DefaultArg < 0 || src.DefaultArg >= len(call.Args) {
+	def := src.DefaultIn(call)
+	if !src.DefaultReturned || def == nil {
 		return o
 	}
-	d := f.origin(call.Args[src.DefaultArg], b, depth+1)
+	d := f.origin(def, b, depth+1)
 	if d.Kind != Constant || d.Const.Len == 0 {
 		return o
 	}

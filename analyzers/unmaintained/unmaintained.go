@@ -155,6 +155,8 @@ func canRewrite(info *types.Info, fi *fileImport) bool {
 
 // qualifiedName names obj as the Incompatible column does:
 // "importpath.Name", or "importpath.Type.Name" for methods and fields.
+// It is a key to match against that column, by import path; it never
+// appears in a message (messages name APIs by jwtapi's APIName family).
 func qualifiedName(obj types.Object) string {
 	path := obj.Pkg().Path()
 	switch o := obj.(type) {

@@ -86,10 +86,10 @@ func envReads(pass *analysis.Pass) []string {
 			// The getters of the config-source table that read an
 			// environment variable by name (os.Getenv, os.LookupEnv).
 			src := jwtapi.ConfigSourceOf(fn)
-			if src == nil || !src.IsGetter() || src.Reads != jwtapi.ReadsEnv || src.NameArg >= len(call.Args) {
+			if src == nil || !src.IsGetter() || src.Reads != jwtapi.ReadsEnv || src.NameIn(call) == nil {
 				return true
 			}
-			if s, ok := jwtapi.ConstString(pass.TypesInfo, call.Args[src.NameArg]); ok && s != "" {
+			if s, ok := jwtapi.ConstString(pass.TypesInfo, src.NameIn(call)); ok && s != "" {
 				names = append(names, s)
 			}
 			return true
