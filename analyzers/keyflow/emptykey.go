@@ -388,7 +388,10 @@ func (e *EmptyKeys) envChecked(name string) bool {
 }
 
 // lookupEnv reports whether the key (or the variable holding it) comes
-// from a source that tells unset from empty (os.LookupEnv).
+// from a source that tells unset from empty (os.LookupEnv), or that gives
+// an unset setting a non-empty default (flag.String(name, "…", usage)):
+// such a value is empty only when someone sets it so on purpose. A
+// constant default is sharedkey's finding.
 func (e *EmptyKeys) lookupEnv(key ast.Expr, holder types.Object) bool {
 	isLookup := func(x ast.Expr) bool {
 		call, ok := ast.Unparen(x).(*ast.CallExpr)
@@ -397,7 +400,14 @@ func (e *EmptyKeys) lookupEnv(key ast.Expr, holder types.Object) bool {
 		}
 		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
 		src := jwtapi.ConfigSourceOf(fn)
-		return src != nil && src.TellsUnset
+		if src == nil {
+			return false
+		}
+		if src.TellsUnset {
+			return true
+		}
+		def, ok := jwtapi.ConstString(e.pass.TypesInfo, src.DefaultIn(call))
+		return ok && def != ""
 	}
 	if isLookup(key) {
 		return true

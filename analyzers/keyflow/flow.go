@@ -844,7 +844,15 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 	nb := bindArgs(f.info, fn, decl, call)
 	var origins []Origin
 	for _, r := range results {
+		if jwtapi.IsNil(f.info, r) {
+			// return nil after a switch of keys: no key, which the
+			// library refuses; the other returns say what the key is.
+			continue
+		}
 		origins = append(origins, f.origin(r, nb, depth+1))
+	}
+	if len(origins) == 0 {
+		return unknown()
 	}
 	return merge(origins)
 }
