@@ -286,11 +286,20 @@ func (e *EmptyKeys) isChecked(obj types.Object) bool {
 func (e *EmptyKeys) checkedObjects() map[types.Object]bool {
 	info := e.pass.TypesInfo
 	out := map[types.Object]bool{}
-	mark := func(n ast.Node) {
+	// mark records the variables and fields n reads. For a call's
+	// argument (args), a JWT library call inside it is not the program
+	// looking at the value: e.Group("/b", echojwt.JWT(key)) hands key to
+	// the middleware, not to a check.
+	mark := func(n ast.Node, args bool) {
 		ast.Inspect(n, func(m ast.Node) bool {
-			if id, ok := m.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok {
+			switch x := m.(type) {
+			case *ast.Ident:
+				if v, ok := info.Uses[x].(*types.Var); ok {
 					out[v] = true
+				}
+			case *ast.CallExpr:
+				if fn, _ := typeutil.Callee(info, x).(*types.Func); args && fn != nil && fn.Pkg() != nil && e.ix.Model.IsLibrary(fn.Pkg().Path()) {
+					return false
 				}
 			}
 			return true
@@ -302,19 +311,19 @@ func (e *EmptyKeys) checkedObjects() map[types.Object]bool {
 			case *ast.BinaryExpr:
 				switch x.Op {
 				case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-					mark(x.X)
-					mark(x.Y)
+					mark(x.X, false)
+					mark(x.Y, false)
 				}
 			case *ast.SwitchStmt:
 				if x.Tag != nil {
-					mark(x.Tag)
+					mark(x.Tag, false)
 				}
 			case *ast.CallExpr:
 				if len(x.Args) == 0 {
 					return true
 				}
 				if a := jwtapi.LenOperand(info, x); a != nil {
-					mark(a)
+					mark(a, false)
 				}
 				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
 					if _, ok := info.Uses[id].(*types.Builtin); ok {
@@ -326,7 +335,7 @@ func (e *EmptyKeys) checkedObjects() map[types.Object]bool {
 					return true
 				}
 				for _, a := range x.Args {
-					mark(a)
+					mark(a, true)
 				}
 			}
 			return true
