@@ -27,15 +27,7 @@ func (ix *Index) TrueSettings(k OptionKind) []*Setting {
 		if lit.Expr == nil || lit.Type == nil {
 			continue
 		}
-		for _, elt := range lit.Expr.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
+		for id, kv := range KeyedFields(lit.Expr) {
 			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == k && IsConstTrue(ix.Info, kv.Value) {
 				out = append(out, &Setting{Node: kv, Value: kv.Value, Text: settingType(lit.Type) + "{" + id.Name + ": true}"})
 			}
@@ -72,12 +64,7 @@ type KeyfuncField struct {
 func (ix *Index) VerifyKeyfuncFields() []*KeyfuncField {
 	var out []*KeyfuncField
 	for _, l := range ix.Lits {
-		names := make([]string, 0, len(l.Fields))
-		for name := range l.Fields {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
+		for _, name := range sortedFields(l) {
 			f := ix.Model.Field(l.Type, name)
 			if f == nil || !f.Keyfunc || f.KeyfuncSigns {
 				continue

@@ -288,12 +288,8 @@ func fileDecls(info *types.Info, f *ast.File, compiled bool) map[string]variantD
 						val = ast.Unparen(u.X)
 					}
 					if lit, ok := val.(*ast.CompositeLit); ok {
-						for _, elt := range lit.Elts {
-							if kv, ok := elt.(*ast.KeyValueExpr); ok {
-								if id, ok := kv.Key.(*ast.Ident); ok {
-									add(n.Name+"."+id.Name, kv.Value)
-								}
-							}
+						for id, kv := range jwtapi.KeyedFields(lit) {
+							add(n.Name+"."+id.Name, kv.Value)
 						}
 						continue
 					}

@@ -469,12 +469,8 @@ func (f *Flow) fieldValues(base ast.Expr, name string, b bindings, depth int) ([
 	case *ast.StarExpr:
 		return f.fieldValues(x.X, name, b, depth+1)
 	case *ast.CompositeLit:
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+		for id, kv := range jwtapi.KeyedFields(x) {
+			if id.Name == name {
 				return []Origin{f.origin(kv.Value, b, depth+1)}, true
 			}
 		}
@@ -571,18 +567,11 @@ func (f *Flow) fieldExprs(base ast.Expr, name string, depth int) ([]ast.Expr, bo
 	}
 	var out []ast.Expr
 	for _, lit := range lits {
-		found := false
-		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-					out = append(out, kv.Value)
-					found = true
-				}
-			}
-		}
-		if !found {
+		vals := jwtapi.KeyedValues(lit, name)
+		if len(vals) == 0 {
 			return nil, false
 		}
+		out = append(out, vals...)
 	}
 	return out, true
 }
