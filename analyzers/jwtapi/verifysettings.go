@@ -29,7 +29,7 @@ func (ix *Index) TrueSettings(k OptionKind) []*Setting {
 		}
 		for id, kv := range KeyedFields(lit.Expr) {
 			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == k && IsConstTrue(ix.Info, kv.Value) {
-				out = append(out, &Setting{Node: kv, Value: kv.Value, Text: settingType(lit.Type) + "{" + id.Name + ": true}"})
+				out = append(out, &Setting{Node: kv, Value: kv.Value, Text: sourceTypeName(lit.Type) + "{" + id.Name + ": true}"})
 			}
 		}
 	}
@@ -39,15 +39,6 @@ func (ix *Index) TrueSettings(k OptionKind) []*Setting {
 		}
 	}
 	return out
-}
-
-// settingType writes a config type as the source would, with its
-// package's name.
-func settingType(t types.Type) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
 // KeyfuncField is a keyfunc given to a library in a config field
