@@ -59,7 +59,7 @@ func DerivationOf(fn *types.Func) *Derivation {
 	}
 	recv := ""
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
+		recv = NamedTypeName(sig.Recv().Type())
 	}
 	return derivationIndex[key(fn.Pkg().Path(), recv, fn.Name())]
 }

@@ -477,7 +477,7 @@ func (m *Model) Func(fn *types.Func) *Func {
 	fn = fn.Origin()
 	recv := ""
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
+		recv = NamedTypeName(sig.Recv().Type())
 	}
 	return m.funcs[key(fn.Pkg().Path(), recv, fn.Name())]
 }
@@ -522,8 +522,8 @@ func (m *Model) Field(structType types.Type, name string) *Field {
 	return m.fields[key(n.Obj().Pkg().Path(), n.Obj().Name(), name)]
 }
 
-// namedTypeName returns the name of the named type t or *t, or "".
-func namedTypeName(t types.Type) string {
+// NamedTypeName returns the name of the named type t or *t, or "".
+func NamedTypeName(t types.Type) string {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}

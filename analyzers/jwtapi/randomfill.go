@@ -46,7 +46,7 @@ func RandomFillOf(fn *types.Func) *RandomFill {
 	}
 	recv := ""
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
+		recv = NamedTypeName(sig.Recv().Type())
 	}
 	if r := randomFillIndex[key(fn.Pkg().Path(), recv, fn.Name())]; r != nil {
 		return r

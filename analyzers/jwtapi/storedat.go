@@ -109,7 +109,7 @@ func literalKeyName(info *types.Info, kvCur inspector.Cursor, kv *ast.KeyValueEx
 	if !ok {
 		return StoreName{}
 	}
-	ctx := Words(namedTypeName(tv.Type))
+	ctx := Words(NamedTypeName(tv.Type))
 	if outer, ok := kvCur.Parent().Parent().Node().(*ast.KeyValueExpr); ok {
 		if id, ok := outer.Key.(*ast.Ident); ok {
 			ctx = append(Words(id.Name), ctx...)
@@ -161,7 +161,7 @@ func lvalueName(info *types.Info, l ast.Expr) StoreName {
 		var v *types.Var
 		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
 			v, _ = sel.Obj().(*types.Var)
-			n.Context = append(n.Context, Words(namedTypeName(sel.Recv()))...)
+			n.Context = append(n.Context, Words(NamedTypeName(sel.Recv()))...)
 		} else {
 			v, _ = info.Uses[x.Sel].(*types.Var)
 		}
@@ -210,7 +210,7 @@ func ReturnNames(info *types.Info, cur inspector.Cursor) []StoreName {
 	var ctx []string
 	if decl.Recv != nil && len(decl.Recv.List) > 0 {
 		if tv, ok := info.Types[decl.Recv.List[0].Type]; ok {
-			ctx = Words(namedTypeName(tv.Type))
+			ctx = Words(NamedTypeName(tv.Type))
 		}
 	}
 	out := []StoreName{{Context: ctx, Words: Words(fn.Name()), Obj: fn}}

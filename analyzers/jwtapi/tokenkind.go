@@ -306,7 +306,7 @@ func (k *TokenKinds) claimsEvidence(e ast.Expr, depth int) (ev TokenEvidence, le
 		}
 	case *ast.CompositeLit:
 		if tv, ok := info.Types[x]; ok {
-			if n := bareTypeName(tv.Type); n != "" {
+			if n := NamedTypeName(tv.Type); n != "" {
 				levels = append(levels, Words(n))
 			}
 		}
@@ -416,7 +416,7 @@ func (k *TokenKinds) Caller(cur inspector.Cursor, keyArgs map[int]bool) string {
 		case *ast.UnaryExpr:
 			if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
 				if tv, ok := info.Types[lit]; ok {
-					argWords = append(argWords, Words(bareTypeName(tv.Type))...)
+					argWords = append(argWords, Words(NamedTypeName(tv.Type))...)
 				}
 			}
 		}
@@ -539,7 +539,7 @@ func (k *TokenKinds) funcLevels(cur inspector.Cursor) [][]string {
 	}
 	levels := [][]string{ws}
 	if sig != nil && sig.Recv() != nil {
-		levels = append(levels, Words(bareTypeName(sig.Recv().Type())))
+		levels = append(levels, Words(NamedTypeName(sig.Recv().Type())))
 	}
 	return levels
 }
@@ -555,20 +555,6 @@ func StringOrBytes(t types.Type) bool {
 		return ok && (b.Kind() == types.Byte || b.Kind() == types.Uint8)
 	}
 	return false
-}
-
-// bareTypeName returns the name of the named type t or *t, or "".
-func bareTypeName(t types.Type) string {
-	if t == nil {
-		return ""
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 // KeyfuncParse is a parse call whose keyfunc argument resolves to a

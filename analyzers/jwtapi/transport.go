@@ -149,7 +149,7 @@ func (m *Model) Transport(fn *types.Func) *Transport {
 	fn = fn.Origin()
 	recv := ""
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
+		recv = NamedTypeName(sig.Recv().Type())
 	}
 	return transportIndex[key(fn.Pkg().Path(), recv, fn.Name())]
 }

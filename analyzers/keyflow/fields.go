@@ -228,7 +228,7 @@ func (f *Flow) fieldRead(x *ast.SelectorExpr, field *types.Var, depth int) (Orig
 	if o.Kind == Constant || o.Kind == Fallback {
 		if o.Const.Name == "" {
 			// TokenService.key names TOKEN_SERVICE_KEY, not KEY.
-			o.Const.Name = recvName(holders[len(holders)-1]) + upperFirst(field.Name())
+			o.Const.Name = jwtapi.NamedTypeName(holders[len(holders)-1]) + upperFirst(field.Name())
 		}
 		if o.Holder == nil {
 			o.Holder = field

@@ -838,16 +838,6 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 	return merge(origins)
 }
 
-func recvName(t types.Type) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
-}
-
 // returnExprs returns result idx of every return statement of fn's body
 // (not those of nested function literals). ok is false for naked returns or
 // returns of a multi-valued call.
