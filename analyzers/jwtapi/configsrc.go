@@ -179,11 +179,11 @@ var ConfigSources = []ConfigSource{
 }
 
 // configFuncs indexes the function rows by package, receiver and name.
-var configFuncs = func() map[[3]string]*ConfigSource {
-	m := make(map[[3]string]*ConfigSource)
+var configFuncs = func() map[modelKey]*ConfigSource {
+	m := make(map[modelKey]*ConfigSource)
 	for i := range ConfigSources {
 		if r := &ConfigSources[i]; r.IsFunc() {
-			m[[3]string{r.Pkg, r.Recv, r.Name}] = r
+			m[key(r.Pkg, r.Recv, r.Name)] = r
 		}
 	}
 	return m
@@ -194,17 +194,7 @@ func ConfigSourceOf(fn *types.Func) *ConfigSource {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	recv := ""
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			recv = n.Obj().Name()
-		}
-	}
-	return configFuncs[[3]string{fn.Pkg().Path(), recv, fn.Name()}]
+	return configFuncs[funcKey(fn)]
 }
 
 // secretMembers indexes SecretIn of every row.

@@ -60,15 +60,7 @@ func (d *Defs) Assigned(v *types.Var) []Def { return d.defs[v] }
 func (d *Defs) LitValues(field *types.Var) []ast.Expr { return d.litFields[field] }
 
 func (d *Defs) compositeLit(info *types.Info, lit *ast.CompositeLit) {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
+	for id, kv := range KeyedFields(lit) {
 		if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
 			d.litFields[f] = append(d.litFields[f], kv.Value)
 		}

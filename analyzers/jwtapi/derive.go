@@ -57,9 +57,5 @@ func DerivationOf(fn *types.Func) *Derivation {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	recv := ""
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
-	}
-	return derivationIndex[key(fn.Pkg().Path(), recv, fn.Name())]
+	return derivationIndex[funcKey(fn)]
 }

@@ -106,15 +106,7 @@ func (c *ExpiryReader) ExpirySettings() []*ExpirySetting {
 		if lit.Expr == nil || lit.Type == nil {
 			continue
 		}
-		for _, elt := range lit.Expr.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
+		for id, kv := range KeyedFields(lit.Expr) {
 			if f := c.ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == OptSkipClaims {
 				on := IsConstTrue(c.info, kv.Value)
 				out = append(out, &ExpirySetting{Kind: OptSkipClaims, Node: kv, What: sourceTypeName(lit.Type) + "{" + id.Name + ": true}", Pkg: f.Pkg, On: on, Value: kv.Value})

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"reflect"
 	"sync"
 
@@ -636,16 +637,7 @@ func DeclaringStruct(field *types.Var) (*types.TypeName, *types.Struct, int) {
 	if field.Pkg() == nil {
 		return nil, nil, -1
 	}
-	scope := field.Pkg().Scope()
-	for _, n := range scope.Names() {
-		tn, ok := scope.Lookup(n).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
+	for tn, st := range PackageStructs(field.Pkg()) {
 		for i := 0; i < st.NumFields(); i++ {
 			if st.Field(i) == field {
 				return tn, st, i
@@ -653,4 +645,25 @@ func DeclaringStruct(field *types.Var) (*types.TypeName, *types.Struct, int) {
 		}
 	}
 	return nil, nil, -1
+}
+
+// PackageStructs yields the package-level named types of pkg whose
+// underlying type is a struct, by name.
+func PackageStructs(pkg *types.Package) iter.Seq2[*types.TypeName, *types.Struct] {
+	return func(yield func(*types.TypeName, *types.Struct) bool) {
+		scope := pkg.Scope()
+		for _, n := range scope.Names() {
+			tn, ok := scope.Lookup(n).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			st, ok := tn.Type().Underlying().(*types.Struct)
+			if !ok {
+				continue
+			}
+			if !yield(tn, st) {
+				return
+			}
+		}
+	}
 }

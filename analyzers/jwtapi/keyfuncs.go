@@ -2,7 +2,6 @@ package jwtapi
 
 import (
 	"go/ast"
-	"sort"
 )
 
 // outerCall returns the modelled call that n is a direct argument of, or
@@ -41,12 +40,7 @@ func (ix *Index) addModelledKeyfuncs() {
 		}
 	}
 	for _, l := range ix.Lits {
-		names := make([]string, 0, len(l.Fields))
-		for name := range l.Fields {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
+		for _, name := range sortedFields(l) {
 			f := ix.Model.Field(l.Type, name)
 			if f == nil || !f.Keyfunc {
 				continue

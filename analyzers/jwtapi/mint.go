@@ -547,20 +547,30 @@ var jsonClaims = &ClaimsShape{Kind: ShapeMap, Key: "exp"}
 // row (jwt.Signed(s).Claims(a).Claims(b)): the outermost one judges the
 // chain.
 func (c *ExpiryReader) chainedInto(call *Call) bool {
-	di := c.declAt(call.Expr.Pos())
-	if di == nil {
-		return false
-	}
-	sel, ok := di.up(call.Expr).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	outer, ok := di.up(sel).(*ast.CallExpr)
-	if !ok || ast.Unparen(outer.Fun) != sel {
+	outer := c.calledOn(call)
+	if outer == nil {
 		return false
 	}
 	oc := c.ix.CallOf(outer)
 	return oc != nil && oc.Func == call.Func
+}
+
+// calledOn returns the method call made at once on call's result
+// (call(…).Method(…)), or nil.
+func (c *ExpiryReader) calledOn(call *Call) *ast.CallExpr {
+	di := c.declAt(call.Expr.Pos())
+	if di == nil {
+		return nil
+	}
+	sel, ok := di.up(call.Expr).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	use, ok := di.up(sel).(*ast.CallExpr)
+	if !ok || ast.Unparen(use.Fun) != sel {
+		return nil
+	}
+	return use
 }
 
 // wholeChain reports whether every claims call of a merging builder is in
@@ -579,16 +589,7 @@ func (c *ExpiryReader) wholeChain(call *Call) bool {
 	if _, ok := ast.Unparen(cur.Recv()).(*ast.CallExpr); !ok {
 		return false // a builder held in a variable
 	}
-	di := c.declAt(call.Expr.Pos())
-	if di == nil {
-		return false
-	}
-	sel, ok := di.up(call.Expr).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	use, ok := di.up(sel).(*ast.CallExpr)
-	return ok && ast.Unparen(use.Fun) == sel
+	return c.calledOn(call) != nil
 }
 
 // chainedFrom returns the call of the same row that call is made on, or

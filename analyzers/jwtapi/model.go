@@ -380,6 +380,16 @@ type modelKey struct{ pkg, recv, name string }
 
 func key(pkg, recv, name string) modelKey { return modelKey{pkg, recv, name} }
 
+// funcKey is the model key of a function or method with a package: its
+// package path, its receiver's type name and its name.
+func funcKey(fn *types.Func) modelKey {
+	recv := ""
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv = NamedTypeName(sig.Recv().Type())
+	}
+	return key(fn.Pkg().Path(), recv, fn.Name())
+}
+
 func build(funcs []*Func, vars []*Var, typs []*Type, fields []*Field) *Model {
 	m := &Model{
 		funcs:  make(map[modelKey]*Func, len(funcs)),
@@ -475,11 +485,7 @@ func (m *Model) Func(fn *types.Func) *Func {
 		return nil
 	}
 	fn = fn.Origin()
-	recv := ""
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
-	}
-	return m.funcs[key(fn.Pkg().Path(), recv, fn.Name())]
+	return m.funcs[funcKey(fn)]
 }
 
 // Var returns the model row of a package-level variable or constant.
@@ -522,8 +528,8 @@ func (m *Model) Field(structType types.Type, name string) *Field {
 	return m.fields[key(n.Obj().Pkg().Path(), n.Obj().Name(), name)]
 }
 
-// namedTypeName returns the name of the named type t or *t, or "".
-func namedTypeName(t types.Type) string {
+// NamedTypeName returns the name of the named type t or *t, or "".
+func NamedTypeName(t types.Type) string {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}

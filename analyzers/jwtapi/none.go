@@ -212,12 +212,8 @@ func (ix *Index) noneTokenLiteral(e ast.Expr, depth int) ast.Expr {
 		if t == nil || t.Role != TypeToken || t.MethodField == "" {
 			return nil
 		}
-		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == t.MethodField && ix.MayBeNoneMethod(kv.Value) {
+		for id, kv := range KeyedFields(lit) {
+			if id.Name == t.MethodField && ix.MayBeNoneMethod(kv.Value) {
 				return kv.Value
 			}
 		}

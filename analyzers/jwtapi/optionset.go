@@ -128,12 +128,8 @@ func (ix *Index) optionValues(e ast.Expr, depth int, w *optionWalk) bool {
 		w.values = append(w.values, x)
 		return true
 	case *ast.Ident:
-		v, ok := ix.Info.Uses[x].(*types.Var)
+		_, defs, ok := ix.optionVarDefs(x)
 		if !ok {
-			return false
-		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok || len(defs) == 0 {
 			return false
 		}
 		for _, d := range defs {
@@ -151,6 +147,18 @@ func (ix *Index) optionValues(e ast.Expr, depth int, w *optionWalk) bool {
 		return true
 	}
 	return false
+}
+
+// optionVarDefs returns the variable an option (or slice of options)
+// identifier names and its definitions; false when it names none or they
+// are not all seen.
+func (ix *Index) optionVarDefs(id *ast.Ident) (*types.Var, []Def, bool) {
+	v, ok := ix.Info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, nil, false
+	}
+	defs, ok := ix.Defs.Of(v)
+	return v, defs, ok && len(defs) > 0
 }
 
 // sliceOptions walks a slice of options: a literal, nil, a variable built
@@ -176,12 +184,8 @@ func (ix *Index) sliceOptions(e ast.Expr, self *types.Var, depth int, w *optionW
 		}
 		return ok
 	case *ast.Ident:
-		v, ok := ix.Info.Uses[x].(*types.Var)
+		v, defs, ok := ix.optionVarDefs(x)
 		if !ok {
-			return false
-		}
-		defs, ok := ix.Defs.Of(v)
-		if !ok || len(defs) == 0 {
 			return false
 		}
 		all := true

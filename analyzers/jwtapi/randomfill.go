@@ -44,11 +44,7 @@ func RandomFillOf(fn *types.Func) *RandomFill {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	recv := ""
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
-	}
-	if r := randomFillIndex[key(fn.Pkg().Path(), recv, fn.Name())]; r != nil {
+	if r := randomFillIndex[funcKey(fn)]; r != nil {
 		return r
 	}
 	return randomFillIndex[key(fn.Pkg().Path(), "", "")]

@@ -146,6 +146,8 @@ func keyfuncResults(info *types.Info, kf *Keyfunc) int {
 	return n
 }
 
+// sortedFields returns the names of a literal's fields (keyed or
+// positional) in order.
 func sortedFields(l *Lit) []string {
 	names := make([]string, 0, len(l.Fields))
 	for name := range l.Fields {

@@ -306,7 +306,7 @@ func (k *TokenKinds) claimsEvidence(e ast.Expr, depth int) (ev TokenEvidence, le
 		}
 	case *ast.CompositeLit:
 		if tv, ok := info.Types[x]; ok {
-			if n := bareTypeName(tv.Type); n != "" {
+			if n := NamedTypeName(tv.Type); n != "" {
 				levels = append(levels, Words(n))
 			}
 		}
@@ -416,7 +416,7 @@ func (k *TokenKinds) Caller(cur inspector.Cursor, keyArgs map[int]bool) string {
 		case *ast.UnaryExpr:
 			if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
 				if tv, ok := info.Types[lit]; ok {
-					argWords = append(argWords, Words(bareTypeName(tv.Type))...)
+					argWords = append(argWords, Words(NamedTypeName(tv.Type))...)
 				}
 			}
 		}
@@ -430,26 +430,6 @@ func (k *TokenKinds) Caller(cur inspector.Cursor, keyArgs map[int]bool) string {
 }
 
 // --- names of where a value goes ---
-
-// climb moves from an expression up through parentheses, conversions and
-// trimming to the expression whose parent uses the value.
-func (k *TokenKinds) climb(cur inspector.Cursor) inspector.Cursor {
-	for i := 0; i < 8; i++ {
-		p := cur.Parent()
-		switch n := p.Node().(type) {
-		case *ast.ParenExpr:
-			cur = p
-			continue
-		case *ast.CallExpr:
-			if len(n.Args) == 1 && n.Args[0] == cur.Node() && UnwrapValue(k.ix.Info, n) != ast.Expr(n) {
-				cur = p
-				continue
-			}
-		}
-		break
-	}
-	return cur
-}
 
 // UnwrapValue strips parentheses, conversions and trimming
 // (strings.TrimSpace, bytes.TrimSpace) from a value.
@@ -475,135 +455,27 @@ func UnwrapValue(info *types.Info, e ast.Expr) ast.Expr {
 }
 
 // destNames names where the value of the expression at cur goes, one
-// word list each: the variable or field assigned, the struct field or map
-// key of a literal, the function returning it (and its named result), the
-// parameter it is passed as.
+// word list each (see StoredAt).
 func (k *TokenKinds) destNames(cur inspector.Cursor) [][]string {
-	info := k.ix.Info
-	cur = k.climb(cur)
-	e, _ := cur.Node().(ast.Expr)
-	p := cur.Parent()
 	var out [][]string
-	add := func(ws []string) {
-		if len(ws) > 0 {
-			out = append(out, ws)
-		}
-	}
-	switch n := p.Node().(type) {
-	case *ast.AssignStmt:
-		if len(n.Lhs) == len(n.Rhs) {
-			for i, r := range n.Rhs {
-				if r == e {
-					add(k.lvalueWords(n.Lhs[i]))
-				}
-			}
-		}
-	case *ast.ValueSpec:
-		for i, r := range n.Values {
-			if r == e && i < len(n.Names) {
-				add(k.lvalueWords(n.Names[i]))
-			}
-		}
-	case *ast.KeyValueExpr:
-		if n.Value == e {
-			add(k.literalKeyWords(p, n))
-		}
-	case *ast.ReturnStmt:
-		decl, fn := EnclosingFunc(k.ix.Info, p)
-		if decl != nil && fn != nil {
-			out = append(out, Words(fn.Name()))
-			if res := decl.Type.Results; res != nil && len(res.List) > 0 && len(res.List[0].Names) > 0 {
-				out = append(out, Words(res.List[0].Names[0].Name))
-			}
-		}
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(info, n).(*types.Func)
-		if fn == nil {
-			break
-		}
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			break
-		}
-		for i, a := range n.Args {
-			if a != e || i >= sig.Params().Len() || (sig.Variadic() && i >= sig.Params().Len()-1) {
-				continue
-			}
-			out = append(out, Words(sig.Params().At(i).Name()))
-		}
+	for _, n := range StoredAt(k.ix.Info, cur) {
+		out = append(out, n.Words)
 	}
 	return out
 }
 
-// literalKeyWords names the field or map key a composite literal element
-// is stored under.
-func (k *TokenKinds) literalKeyWords(kvCur inspector.Cursor, kv *ast.KeyValueExpr) []string {
-	lit, ok := kvCur.Parent().Node().(*ast.CompositeLit)
-	if !ok {
-		return nil
-	}
-	tv, ok := k.ix.Info.Types[lit]
-	if !ok {
-		return nil
-	}
-	switch u := tv.Type.Underlying().(type) {
-	case *types.Struct:
-		if id, ok := kv.Key.(*ast.Ident); ok {
-			return Words(id.Name)
-		}
-		return nil
-	case *types.Pointer:
-		if _, isStruct := u.Elem().Underlying().(*types.Struct); isStruct {
-			return nil
-		}
-	}
-	if key, ok := ConstString(k.ix.Info, kv.Key); ok {
-		return Words(key)
-	}
-	return nil
-}
-
-// lvalueWords names an assignment target: a variable, a field, a
-// constant map key.
-func (k *TokenKinds) lvalueWords(l ast.Expr) []string {
-	info := k.ix.Info
-	switch x := ast.Unparen(l).(type) {
-	case *ast.Ident:
-		obj := info.Defs[x]
-		if obj == nil {
-			obj = info.Uses[x]
-		}
-		if v, ok := obj.(*types.Var); ok {
-			return Words(v.Name())
-		}
-	case *ast.SelectorExpr:
-		return Words(x.Sel.Name)
-	case *ast.IndexExpr:
-		if key, ok := ConstString(info, x.Index); ok {
-			return Words(key)
-		}
-	case *ast.StarExpr:
-		return k.lvalueWords(x.X)
-	case *ast.UnaryExpr:
-		if x.Op == token.AND {
-			return k.lvalueWords(x.X)
-		}
-	}
-	return nil
-}
-
 // resultNames names where the result of the call at cur is stored.
 func (k *TokenKinds) resultNames(cur inspector.Cursor) []string {
-	cur = k.climb(cur)
+	cur = ClimbValue(k.ix.Info, cur)
 	p := cur.Parent()
 	switch n := p.Node().(type) {
 	case *ast.AssignStmt:
 		if len(n.Rhs) == 1 && len(n.Lhs) >= 1 && n.Rhs[0] == cur.Node() {
-			return k.lvalueWords(n.Lhs[0])
+			return LValueName(k.ix.Info, n.Lhs[0]).Words
 		}
 		for i, r := range n.Rhs {
 			if r == cur.Node() && i < len(n.Lhs) {
-				return k.lvalueWords(n.Lhs[i])
+				return LValueName(k.ix.Info, n.Lhs[i]).Words
 			}
 		}
 	case *ast.ValueSpec:
@@ -667,7 +539,7 @@ func (k *TokenKinds) funcLevels(cur inspector.Cursor) [][]string {
 	}
 	levels := [][]string{ws}
 	if sig != nil && sig.Recv() != nil {
-		levels = append(levels, Words(bareTypeName(sig.Recv().Type())))
+		levels = append(levels, Words(NamedTypeName(sig.Recv().Type())))
 	}
 	return levels
 }
@@ -683,20 +555,6 @@ func StringOrBytes(t types.Type) bool {
 		return ok && (b.Kind() == types.Byte || b.Kind() == types.Uint8)
 	}
 	return false
-}
-
-// bareTypeName returns the name of the named type t or *t, or "".
-func bareTypeName(t types.Type) string {
-	if t == nil {
-		return ""
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 // KeyfuncParse is a parse call whose keyfunc argument resolves to a

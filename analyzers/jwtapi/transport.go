@@ -147,11 +147,7 @@ func (m *Model) Transport(fn *types.Func) *Transport {
 		return nil
 	}
 	fn = fn.Origin()
-	recv := ""
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = namedTypeName(sig.Recv().Type())
-	}
-	return transportIndex[key(fn.Pkg().Path(), recv, fn.Name())]
+	return transportIndex[funcKey(fn)]
 }
 
 // CookieType returns the cookie row of t (or of what t points to), or nil.

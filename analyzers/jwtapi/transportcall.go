@@ -70,11 +70,9 @@ func (m *Model) TransportCallOf(info *types.Info, call *ast.CallExpr) *Transport
 // KeyedValues returns the values a keyed composite literal gives field.
 func KeyedValues(lit *ast.CompositeLit, field string) []ast.Expr {
 	var out []ast.Expr
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
-				out = append(out, kv.Value)
-			}
+	for id, kv := range KeyedFields(lit) {
+		if id.Name == field {
+			out = append(out, kv.Value)
 		}
 	}
 	return out

@@ -27,17 +27,9 @@ func (ix *Index) TrueSettings(k OptionKind) []*Setting {
 		if lit.Expr == nil || lit.Type == nil {
 			continue
 		}
-		for _, elt := range lit.Expr.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
+		for id, kv := range KeyedFields(lit.Expr) {
 			if f := ix.Model.Field(lit.Type, id.Name); f != nil && f.Option == k && IsConstTrue(ix.Info, kv.Value) {
-				out = append(out, &Setting{Node: kv, Value: kv.Value, Text: settingType(lit.Type) + "{" + id.Name + ": true}"})
+				out = append(out, &Setting{Node: kv, Value: kv.Value, Text: sourceTypeName(lit.Type) + "{" + id.Name + ": true}"})
 			}
 		}
 	}
@@ -47,15 +39,6 @@ func (ix *Index) TrueSettings(k OptionKind) []*Setting {
 		}
 	}
 	return out
-}
-
-// settingType writes a config type as the source would, with its
-// package's name.
-func settingType(t types.Type) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
 // KeyfuncField is a keyfunc given to a library in a config field
@@ -72,12 +55,7 @@ type KeyfuncField struct {
 func (ix *Index) VerifyKeyfuncFields() []*KeyfuncField {
 	var out []*KeyfuncField
 	for _, l := range ix.Lits {
-		names := make([]string, 0, len(l.Fields))
-		for name := range l.Fields {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
+		for _, name := range sortedFields(l) {
 			f := ix.Model.Field(l.Type, name)
 			if f == nil || !f.Keyfunc || f.KeyfuncSigns {
 				continue

@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -97,37 +96,20 @@ func SameAcrossBuilds(pass *analysis.Pass) []BuildGroup {
 	if len(variants) < 2 {
 		return nil
 	}
-	names := map[string]bool{}
-	for _, v := range variants {
-		for n := range v.decls {
-			names[n] = true
-		}
-	}
-	sorted := make([]string, 0, len(names))
-	for n := range names {
-		sorted = append(sorted, n)
-	}
-	sort.Strings(sorted)
 	var out []BuildGroup
-	for _, n := range sorted {
-		groups := map[uint64][]*variant{}
-		var order []uint64
+	for _, n := range unionKeys(variants, func(v *variant) map[string]variantDecl { return v.decls }) {
 		var anyCompiled token.Pos
 		for _, v := range variants {
-			d, ok := v.decls[n]
-			if !ok {
-				continue
-			}
-			if d.pos.IsValid() && !anyCompiled.IsValid() {
+			if d, ok := v.decls[n]; ok && d.pos.IsValid() {
 				anyCompiled = d.pos
+				break
 			}
-			if _, seen := groups[d.fp]; !seen {
-				order = append(order, d.fp)
-			}
-			groups[d.fp] = append(groups[d.fp], v)
 		}
-		for _, fp := range order {
-			g := groups[fp]
+		groups := groupByFingerprint(variants, func(v *variant) (uint64, bool) {
+			d, ok := v.decls[n]
+			return d.fp, ok
+		})
+		for _, g := range groups {
 			if !distinctConstraints(g) {
 				continue
 			}
@@ -288,12 +270,8 @@ func fileDecls(info *types.Info, f *ast.File, compiled bool) map[string]variantD
 						val = ast.Unparen(u.X)
 					}
 					if lit, ok := val.(*ast.CompositeLit); ok {
-						for _, elt := range lit.Elts {
-							if kv, ok := elt.(*ast.KeyValueExpr); ok {
-								if id, ok := kv.Key.(*ast.Ident); ok {
-									add(n.Name+"."+id.Name, kv.Value)
-								}
-							}
+						for id, kv := range jwtapi.KeyedFields(lit) {
+							add(n.Name+"."+id.Name, kv.Value)
 						}
 						continue
 					}

@@ -78,36 +78,19 @@ type EmbedGroup struct {
 
 // sameValues groups the files by the value each holds under a key.
 func sameValues(d embedDirective, files []*embedFile) []EmbedGroup {
-	keys := map[string]bool{}
-	for _, f := range files {
-		for k := range f.values {
-			keys[k] = true
-		}
-	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	sort.Strings(sorted)
 	var out []EmbedGroup
-	for _, k := range sorted {
-		groups := map[uint64][]*embedFile{}
-		var order []uint64
-		for _, f := range files {
+	for _, k := range unionKeys(files, func(f *embedFile) map[string]string { return f.values }) {
+		groups := groupByFingerprint(files, func(f *embedFile) (uint64, bool) {
 			v, ok := f.values[k]
 			if !ok || placeholder(v) {
-				continue
+				return 0, false
 			}
-			fp := Fingerprint(v)
-			if _, seen := groups[fp]; !seen {
-				order = append(order, fp)
-			}
-			groups[fp] = append(groups[fp], f)
-		}
-		for _, fp := range order {
+			return Fingerprint(v), true
+		})
+		for _, g := range groups {
 			envs := map[string]bool{}
 			var rels []string
-			for _, f := range groups[fp] {
+			for _, f := range g {
 				envs[f.env] = true
 				rels = append(rels, f.rel)
 			}

@@ -184,16 +184,7 @@ func defExprs(defs []jwtapi.Def) []ast.Expr {
 // of this package's struct types that a config source fills and nothing
 // here checks.
 func (e *EmptyKeys) ExportFacts() {
-	scope := e.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
+	for _, st := range jwtapi.PackageStructs(e.pass.Pkg) {
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
 			if !f.Exported() || !jwtapi.StringOrBytes(f.Type()) || !secretName(f.Name()) {

@@ -931,8 +931,8 @@ func envTagOf(sel *types.Selection) (string, bool) {
 // Env.String.
 func (pr *Provenance) funcName(fn *types.Func) string {
 	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && recvName(sig.Recv().Type()) != "" {
-		name = recvName(sig.Recv().Type()) + "." + name
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && jwtapi.NamedTypeName(sig.Recv().Type()) != "" {
+		name = jwtapi.NamedTypeName(sig.Recv().Type()) + "." + name
 	}
 	if fn.Pkg() != nil && fn.Pkg() != pr.pass.Pkg {
 		name = fn.Pkg().Name() + "." + name

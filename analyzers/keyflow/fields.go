@@ -228,7 +228,7 @@ func (f *Flow) fieldRead(x *ast.SelectorExpr, field *types.Var, depth int) (Orig
 	if o.Kind == Constant || o.Kind == Fallback {
 		if o.Const.Name == "" {
 			// TokenService.key names TOKEN_SERVICE_KEY, not KEY.
-			o.Const.Name = recvName(holders[len(holders)-1]) + upperFirst(field.Name())
+			o.Const.Name = jwtapi.NamedTypeName(holders[len(holders)-1]) + upperFirst(field.Name())
 		}
 		if o.Holder == nil {
 			o.Holder = field
@@ -552,14 +552,8 @@ func (f *Flow) containerOf(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
 // that a package reading the field (cfg.JWT.Secret of config.Load())
 // joins it with its own writes.
 func (f *Flow) exportFieldFacts() {
-	scope := f.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
+	for tn, st := range jwtapi.PackageStructs(f.pass.Pkg) {
+		if tn.IsAlias() {
 			continue
 		}
 		for i := 0; i < st.NumFields(); i++ {

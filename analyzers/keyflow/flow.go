@@ -469,12 +469,8 @@ func (f *Flow) fieldValues(base ast.Expr, name string, b bindings, depth int) ([
 	case *ast.StarExpr:
 		return f.fieldValues(x.X, name, b, depth+1)
 	case *ast.CompositeLit:
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+		for id, kv := range jwtapi.KeyedFields(x) {
+			if id.Name == name {
 				return []Origin{f.origin(kv.Value, b, depth+1)}, true
 			}
 		}
@@ -571,18 +567,11 @@ func (f *Flow) fieldExprs(base ast.Expr, name string, depth int) ([]ast.Expr, bo
 	}
 	var out []ast.Expr
 	for _, lit := range lits {
-		found := false
-		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-					out = append(out, kv.Value)
-					found = true
-				}
-			}
-		}
-		if !found {
+		vals := jwtapi.KeyedValues(lit, name)
+		if len(vals) == 0 {
 			return nil, false
 		}
+		out = append(out, vals...)
 	}
 	return out, true
 }
@@ -855,16 +844,6 @@ func (f *Flow) call(call *ast.CallExpr, result int, b bindings, depth int) Origi
 		return unknown()
 	}
 	return merge(origins)
-}
-
-func recvName(t types.Type) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 // returnExprs returns result idx of every return statement of fn's body

@@ -170,5 +170,5 @@ func TypeName(t types.Type) string {
 	if t == nil {
 		return ""
 	}
-	return recvName(t)
+	return jwtapi.NamedTypeName(t)
 }

@@ -101,15 +101,9 @@ func (f *Flow) EnvLiteral(lit *ast.CompositeLit) []*EnvArm {
 			}
 		}
 	case *types.Struct:
-		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				if a := envArm(id.Name, kv.Value, kv.Pos()); a != nil {
-					out = append(out, a)
-				}
+		for id, kv := range jwtapi.KeyedFields(lit) {
+			if a := envArm(id.Name, kv.Value, kv.Pos()); a != nil {
+				out = append(out, a)
 			}
 		}
 	case *types.Slice, *types.Array:
@@ -179,15 +173,7 @@ func elementLit(e ast.Expr) *ast.CompositeLit {
 // envField finds the field of a struct literal that names its
 // environment: Name: "prod", Env: "production".
 func (f *Flow) envField(lit *ast.CompositeLit) (env, label string) {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
+	for id, kv := range jwtapi.KeyedFields(lit) {
 		switch strings.ToLower(id.Name) {
 		case "env", "environment", "name", "stage", "mode", "profile", "envname", "environmentname":
 		default:

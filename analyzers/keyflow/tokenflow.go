@@ -393,14 +393,8 @@ func (f *TokenFlow) ExportFacts() {
 			f.pass.ExportObjectFact(fn, &fact)
 		}
 	}
-	scope := f.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || !tn.Exported() || tn.IsAlias() {
-			continue
-		}
-		st, ok := tn.Type().Underlying().(*types.Struct)
-		if !ok {
+	for tn, st := range jwtapi.PackageStructs(f.pass.Pkg) {
+		if !tn.Exported() || tn.IsAlias() {
 			continue
 		}
 		for i := 0; i < st.NumFields(); i++ {
