@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -68,6 +69,9 @@ func (e *EmptyKeys) Unchecked(key ast.Expr, o Origin) (source string, holder typ
 	key = jwtapi.StripConversions(info, key)
 	if t := info.TypeOf(key); t == nil || !jwtapi.StringOrBytes(t) {
 		return "", nil, false
+	}
+	if src, holder, ok := e.envSelection(key); ok {
+		return src, holder, true
 	}
 	switch {
 	case o.Kind == Env && !isField(o.Holder):
@@ -434,4 +438,60 @@ func fieldOf(info *types.Info, e ast.Expr) *types.Var {
 	}
 	v, _ := s.Obj().(*types.Var)
 	return v
+}
+
+// envSelection handles a key picked at run time from a map or slice whose
+// every element is read from the environment (map[string]string{"dev":
+// os.Getenv("DEV_SECRET"), …}[env]): each may be unset, so the key may be
+// empty unless the program checks the container's values or the
+// variables.
+func (e *EmptyKeys) envSelection(key ast.Expr) (source string, holder types.Object, ok bool) {
+	x, isIndex := ast.Unparen(key).(*ast.IndexExpr)
+	if !isIndex {
+		return "", nil, false
+	}
+	e.flow.mu.Lock()
+	elems, ok := e.flow.elements(x, 0)
+	var names []string
+	for _, el := range elems {
+		o := e.flow.origin(el, nil, 1)
+		if o.Kind != Env || o.Env == "" || e.lookupEnv(el, nil) {
+			ok = false
+			break
+		}
+		names = append(names, o.Env)
+	}
+	e.flow.mu.Unlock()
+	if !ok || len(names) < 2 {
+		return "", nil, false
+	}
+	for _, n := range names {
+		if e.envChecked(n) {
+			return "", nil, false
+		}
+	}
+	if v := jwtapi.BaseVar(e.pass.TypesInfo, x.X); v != nil {
+		if e.isChecked(v) || e.rangedOver(v) {
+			return "", nil, false
+		}
+		holder = v
+	}
+	sort.Strings(names)
+	return "environment variables " + strings.Join(names, ", "), holder, true
+}
+
+// rangedOver reports whether the package loops over v: a startup loop
+// that checks every configured secret is the usual shape, and jwtvet does
+// not follow the loop variable, so any loop counts as a check.
+func (e *EmptyKeys) rangedOver(v *types.Var) bool {
+	found := false
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if r, ok := n.(*ast.RangeStmt); ok && jwtapi.BaseVar(e.pass.TypesInfo, r.X) == v {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
