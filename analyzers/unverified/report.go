@@ -64,27 +64,7 @@ func (s *state) checkUnverified(st *jwtapi.VerifyEvent) {
 // parameter for callers in this package that all verify the same token
 // string afterwards: the peek-then-verify idiom split over two functions.
 func (s *state) peekHelper(st *jwtapi.VerifyEvent) bool {
-	decl, ok := st.Encl.(*ast.FuncDecl)
-	if !ok {
-		return false
-	}
-	fn, _ := s.info.Defs[decl.Name].(*types.Func)
-	param := s.ix.ParamIndex(decl, st.Token)
-	if fn == nil || param < 0 {
-		return false
-	}
-	n := 0
-	for _, sc := range s.ix.StaticCalls() {
-		if sc.Fn != fn {
-			continue
-		}
-		tok := jwtapi.ArgAt(sc.Call, param)
-		if tok == nil || !s.verifiedAfter(s.outerBody(sc.Call), sc.Call.End(), tok, nil) {
-			return false
-		}
-		n++
-	}
-	return n > 0
+	return s.handPeekHelper(st.Encl, st.Token)
 }
 
 func (s *state) checkVerified(st *jwtapi.VerifyEvent) {
