@@ -59,25 +59,13 @@ func (s *factStore) bind(pass *analysis.Pass, p *Package, a *analysis.Analyzer) 
 		if obj == nil {
 			return false
 		}
-		s.mu.RLock()
-		f, ok := s.objects[objectKey{a, obj, reflect.TypeOf(fact)}]
-		s.mu.RUnlock()
-		if ok {
-			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
-		}
-		return ok
+		return importFact(s, s.objects, objectKey{a, obj, reflect.TypeOf(fact)}, fact)
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
 		if pkg == nil {
 			return false
 		}
-		s.mu.RLock()
-		f, ok := s.pkgs[packageKey{a, pkg, reflect.TypeOf(fact)}]
-		s.mu.RUnlock()
-		if ok {
-			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
-		}
-		return ok
+		return importFact(s, s.pkgs, packageKey{a, pkg, reflect.TypeOf(fact)}, fact)
 	}
 	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
 		if obj == nil || obj.Pkg() != p.Types {
@@ -128,6 +116,17 @@ func (s *factStore) bind(pass *analysis.Pass, p *Package, a *analysis.Analyzer) 
 		}
 		return out
 	}
+}
+
+// importFact copies the fact stored under k, if any, into fact.
+func importFact[K comparable](s *factStore, m map[K]analysis.Fact, k K, fact analysis.Fact) bool {
+	s.mu.RLock()
+	f, ok := m[k]
+	s.mu.RUnlock()
+	if ok {
+		reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
+	}
+	return ok
 }
 
 // closureOf returns p and the source packages it depends on.
