@@ -12,7 +12,7 @@ import (
 // as a key.
 func (c *checker) checkBuildVariants() {
 	for _, g := range keyflow.SameAcrossBuilds(c.pass) {
-		if isSecretName(g.Context, g.Leaf) || g.Obj != nil && c.readBySink([]rootRef{{id: c.objID(g.Obj)}}) {
+		if keyflow.IsSecretName(g.Context, g.Leaf) || g.Obj != nil && c.readBySink([]keyflow.Root{{ID: c.prov.ObjID(g.Obj)}}) {
 			c.reportKey(g.Name, g.Pos, g.Pos, "jwt secret %s is the same in %s: one secret serves several builds; give each environment its own secret",
 				g.Name, strings.Join(g.Files, " and "))
 		}

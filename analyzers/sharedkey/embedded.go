@@ -10,7 +10,7 @@ import (
 // the same value under a JWT-secret key.
 func (c *checker) checkEmbedded() {
 	for _, g := range keyflow.SameInEmbedded(c.pass) {
-		if !isSecretName(g.Context, g.Leaf) {
+		if !keyflow.IsSecretName(g.Context, g.Leaf) {
 			continue
 		}
 		c.reportKey(g.Key+"|"+strings.Join(g.Files, ","), g.Pos, g.Pos, "jwt secret %s is the same in embedded %s: one secret serves several environments; give each environment its own secret",

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/jwtvet/jwtvet/analyzers/jwtapi"
 	"github.com/jwtvet/jwtvet/analyzers/keyflow"
 )
 
@@ -22,35 +23,36 @@ func (c *checker) checkPerEnvLiterals() {
 		if len(arms) < 2 {
 			continue
 		}
-		names, refs, objs := c.destOf(cur, false)
-		ctx := words(c.litTypeName(lit))
+		d := c.prov.DestOf(cur, false)
+		names, refs, objs := d.Names, d.Roots, d.Objs
+		ctx := jwtapi.Words(c.litTypeName(lit))
 		for _, n := range names {
-			ctx = append(ctx, n.context...)
-			ctx = append(ctx, n.name...)
+			ctx = append(ctx, n.Context...)
+			ctx = append(ctx, n.Words...)
 		}
 		// A package map read by jwtSecretFor(env): the reader's name
 		// counts.
 		for _, obj := range objs {
 			if v, ok := obj.(*types.Var); ok && !v.IsField() {
 				for _, n := range c.readNames(v) {
-					ctx = append(ctx, n.context...)
-					ctx = append(ctx, n.name...)
+					ctx = append(ctx, n.Context...)
+					ctx = append(ctx, n.Words...)
 				}
 			}
 		}
 		display := ""
 		for _, n := range names {
-			display = strings.Join(n.name, "_")
+			display = strings.Join(n.Words, "_")
 			break
 		}
 		c.compareEntries(arms, ctx, refs, display)
 	}
 	if arms := c.flow.EnvDecls(); len(arms) >= 2 {
-		var refs []rootRef
+		var refs []keyflow.Root
 		for _, a := range arms {
 			if obj := c.pass.Pkg.Scope().Lookup(a.Label); obj != nil {
-				if id := c.objID(obj); id != "" {
-					refs = append(refs, rootRef{id: id, obj: obj, param: -1})
+				if id := c.prov.ObjID(obj); id != "" {
+					refs = append(refs, keyflow.Root{ID: id, Obj: obj, Param: -1})
 				}
 			}
 		}
@@ -66,12 +68,12 @@ func (c *checker) litTypeName(lit *ast.CompositeLit) string {
 }
 
 // fieldRefs identifies the struct field a candidate is held under.
-func (c *checker) fieldRefs(v keyflow.EnvCandidate) []rootRef {
+func (c *checker) fieldRefs(v keyflow.EnvCandidate) []keyflow.Root {
 	if v.Field == nil {
 		return nil
 	}
-	if id := c.objID(v.Field); id != "" {
-		return []rootRef{{id: id, obj: v.Field, param: -1}}
+	if id := c.prov.ObjID(v.Field); id != "" {
+		return []keyflow.Root{{ID: id, Obj: v.Field, Param: -1}}
 	}
 	return nil
 }
@@ -79,7 +81,7 @@ func (c *checker) fieldRefs(v keyflow.EnvCandidate) []rootRef {
 // compareEntries groups entries by what they hold besides the
 // environment and reports equal secrets among different environments.
 // ctx names the container.
-func (c *checker) compareEntries(arms []*keyflow.EnvArm, ctx []string, containerRefs []rootRef, display string) {
+func (c *checker) compareEntries(arms []*keyflow.EnvArm, ctx []string, containerRefs []keyflow.Root, display string) {
 	groups := map[string][]*keyflow.EnvArm{}
 	var order []string
 	for _, a := range arms {
@@ -117,7 +119,7 @@ func (c *checker) compareEntries(arms []*keyflow.EnvArm, ctx []string, container
 			}
 			sort.SliceStable(vals, func(i, j int) bool { return vals[i].Expr.Pos() < vals[j].Expr.Pos() })
 			name := append(append([]string{}, vals[0].Arm.Rest...), vals[0].Name...)
-			qualified := isSecretName(ctx, name) || c.selectedBySink(vals[0].Expr) || c.readBySink(containerRefs) || c.readBySink(c.fieldRefs(vals[0]))
+			qualified := keyflow.IsSecretName(ctx, name) || c.selectedBySink(vals[0].Expr) || c.readBySink(containerRefs) || c.readBySink(c.fieldRefs(vals[0]))
 			if !qualified {
 				continue
 			}
@@ -134,9 +136,9 @@ func (c *checker) compareEntries(arms []*keyflow.EnvArm, ctx []string, container
 }
 
 // readBySink reports whether a sink's key is read from one of refs.
-func (c *checker) readBySink(refs []rootRef) bool {
+func (c *checker) readBySink(refs []keyflow.Root) bool {
 	for _, r := range refs {
-		if _, ok := c.sinkRoots[r.id]; ok && r.id != "" {
+		if _, ok := c.sinkRoots[r.ID]; ok && r.ID != "" {
 			return true
 		}
 	}
@@ -164,8 +166,8 @@ func (c *checker) reportEqual(vals []keyflow.EnvCandidate, what func(i int) stri
 type armValue struct {
 	keyflow.EnvCandidate
 	dest  string // identity of the destination
-	names []nameCtx
-	refs  []rootRef
+	names []keyflow.Name
+	refs  []keyflow.Root
 }
 
 // checkEnvSwitches reports switch statements and if-else chains on an
@@ -207,21 +209,21 @@ func (c *checker) checkEnvSwitches() {
 // sink.
 func (c *checker) armQualified(av armValue) bool {
 	for _, n := range av.names {
-		if isSecretName(n.context, n.name) {
+		if keyflow.IsSecretName(n.Context, n.Words) {
 			return true
 		}
 	}
 	return c.readBySink(av.refs)
 }
 
-func displayNames(ns []nameCtx) string {
+func displayNames(ns []keyflow.Name) string {
 	for _, n := range ns {
-		if isSecretName(n.context, n.name) {
-			return strings.Join(n.name, "_")
+		if keyflow.IsSecretName(n.Context, n.Words) {
+			return strings.Join(n.Words, "_")
 		}
 	}
 	if len(ns) > 0 {
-		return strings.Join(ns[0].name, "_")
+		return strings.Join(ns[0].Words, "_")
 	}
 	return "value"
 }
@@ -230,21 +232,24 @@ func displayNames(ns []nameCtx) string {
 func (c *checker) armValue(swCur inspector.Cursor, v keyflow.EnvCandidate) armValue {
 	switch {
 	case v.Dest != nil:
-		nc, refs, _ := c.lvalue(v.Dest)
+		lv := c.prov.LValue(v.Dest)
+		nc, refs := lv.Names[0], lv.Roots
 		dest := types.ExprString(v.Dest)
 		if obj := targetObj(c.info, v.Dest); obj != nil {
 			dest = c.objKey(obj)
-			if lv := localVar(c.info, v.Dest); lv != nil {
+			if local := keyflow.LocalVar(c.info, v.Dest); local != nil {
 				// A local: also where its value goes after the switch.
-				names, rs, _ := c.usesDest(swCur, lv)
-				return armValue{v, dest, append([]nameCtx{nc}, names...), append(refs, rs...)}
+				uses := c.prov.UsesDest(swCur, local)
+				names, rs := uses.Names, uses.Roots
+				return armValue{v, dest, append([]keyflow.Name{nc}, names...), append(refs, rs...)}
 			}
 		}
-		return armValue{v, dest, []nameCtx{nc}, refs}
+		return armValue{v, dest, []keyflow.Name{nc}, refs}
 	case v.In != nil:
-		return armValue{v, "return." + v.Label, []nameCtx{{context: words(c.litTypeName(v.In)), name: v.Name}}, c.fieldRefs(v)}
+		return armValue{v, "return." + v.Label, []keyflow.Name{{Context: jwtapi.Words(c.litTypeName(v.In)), Words: v.Name}}, c.fieldRefs(v)}
 	}
-	return armValue{v, "return", c.returnDest(swCur), c.returnRefs(swCur)}
+	ret := c.prov.ReturnDest(swCur)
+	return armValue{v, "return", ret.Names, ret.Roots}
 }
 
 func targetObj(info *types.Info, l ast.Expr) types.Object {
@@ -265,7 +270,7 @@ func targetObj(info *types.Info, l ast.Expr) types.Object {
 
 // objKey identifies an object within this pass.
 func (c *checker) objKey(obj types.Object) string {
-	if id := c.objID(obj); id != "" {
+	if id := c.prov.ObjID(obj); id != "" {
 		return id
 	}
 	return obj.Name() + "@" + c.at(obj.Pos())
@@ -273,8 +278,8 @@ func (c *checker) objKey(obj types.Object) string {
 
 // readNames names where a package variable's elements go: the variables,
 // fields and functions that read v[k].
-func (c *checker) readNames(v *types.Var) []nameCtx {
-	var out []nameCtx
+func (c *checker) readNames(v *types.Var) []keyflow.Name {
+	var out []keyflow.Name
 	for cur := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if c.info.Uses[id] != v {
@@ -283,8 +288,7 @@ func (c *checker) readNames(v *types.Var) []nameCtx {
 		if _, ok := cur.Parent().Node().(*ast.IndexExpr); ok {
 			cur = cur.Parent()
 		}
-		names, _, _ := c.destOf(cur, true)
-		out = append(out, names...)
+		out = append(out, c.prov.DestOf(cur, true).Names...)
 		if len(out) > 16 {
 			break
 		}
