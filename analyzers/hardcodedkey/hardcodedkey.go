@@ -91,13 +91,13 @@ func run(pass *analysis.Pass) (any, error) {
 	// Constants passed to a constructor, setter or option whose parameter
 	// reaches a sink (through a field, in this package or another).
 	for _, as := range flow.ArgSinks() {
-		reportArg(pass, r, flow, ix, names, as, reported, fixed)
+		reportArg(pass, r, flow, as, reported)
 	}
 	return nil, nil
 }
 
 // reportArg reports the argument of as when it passes a constant key.
-func reportArg(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix *jwtapi.Index, names *namer, as keyflow.ArgSink, reported map[string]bool, fixed map[ast.Expr]bool) {
+func reportArg(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, as keyflow.ArgSink, reported map[string]bool) {
 	if tests.Skip(pass.Fset, as.Arg.Pos()) {
 		return
 	}
@@ -111,24 +111,30 @@ func reportArg(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix *jw
 		return
 	}
 	reported[id] = true
+	r.Report(analysis.Diagnostic{
+		Pos:     as.Arg.Pos(),
+		End:     as.Arg.End(),
+		Message: argMessage(flow, o, as.Arg, as.Sink.Kind, fmt.Sprintf("%s at %s through %s", as.Sink.API, as.Sink.At, calleeName(pass.Pkg, as.Callee))),
+	})
+}
+
+// argMessage is the message for a constant key passed as arg to a
+// parameter that reaches a key use of kind: reaches names the use.
+func argMessage(flow *keyflow.Flow, o keyflow.Origin, arg ast.Expr, kind jwtapi.SinkKind, reaches string) string {
 	what := "JWT key"
 	switch {
 	case o.Const.PEM.Private:
 		what = "JWT private key"
-	case as.Sink.Kind == jwtapi.SinkSign:
+	case kind == jwtapi.SinkSign:
 		what = "JWT signing key"
-	case as.Sink.Kind == jwtapi.SinkVerify:
+	case kind == jwtapi.SinkVerify:
 		what = "JWT verification key"
 	}
 	passed := flow.Describe(o) + " is passed here and"
-	if jwtapi.Within(o.Pos, as.Arg) {
+	if jwtapi.Within(o.Pos, arg) {
 		passed = "the constant passed here"
 	}
-	r.Report(analysis.Diagnostic{
-		Pos:     as.Arg.Pos(),
-		End:     as.Arg.End(),
-		Message: fmt.Sprintf("hardcoded %s: %s reaches %s at %s through %s, fixed in the source; load it from the environment or a secret manager", what, passed, as.Sink.API, as.Sink.At, calleeName(pass.Pkg, as.Callee)),
-	})
+	return fmt.Sprintf("hardcoded %s: %s reaches %s, fixed in the source; load it from the environment or a secret manager", what, passed, reaches)
 }
 
 // calleeName names fn for messages: pkg.Func, or Type.Method.
@@ -164,23 +170,10 @@ func reportCallers(pass *analysis.Pass, r *diag.Reporter, flow *keyflow.Flow, ix
 			continue
 		}
 		reported[id] = true
-		what := "JWT key"
-		switch {
-		case o.Const.PEM.Private:
-			what = "JWT private key"
-		case sink.Kind == jwtapi.SinkSign:
-			what = "JWT signing key"
-		case sink.Kind == jwtapi.SinkVerify:
-			what = "JWT verification key"
-		}
-		passed := flow.Describe(o) + " is passed here and"
-		if jwtapi.Within(o.Pos, arg) {
-			passed = "the constant passed here"
-		}
 		d := analysis.Diagnostic{
 			Pos:     arg.Pos(),
 			End:     arg.End(),
-			Message: fmt.Sprintf("hardcoded %s: %s reaches %s at %s, fixed in the source; load it from the environment or a secret manager", what, passed, sink.API, flow.Position(sink.Key.Pos())),
+			Message: argMessage(flow, o, arg, sink.Kind, sink.API+" at "+flow.Position(sink.Key.Pos())),
 		}
 		if o.Expr != nil && !fixed[o.Expr] && !ix.Model.AcceptsEmptyKey(sink.Pkg) {
 			if fix, ok := envFix(pass, ix, o, names); ok {
